@@ -1,0 +1,22 @@
+//! Pure core of the AMPK self-assessment kit.
+//!
+//! Everything that scores, validates, ranks, or reads or writes a file format lives here. The
+//! crate has no web dependency, never reads the clock and never uses randomness: callers pass
+//! time and identifiers in. The same code runs natively (the `ampk` CLI) and in the browser.
+
+pub mod expr;
+pub mod fmt;
+pub mod gain;
+pub mod jcs;
+pub mod problem;
+pub mod rank;
+pub mod rubric;
+pub mod score;
+pub mod shape;
+
+pub use problem::{Lang, Problem};
+pub use rubric::{builtin, Rubric};
+pub use score::{round2, score, Figures, InputValue, Scorecard};
+
+#[cfg(all(test, target_arch = "wasm32"))]
+wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
