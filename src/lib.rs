@@ -1,1 +1,20 @@
-//! app
+//! The browser app of the AMPK kit (Yew, compiled to WebAssembly).
+//!
+//! Scoring, validation and formats all come from `ampk-core`; this crate only renders and
+//! talks to the browser (through `browser.rs`).
+
+pub mod app;
+pub mod browser;
+pub mod components;
+pub mod i18n;
+
+pub use app::App;
+
+/// Mounts the app into `#app` (or the body when the element is missing).
+pub fn start() {
+    let root = gloo_utils::document().get_element_by_id("app");
+    match root {
+        Some(el) => yew::Renderer::<App>::with_root(el).render(),
+        None => yew::Renderer::<App>::new().render(),
+    };
+}

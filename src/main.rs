@@ -1,1 +1,5 @@
-fn main(){}
+//! Entry point built by Trunk.
+
+fn main() {
+    ampk_web::start();
+}

@@ -1,1 +1,332 @@
-fn main(){}
+//! Task runner (`cargo xtask …`): installs missing tools, serves, tests, builds and measures.
+//!
+//! Every command installs what it needs first and skips tools already present at the right
+//! version, so a fresh machine needs nothing but rustup's Rust and Node.js.
+
+use std::env;
+use std::ffi::OsString;
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode};
+use std::time::Instant;
+
+const TRUNK_VERSION: &str = "0.21.14";
+const WASM_PACK_VERSION: &str = "0.15.1";
+const USAGE: &str = "usage: cargo xtask <setup|serve|test|dist|lint|bench>
+
+  setup   install missing tools (wasm32 target, trunk, wasm-bindgen-cli, wasm-pack,
+          npm packages incl. wasm-opt and playwright-core, Debian chromium + driver)
+  serve   setup, then serve the kit at http://127.0.0.1:8080
+  test    setup, then every test suite: native, browser (wasm-pack), end-to-end
+  dist    release build into dist/ with a size report
+  lint    cargo fmt --check and clippy -D warnings on the host and on wasm32
+  bench   benchmarks (scoring per category)";
+
+type Result<T = ()> = std::result::Result<T, String>;
+
+fn main() -> ExitCode {
+    let args: Vec<String> = env::args().skip(1).collect();
+    let root = project_root();
+    env::set_current_dir(&root).expect("cd to the project root");
+    let result = match args.first().map(String::as_str) {
+        Some("setup") => setup(&root),
+        Some("serve") => setup(&root).and_then(|_| serve(&root)),
+        Some("test") => setup(&root).and_then(|_| test(&root)),
+        Some("dist") => setup(&root).and_then(|_| dist(&root).map(|_| ())),
+        Some("lint") => lint(),
+        Some("bench") => bench(&root),
+        _ => {
+            eprintln!("{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("xtask: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn project_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask lives in the project root").to_path_buf()
+}
+
+fn cargo_bin() -> PathBuf {
+    let home = env::var_os("CARGO_HOME")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env::var_os("HOME").unwrap_or_default()).join(".cargo"));
+    home.join("bin")
+}
+
+/// PATH with `node_modules/.bin` first (wasm-opt from npm `binaryen`), then `~/.cargo/bin`.
+fn tool_path(root: &Path) -> OsString {
+    let mut parts = vec![root.join("node_modules/.bin"), cargo_bin()];
+    parts.extend(env::split_paths(&env::var_os("PATH").unwrap_or_default()));
+    env::join_paths(parts).expect("PATH joins")
+}
+
+fn cmd(root: &Path, program: &str) -> Command {
+    let mut c = Command::new(program);
+    c.env("PATH", tool_path(root)).env("TRUNK_SKIP_VERSION_CHECK", "true");
+    c
+}
+
+fn run(mut c: Command) -> Result {
+    let shown = format!("{c:?}");
+    eprintln!("$ {shown}");
+    let status = c.status().map_err(|e| format!("could not start {shown}: {e}"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("{shown} failed ({status})"))
+    }
+}
+
+fn output(root: &Path, program: &str, args: &[&str]) -> Option<String> {
+    let out = cmd(root, program).args(args).output().ok()?;
+    out.status.success().then(|| String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+fn step(msg: &str) {
+    eprintln!("\n==> {msg}");
+}
+
+/// The `wasm-bindgen` version Cargo.lock resolves: wasm-bindgen-cli must match it exactly.
+fn wasm_bindgen_version(root: &Path) -> Result<String> {
+    let lock = fs::read_to_string(root.join("Cargo.lock")).map_err(|e| format!("Cargo.lock: {e}"))?;
+    let mut lines = lock.lines();
+    while let Some(l) = lines.next() {
+        if l == "name = \"wasm-bindgen\"" {
+            if let Some(v) = lines.next().and_then(|v| v.strip_prefix("version = \"")) {
+                return Ok(v.trim_end_matches('"').to_string());
+            }
+        }
+    }
+    Err("wasm-bindgen not found in Cargo.lock".into())
+}
+
+fn setup(root: &Path) -> Result {
+    step("setup: checking tools");
+    let targets = output(root, "rustup", &["target", "list", "--installed"]).unwrap_or_default();
+    if !targets.lines().any(|t| t.trim() == "wasm32-unknown-unknown") {
+        run({
+            let mut c = cmd(root, "rustup");
+            c.args(["target", "add", "wasm32-unknown-unknown"]);
+            c
+        })?;
+    }
+    ensure_cargo_tool(root, "trunk", "trunk", TRUNK_VERSION, true)?;
+    let wbg = wasm_bindgen_version(root)?;
+    // Not --locked: the mirror lacks one dependency the lock file pins (see toolchain notes).
+    ensure_cargo_tool(root, "wasm-bindgen", "wasm-bindgen-cli", &wbg, false)?;
+    ensure_cargo_tool(root, "wasm-pack", "wasm-pack", WASM_PACK_VERSION, true)?;
+    ensure_npm(root)?;
+    ensure_chromium()?;
+    eprintln!("setup: all tools present");
+    Ok(())
+}
+
+fn ensure_cargo_tool(root: &Path, bin: &str, krate: &str, version: &str, locked: bool) -> Result {
+    let have = output(root, bin, &["--version"]).unwrap_or_default();
+    if have.split_whitespace().any(|w| w == version) {
+        eprintln!("  {bin} {version}: present");
+        return Ok(());
+    }
+    step(&format!("installing {krate} {version} (one-off, several minutes)"));
+    let mut c = cmd(root, "cargo");
+    c.args(["install", krate, "--version", version]);
+    if locked {
+        c.arg("--locked");
+    }
+    run(c)
+}
+
+fn ensure_npm(root: &Path) -> Result {
+    let stamp = root.join("node_modules/.package-lock.json");
+    let lock = root.join("package-lock.json");
+    let fresh = match (fs::metadata(&stamp).and_then(|m| m.modified()), fs::metadata(&lock).and_then(|m| m.modified()))
+    {
+        (Ok(s), Ok(l)) => s >= l && root.join("node_modules/.bin/wasm-opt").exists(),
+        _ => false,
+    };
+    if fresh {
+        eprintln!("  npm packages: present");
+        return Ok(());
+    }
+    step("npm ci (wasm-opt from binaryen, playwright-core, axe-core)");
+    let mut c = cmd(root, "npm");
+    c.args(["ci", "--no-audit", "--no-fund"]);
+    run(c)
+}
+
+fn ensure_chromium() -> Result {
+    let have = |p: &str| Path::new(p).exists();
+    if have("/usr/bin/chromium") && have("/usr/bin/chromedriver") {
+        eprintln!("  chromium + chromedriver: present");
+        return Ok(());
+    }
+    let is_root = Command::new("id").arg("-u").output().map(|o| o.stdout.trim_ascii() == b"0").unwrap_or(false);
+    if !is_root {
+        return Err("Debian packages `chromium` and `chromium-driver` are missing; install them with \
+                    `sudo apt-get install -y --no-install-recommends chromium chromium-driver`"
+            .into());
+    }
+    step("apt-get install chromium chromium-driver");
+    run({
+        let mut c = Command::new("apt-get");
+        c.arg("update").env("DEBIAN_FRONTEND", "noninteractive");
+        c
+    })?;
+    run({
+        let mut c = Command::new("apt-get");
+        c.args(["install", "-y", "--no-install-recommends", "chromium", "chromium-driver"])
+            .env("DEBIAN_FRONTEND", "noninteractive");
+        c
+    })
+}
+
+fn serve(root: &Path) -> Result {
+    step("serving at http://127.0.0.1:8080 (Ctrl+C to stop)");
+    let mut c = cmd(root, "trunk");
+    // Its own dist folder, so a debug serve never replaces the release build in dist/.
+    c.args(["serve", "--dist", "target/serve-dist"]);
+    run(c)
+}
+
+fn trunk_release(root: &Path) -> Result {
+    let mut c = cmd(root, "trunk");
+    c.args(["build", "--release"]);
+    run(c)
+}
+
+struct Suite {
+    name: &'static str,
+    ok: bool,
+    secs: f64,
+}
+
+fn test(root: &Path) -> Result {
+    let mut suites = Vec::new();
+    let mut go = |name: &'static str, f: &mut dyn FnMut() -> Result| {
+        step(&format!("suite: {name}"));
+        let t = Instant::now();
+        let r = f();
+        if let Err(e) = &r {
+            eprintln!("suite {name} FAILED: {e}");
+        }
+        suites.push(Suite { name, ok: r.is_ok(), secs: t.elapsed().as_secs_f64() });
+    };
+    go("native (core, golden, tidy, CLI)", &mut || {
+        let mut c = cmd(root, "cargo");
+        c.args(["test", "--workspace"]);
+        run(c)
+    });
+    go("browser: core on wasm32 (wasm-pack, headless Chromium)", &mut || wasm_pack_test(root, "crates/ampk-core", &[]));
+    // At the root, wasm-pack would test the workspace's default members; name the app instead.
+    go("browser: components (wasm-pack, headless Chromium)", &mut || wasm_pack_test(root, ".", &["-p", "ampk-web"]));
+    go("end-to-end (Playwright, headless Chromium, dist/)", &mut || {
+        trunk_release(root)?;
+        let mut c = cmd(root, "node");
+        c.args(["--test", "--test-reporter=spec", "tests/e2e/"]);
+        run(c)
+    });
+    eprintln!("\n==> test summary");
+    for s in &suites {
+        eprintln!("  {:4}  {:>6.1}s  {}", if s.ok { "ok" } else { "FAIL" }, s.secs, s.name);
+    }
+    let failed = suites.iter().filter(|s| !s.ok).count();
+    if failed == 0 {
+        eprintln!("all {} suites passed", suites.len());
+        Ok(())
+    } else {
+        Err(format!("{failed} of {} suites failed", suites.len()))
+    }
+}
+
+fn wasm_pack_test(root: &Path, dir: &str, cargo_args: &[&str]) -> Result {
+    let mut c = cmd(root, "wasm-pack");
+    c.args(["--log-level", "warn", "test", "--headless", "--chrome", "--chromedriver", "/usr/bin/chromedriver", dir]);
+    c.args(cargo_args);
+    run(c)
+}
+
+fn gzip_len(bytes: &[u8]) -> usize {
+    let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    e.write_all(bytes).expect("gzip in memory");
+    e.finish().expect("gzip in memory").len()
+}
+
+/// Builds dist/ in release mode and prints each asset's raw and gzip size.
+fn dist(root: &Path) -> Result<usize> {
+    step("release build into dist/");
+    trunk_release(root)?;
+    let mut rows = Vec::new();
+    let mut first_load = 0;
+    let mut entries: Vec<_> = fs::read_dir(root.join("dist")).map_err(|e| e.to_string())?.flatten().collect();
+    entries.sort_by_key(|e| e.file_name());
+    for e in entries {
+        let path = e.path();
+        if !path.is_file() {
+            continue;
+        }
+        let bytes = fs::read(&path).map_err(|e| e.to_string())?;
+        let name = e.file_name().to_string_lossy().into_owned();
+        let gz = gzip_len(&bytes);
+        let counts = [".wasm", ".js", ".css", ".html"].iter().any(|x| name.ends_with(x));
+        if counts {
+            first_load += gz;
+        }
+        rows.push((name, bytes.len(), gz, counts));
+    }
+    eprintln!("\n{:<48} {:>10} {:>10}  first load", "asset", "raw B", "gzip-9 B");
+    for (name, raw, gz, counts) in &rows {
+        eprintln!("{name:<48} {raw:>10} {gz:>10}  {}", if *counts { "yes" } else { "" });
+    }
+    eprintln!("{:<48} {:>10} {:>10}", "first load total (wasm+js+css+html)", "", first_load);
+    eprintln!("first-load gzip: {:.1} kB (budget 250 kB)", first_load as f64 / 1000.0);
+    Ok(first_load)
+}
+
+fn lint() -> Result {
+    let root = project_root();
+    step("rustfmt");
+    run({
+        let mut c = cmd(&root, "cargo");
+        c.args(["fmt", "--all", "--check"]);
+        c
+    })?;
+    step("clippy (host)");
+    run({
+        let mut c = cmd(&root, "cargo");
+        c.args(["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"]);
+        c
+    })?;
+    step("clippy (wasm32)");
+    run({
+        let mut c = cmd(&root, "cargo");
+        c.args([
+            "clippy",
+            "-p",
+            "ampk-web",
+            "-p",
+            "ampk-core",
+            "--all-targets",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--",
+            "-D",
+            "warnings",
+        ]);
+        c
+    })
+}
+
+fn bench(root: &Path) -> Result {
+    step("bench: scoring every category of the model rubric");
+    let mut c = cmd(root, "cargo");
+    c.args(["bench", "-p", "ampk-core", "--bench", "score"]);
+    run(c)
+}

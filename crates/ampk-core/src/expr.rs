@@ -6,8 +6,11 @@
 
 use std::fmt;
 
-/// Deepest nesting of parentheses, unary minus and function calls a rubric may use.
-/// Deeper input is rejected with a clear error instead of overflowing the stack.
+/// Deepest nesting of parentheses, unary minus and function calls a rubric may use; also the
+/// greatest height of the parsed tree, where every operator, unary minus and function call is
+/// one level (so a flat chain `a + b + …` may have at most this many operators).
+/// Deeper input is rejected with a clear error instead of overflowing the stack, whether
+/// parsing, evaluating or dropping the expression.
 pub const MAX_DEPTH: usize = 64;
 
 /// A parse or resolution error, with its byte offset in the expression text.
@@ -63,9 +66,9 @@ impl ExprError {
                 format!("ekspresi terlalu bersarang di posisi {pos} (paling dalam {MAX_DEPTH} tingkat)")
             }
             ExprErrorKind::BadNumber(n) => format!("angka '{n}' di posisi {pos} tidak valid"),
-            ExprErrorKind::Comparison { count } => format!(
-                "aturan pemeriksaan harus memuat tepat satu pembanding (<=, >=, <, >, ==), ditemukan {count}"
-            ),
+            ExprErrorKind::Comparison { count } => {
+                format!("aturan pemeriksaan harus memuat tepat satu pembanding (<=, >=, <, >, ==), ditemukan {count}")
+            }
         }
     }
 
@@ -89,9 +92,9 @@ impl ExprError {
                 format!("expression nested too deeply at position {pos} (at most {MAX_DEPTH} levels)")
             }
             ExprErrorKind::BadNumber(n) => format!("invalid number '{n}' at position {pos}"),
-            ExprErrorKind::Comparison { count } => format!(
-                "a check rule needs exactly one comparison (<=, >=, <, >, ==), found {count}"
-            ),
+            ExprErrorKind::Comparison { count } => {
+                format!("a check rule needs exactly one comparison (<=, >=, <, >, ==), found {count}")
+            }
         }
     }
 }
@@ -216,17 +219,13 @@ fn tokenize(src: &str) -> Result<Vec<(Tok, usize)>, ExprError> {
                         i += 1;
                     }
                     if i == frac {
-                        return Err(ExprError {
-                            at: start,
-                            kind: ExprErrorKind::BadNumber(src[start..i].to_string()),
-                        });
+                        return Err(ExprError { at: start, kind: ExprErrorKind::BadNumber(src[start..i].to_string()) });
                     }
                 }
                 let text = &src[start..i];
-                let v: f64 = text.parse().map_err(|_| ExprError {
-                    at: start,
-                    kind: ExprErrorKind::BadNumber(text.to_string()),
-                })?;
+                let v: f64 = text
+                    .parse()
+                    .map_err(|_| ExprError { at: start, kind: ExprErrorKind::BadNumber(text.to_string()) })?;
                 if !v.is_finite() {
                     return Err(ExprError { at: start, kind: ExprErrorKind::BadNumber(text.to_string()) });
                 }
@@ -327,7 +326,18 @@ impl Parser<'_> {
         ExprError { at: self.at(), kind: ExprErrorKind::Unexpected { found: self.found(), expected } }
     }
 
-    fn expr(&mut self, depth: usize) -> Result<Expr, ExprError> {
+    /// Builds `lhs op rhs` from parsed operands and their tree heights, rejecting a tree higher
+    /// than [`MAX_DEPTH`] (a long flat chain nests as deeply as parentheses do).
+    fn bin(at: usize, op: BinOp, lhs: (Expr, usize), rhs: (Expr, usize)) -> Result<(Expr, usize), ExprError> {
+        let height = 1 + lhs.1.max(rhs.1);
+        if height > MAX_DEPTH {
+            return Err(ExprError { at, kind: ExprErrorKind::TooDeep });
+        }
+        Ok((Expr::Bin(op, Box::new(lhs.0), Box::new(rhs.0)), height))
+    }
+
+    /// Parses an expression; also returns the height of its tree.
+    fn expr(&mut self, depth: usize) -> Result<(Expr, usize), ExprError> {
         if depth > MAX_DEPTH {
             return Err(ExprError { at: self.at(), kind: ExprErrorKind::TooDeep });
         }
@@ -338,13 +348,14 @@ impl Parser<'_> {
                 Some(Tok::Minus) => BinOp::Sub,
                 _ => return Ok(lhs),
             };
+            let at = self.at();
             self.pos += 1;
             let rhs = self.term(depth)?;
-            lhs = Expr::Bin(op, Box::new(lhs), Box::new(rhs));
+            lhs = Self::bin(at, op, lhs, rhs)?;
         }
     }
 
-    fn term(&mut self, depth: usize) -> Result<Expr, ExprError> {
+    fn term(&mut self, depth: usize) -> Result<(Expr, usize), ExprError> {
         let mut lhs = self.unary(depth)?;
         loop {
             let op = match self.peek() {
@@ -352,30 +363,35 @@ impl Parser<'_> {
                 Some(Tok::Slash) => BinOp::Div,
                 _ => return Ok(lhs),
             };
+            let at = self.at();
             self.pos += 1;
             let rhs = self.unary(depth)?;
-            lhs = Expr::Bin(op, Box::new(lhs), Box::new(rhs));
+            lhs = Self::bin(at, op, lhs, rhs)?;
         }
     }
 
-    fn unary(&mut self, depth: usize) -> Result<Expr, ExprError> {
+    fn unary(&mut self, depth: usize) -> Result<(Expr, usize), ExprError> {
         if depth > MAX_DEPTH {
             return Err(ExprError { at: self.at(), kind: ExprErrorKind::TooDeep });
         }
         if self.peek() == Some(&Tok::Minus) {
+            let at = self.at();
             self.pos += 1;
-            let inner = self.unary(depth + 1)?;
-            return Ok(Expr::Neg(Box::new(inner)));
+            let (inner, height) = self.unary(depth + 1)?;
+            if height >= MAX_DEPTH {
+                return Err(ExprError { at, kind: ExprErrorKind::TooDeep });
+            }
+            return Ok((Expr::Neg(Box::new(inner)), height + 1));
         }
         self.primary(depth)
     }
 
-    fn primary(&mut self, depth: usize) -> Result<Expr, ExprError> {
+    fn primary(&mut self, depth: usize) -> Result<(Expr, usize), ExprError> {
         let at = self.at();
         match self.peek().cloned() {
             Some(Tok::Num(v, _)) => {
                 self.pos += 1;
-                Ok(Expr::Num(v))
+                Ok((Expr::Num(v), 0))
             }
             Some(Tok::Ident(name)) => {
                 self.pos += 1;
@@ -400,12 +416,17 @@ impl Parser<'_> {
                             _ => return Err(self.unexpected("',' or ')'")),
                         }
                     }
-                    return Ok(if is_min { Expr::Min(args) } else { Expr::Max(args) });
+                    let height = 1 + args.iter().map(|a| a.1).max().unwrap_or(0);
+                    if height > MAX_DEPTH {
+                        return Err(ExprError { at, kind: ExprErrorKind::TooDeep });
+                    }
+                    let args = args.into_iter().map(|a| a.0).collect();
+                    return Ok((if is_min { Expr::Min(args) } else { Expr::Max(args) }, height));
                 }
                 if name == "min" || name == "max" {
                     return Err(self.unexpected("'(' after function name"));
                 }
-                (self.resolve)(&name).ok_or(ExprError { at, kind: ExprErrorKind::UnknownIdent(name) })
+                (self.resolve)(&name).map(|e| (e, 0)).ok_or(ExprError { at, kind: ExprErrorKind::UnknownIdent(name) })
             }
             Some(Tok::LParen) => {
                 self.pos += 1;
@@ -431,7 +452,7 @@ fn parse_tokens(
         return Err(ExprError { at: empty_at, kind: ExprErrorKind::Empty });
     }
     let mut p = Parser { toks, pos: 0, end, resolve };
-    let e = p.expr(0)?;
+    let (e, _) = p.expr(0)?;
     if let Some((t, at)) = toks.get(p.pos) {
         return Err(ExprError { at: *at, kind: ExprErrorKind::Trailing(t.text()) });
     }
@@ -442,7 +463,10 @@ fn parse_tokens(
 pub fn parse(src: &str, inputs: &[&str]) -> Result<Expr, ExprError> {
     let toks = tokenize(src)?;
     if let Some((_, at)) = toks.iter().find(|(t, _)| matches!(t, Tok::Cmp(_))) {
-        return Err(ExprError { at: *at, kind: ExprErrorKind::UnexpectedChar(src[*at..].chars().next().unwrap_or('?')) });
+        return Err(ExprError {
+            at: *at,
+            kind: ExprErrorKind::UnexpectedChar(src[*at..].chars().next().unwrap_or('?')),
+        });
     }
     parse_tokens(&toks, src.len(), 0, &resolver(inputs))
 }
@@ -674,17 +698,16 @@ mod tests {
         assert_eq!(c.op, CmpOp::Le);
         assert_eq!(c.lhs, Expr::Input(0));
         assert_eq!(c.rhs.eval(&[], 10.0), Some(310.0));
-        for (src, op) in [("posts>=1", CmpOp::Ge), ("posts<1", CmpOp::Lt), ("posts>1", CmpOp::Gt), ("posts==1", CmpOp::Eq)] {
+        for (src, op) in
+            [("posts>=1", CmpOp::Ge), ("posts<1", CmpOp::Lt), ("posts>1", CmpOp::Gt), ("posts==1", CmpOp::Eq)]
+        {
             assert_eq!(parse_check(src, INPUTS).unwrap().op, op, "{src}");
         }
         assert_eq!(parse_check("posts", INPUTS).unwrap_err().kind, ExprErrorKind::Comparison { count: 0 });
         assert_eq!(parse_check("posts < 1 < 2", INPUTS).unwrap_err().kind, ExprErrorKind::Comparison { count: 2 });
         assert_eq!(parse_check("<= 1", INPUTS).unwrap_err().kind, ExprErrorKind::Empty);
         assert_eq!(parse_check("posts = 1", INPUTS).unwrap_err().kind, ExprErrorKind::UnexpectedChar('='));
-        assert_eq!(
-            parse_check("posts <= ", INPUTS).unwrap_err(),
-            ExprError { at: 9, kind: ExprErrorKind::Empty }
-        );
+        assert_eq!(parse_check("posts <= ", INPUTS).unwrap_err(), ExprError { at: 9, kind: ExprErrorKind::Empty });
     }
 
     #[wasm_bindgen_test(unsupported = test)]

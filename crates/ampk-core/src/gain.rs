@@ -115,7 +115,8 @@ pub fn gains(rubric: &Rubric, card: &Scorecard) -> Vec<Gain> {
                             x = x.clamp(0.0, 100.0);
                         }
                         let from = card.values[s];
-                        let in_limits = input.min.is_none_or(|m| x >= m) && input.max.is_none_or(|m| x <= m) && x >= 0.0;
+                        let in_limits =
+                            input.min.is_none_or(|m| x >= m) && input.max.is_none_or(|m| x <= m) && x >= 0.0;
                         if !in_limits || x == from || (input.kind == InputKind::Boolean && x > 1.0) {
                             return None;
                         }
@@ -174,8 +175,8 @@ fn round_show(x: f64) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use wasm_bindgen_test::wasm_bindgen_test;
     use crate::score::{score, Figures};
+    use wasm_bindgen_test::wasm_bindgen_test;
 
     fn card(cat: &str, figures: &str, months: u32) -> (&'static Rubric, Scorecard) {
         let r = crate::rubric::builtin();
@@ -196,7 +197,10 @@ mod tests {
         );
         let list = gains(r, &c);
         let s1 = list.iter().find(|g| r.file.categories[c.category].indicators[g.indicator].id == "S1").unwrap();
-        assert_eq!(sentence(r, &c, s1, Lang::Id), "Naikkan Jumlah unggahan (semua akun resmi) dari 420 menjadi 600 → +4,50 poin");
+        assert_eq!(
+            sentence(r, &c, s1, Lang::Id),
+            "Naikkan Jumlah unggahan (semua akun resmi) dari 420 menjadi 600 → +4,50 poin"
+        );
         assert_eq!(sentence(r, &c, s1, Lang::En).split(" from ").nth(1), Some("420 to 600 → +4.50 points"));
         // Sorted by points gained.
         let gained: Vec<f64> = list.iter().map(|g| g.change.as_ref().map_or(0.0, |c| c.gain)).collect();

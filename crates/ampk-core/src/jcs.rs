@@ -94,8 +94,8 @@ fn write_string(out: &mut String, s: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use wasm_bindgen_test::wasm_bindgen_test;
     use serde_json::json;
+    use wasm_bindgen_test::wasm_bindgen_test;
 
     fn check(input: &str, expect: &str) {
         let v: Value = serde_json::from_str(input).unwrap();
@@ -131,9 +131,6 @@ mod tests {
 
     #[wasm_bindgen_test(unsupported = test)]
     fn fingerprint_is_lowercase_sha256() {
-        assert_eq!(
-            sha256_hex(&json!({})),
-            "44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a"
-        );
+        assert_eq!(sha256_hex(&json!({})), "44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a");
     }
 }

@@ -23,7 +23,8 @@ impl RankEntry {
             Some(j) => round2(card.final_score(rubric, j)),
             None => card.rounded(),
         };
-        let tie = rubric.categories[card.category].tie_break.iter().map(|&i| round2(card.indicators[i].score)).collect();
+        let tie =
+            rubric.categories[card.category].tie_break.iter().map(|&i| round2(card.indicators[i].score)).collect();
         RankEntry { agency: agency.to_string(), score, tie }
     }
 }
@@ -61,9 +62,7 @@ pub fn rank(entries: &[RankEntry], winners: u32) -> Vec<Place> {
     let mut order: Vec<usize> = (0..entries.len()).collect();
     order.sort_by(|&a, &b| {
         let (x, y) = (&entries[a], &entries[b]);
-        merit(x, y)
-            .then_with(|| name_key(&x.agency).cmp(&name_key(&y.agency)))
-            .then_with(|| x.agency.cmp(&y.agency))
+        merit(x, y).then_with(|| name_key(&x.agency).cmp(&name_key(&y.agency))).then_with(|| x.agency.cmp(&y.agency))
     });
     let mut places = Vec::with_capacity(order.len());
     let mut current = 0u32;
@@ -94,9 +93,21 @@ mod tests {
     #[wasm_bindgen_test(unsupported = test)]
     fn competition_ranking_with_tie_breaks_and_names() {
         check(
-            &[e("Dinas B", 80.0, &[50.0]), e("Dinas A", 80.0, &[50.0]), e("Dinas C", 90.0, &[0.0]), e("Dinas D", 80.0, &[60.0]), e("Dinas E", 70.0, &[100.0])],
+            &[
+                e("Dinas B", 80.0, &[50.0]),
+                e("Dinas A", 80.0, &[50.0]),
+                e("Dinas C", 90.0, &[0.0]),
+                e("Dinas D", 80.0, &[60.0]),
+                e("Dinas E", 70.0, &[100.0]),
+            ],
             3,
-            &[("Dinas C", 1, true), ("Dinas D", 2, true), ("Dinas A", 3, true), ("Dinas B", 3, true), ("Dinas E", 5, false)],
+            &[
+                ("Dinas C", 1, true),
+                ("Dinas D", 2, true),
+                ("Dinas A", 3, true),
+                ("Dinas B", 3, true),
+                ("Dinas E", 5, false),
+            ],
         );
     }
 
@@ -107,7 +118,11 @@ mod tests {
             2,
             &[("a", 1, true), ("b", 2, true), ("c", 2, true), ("d", 4, false)],
         );
-        check(&[e("a", 90.0, &[]), e("b", 90.0, &[]), e("c", 80.0, &[])], 1, &[("a", 1, true), ("b", 1, true), ("c", 3, false)]);
+        check(
+            &[e("a", 90.0, &[]), e("b", 90.0, &[]), e("c", 80.0, &[])],
+            1,
+            &[("a", 1, true), ("b", 1, true), ("c", 3, false)],
+        );
     }
 
     #[wasm_bindgen_test(unsupported = test)]

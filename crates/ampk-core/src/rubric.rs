@@ -311,9 +311,14 @@ pub fn json_schema() -> Value {
     serde_json::to_value(schemars::schema_for!(RubricFile)).expect("schema serialises")
 }
 
+/// The committed copy of [`json_schema`] (`schemas/ampk-rubric-v1.schema.json`), which a test
+/// keeps identical to the generated one. Reading it instead of generating it at run time keeps
+/// the schema generator out of the browser bundle.
+pub const JSON_SCHEMA: &str = include_str!("../../../schemas/ampk-rubric-v1.schema.json");
+
 fn schema() -> &'static Value {
     static SCHEMA: OnceLock<Value> = OnceLock::new();
-    SCHEMA.get_or_init(json_schema)
+    SCHEMA.get_or_init(|| serde_json::from_str(JSON_SCHEMA).expect("committed schema parses"))
 }
 
 /// Parses JSON bytes with the size limit and BOM tolerance shared by every file the kit reads.
@@ -355,7 +360,12 @@ pub fn from_value(value: &Value) -> Result<Rubric, Vec<Problem>> {
     let file: RubricFile = match serde_json::from_value(pruned) {
         Ok(f) => f,
         Err(e) => {
-            return Err(vec![Problem::new("structure", "", format!("struktur tidak sesuai: {e}"), format!("bad structure: {e}"))])
+            return Err(vec![Problem::new(
+                "structure",
+                "",
+                format!("struktur tidak sesuai: {e}"),
+                format!("bad structure: {e}"),
+            )])
         }
     };
     let categories = validate(&file, &mut problems);
@@ -462,7 +472,12 @@ impl V<'_> {
 
     fn range(&mut self, code: &'static str, path: String, v: f64, lo: f64, hi: f64) {
         if !(lo..=hi).contains(&v) {
-            self.push(code, path, format!("harus antara {lo} dan {hi}, bukan {v}"), format!("must be between {lo} and {hi}, not {v}"));
+            self.push(
+                code,
+                path,
+                format!("harus antara {lo} dan {hi}, bukan {v}"),
+                format!("must be between {lo} and {hi}, not {v}"),
+            );
         }
     }
 
@@ -475,7 +490,12 @@ impl V<'_> {
             _ => "expr_syntax",
         };
         let shown: String = src.chars().take(80).collect();
-        self.push(code, path, format!("{} — dalam \"{shown}\"", e.message_id()), format!("{} — in \"{shown}\"", e.message_en()));
+        self.push(
+            code,
+            path,
+            format!("{} — dalam \"{shown}\"", e.message_id()),
+            format!("{} — in \"{shown}\"", e.message_en()),
+        );
     }
 }
 
@@ -492,11 +512,17 @@ fn validate(f: &RubricFile, out: &mut Vec<Problem>) -> Vec<Category> {
     if f.format_version != FORMAT_VERSION {
         let (id, en) = if f.format_version > FORMAT_VERSION {
             (
-                format!("versi format {} dibuat dengan versi kit yang lebih baru; kit ini membaca versi 1", f.format_version),
+                format!(
+                    "versi format {} dibuat dengan versi kit yang lebih baru; kit ini membaca versi 1",
+                    f.format_version
+                ),
                 format!("format version {} was made with a newer kit; this kit reads version 1", f.format_version),
             )
         } else {
-            (format!("versi format {} tidak dikenal; harus 1", f.format_version), format!("unknown format version {}; must be 1", f.format_version))
+            (
+                format!("versi format {} tidak dikenal; harus 1", f.format_version),
+                format!("unknown format version {}; must be 1", f.format_version),
+            )
         };
         v.push("format_version", "format_version".into(), id, en);
     }
@@ -536,7 +562,12 @@ fn validate(f: &RubricFile, out: &mut Vec<Problem>) -> Vec<Category> {
     let fs = &f.final_score;
     for (path, w) in [("final_score.data_weight", fs.data_weight), ("final_score.jury_weight", fs.jury_weight)] {
         if w < 0.0 {
-            v.push("final_weights", path.into(), format!("bobot tidak boleh negatif ({w})"), format!("a weight must not be negative ({w})"));
+            v.push(
+                "final_weights",
+                path.into(),
+                format!("bobot tidak boleh negatif ({w})"),
+                format!("a weight must not be negative ({w})"),
+            );
         }
     }
     if (fs.data_weight + fs.jury_weight - 100.0).abs() > 1e-9 {
@@ -552,14 +583,23 @@ fn validate(f: &RubricFile, out: &mut Vec<Problem>) -> Vec<Category> {
     v.non_empty("agency_types".into(), &f.agency_types);
     for (i, t) in f.agency_types.iter().enumerate() {
         let p = index("agency_types", i);
-        v.id_pattern(join(&p, "id"), &t.id, matches_id(&t.id, |c| c.is_ascii_lowercase(), snake, 1, 32), "[a-z][a-z0-9_]{0,31}");
+        v.id_pattern(
+            join(&p, "id"),
+            &t.id,
+            matches_id(&t.id, |c| c.is_ascii_lowercase(), snake, 1, 32),
+            "[a-z][a-z0-9_]{0,31}",
+        );
         v.text(join(&p, "label"), &t.label);
     }
     v.unique("agency_types", f.agency_types.iter().map(|t| t.id.as_str()), "id");
     v.non_empty("categories".into(), &f.categories);
     v.unique("categories", f.categories.iter().map(|c| c.id.as_str()), "id");
     let types: BTreeSet<&str> = f.agency_types.iter().map(|t| t.id.as_str()).collect();
-    f.categories.iter().enumerate().map(|(i, c)| validate_category(&mut v, &index("categories", i), c, &types)).collect()
+    f.categories
+        .iter()
+        .enumerate()
+        .map(|(i, c)| validate_category(&mut v, &index("categories", i), c, &types))
+        .collect()
 }
 
 fn validate_bands(v: &mut V<'_>, bands: &[Band]) {
@@ -590,7 +630,12 @@ fn validate_bands(v: &mut V<'_>, bands: &[Band]) {
 }
 
 fn validate_category(v: &mut V<'_>, p: &str, c: &CategoryDef, types: &BTreeSet<&str>) -> Category {
-    v.id_pattern(join(p, "id"), &c.id, matches_id(&c.id, |c| c.is_ascii_lowercase(), snake, 1, 64), "[a-z][a-z0-9_]{0,63}");
+    v.id_pattern(
+        join(p, "id"),
+        &c.id,
+        matches_id(&c.id, |c| c.is_ascii_lowercase(), snake, 1, 64),
+        "[a-z][a-z0-9_]{0,63}",
+    );
     v.text(join(p, "label"), &c.label);
     if let Some(d) = &c.description {
         v.text(join(p, "description"), d);
@@ -629,14 +674,25 @@ fn validate_category(v: &mut V<'_>, p: &str, c: &CategoryDef, types: &BTreeSet<&
     let mut requires = Vec::new();
     for (i, ind) in c.indicators.iter().enumerate() {
         let ip = index(&ind_path, i);
-        let ok = matches_id(&ind.id, |c| c.is_ascii_alphanumeric() || c == b'_', |c| c.is_ascii_alphanumeric() || c == b'_', 1, 16);
+        let ok = matches_id(
+            &ind.id,
+            |c| c.is_ascii_alphanumeric() || c == b'_',
+            |c| c.is_ascii_alphanumeric() || c == b'_',
+            1,
+            16,
+        );
         v.id_pattern(join(&ip, "id"), &ind.id, ok, "[A-Za-z0-9_]{1,16}");
         v.text(join(&ip, "label"), &ind.label);
         if let Some(h) = &ind.help {
             v.text(join(&ip, "help"), h);
         }
-        if !(ind.weight > 0.0) {
-            v.push("weight_positive", join(&ip, "weight"), format!("bobot harus > 0, bukan {}", ind.weight), format!("a weight must be > 0, not {}", ind.weight));
+        if ind.weight.partial_cmp(&0.0) != Some(std::cmp::Ordering::Greater) {
+            v.push(
+                "weight_positive",
+                join(&ip, "weight"),
+                format!("bobot harus > 0, bukan {}", ind.weight),
+                format!("a weight must be > 0, not {}", ind.weight),
+            );
         }
         match expr::parse(&ind.value, &input_ids) {
             Ok(e) => values.push(e),
@@ -709,7 +765,12 @@ fn default_tie_break(indicators: &[IndicatorDef]) -> Vec<usize> {
 }
 
 fn validate_input(v: &mut V<'_>, p: &str, input: &InputDef) {
-    v.id_pattern(join(p, "id"), &input.id, matches_id(&input.id, |c| c.is_ascii_lowercase(), snake, 1, 64), "[a-z][a-z0-9_]{0,63}");
+    v.id_pattern(
+        join(p, "id"),
+        &input.id,
+        matches_id(&input.id, |c| c.is_ascii_lowercase(), snake, 1, 64),
+        "[a-z][a-z0-9_]{0,63}",
+    );
     if input.id == "months" || input.id == "min" || input.id == "max" {
         v.push(
             "input_reserved_id",
@@ -739,7 +800,12 @@ fn validate_input(v: &mut V<'_>, p: &str, input: &InputDef) {
     }
     if let (Some(lo), Some(hi)) = (input.min, input.max) {
         if lo > hi {
-            v.push("min_max", join(p, "min"), format!("min ({lo}) lebih besar dari max ({hi})"), format!("min ({lo}) is greater than max ({hi})"));
+            v.push(
+                "min_max",
+                join(p, "min"),
+                format!("min ({lo}) lebih besar dari max ({hi})"),
+                format!("min ({lo}) is greater than max ({hi})"),
+            );
         }
     }
     match (&input.kind, &input.items) {
@@ -752,12 +818,22 @@ fn validate_input(v: &mut V<'_>, p: &str, input: &InputDef) {
         (InputKind::Checklist, Some(items)) => {
             let ip = join(p, "items");
             if items.is_empty() {
-                v.push("checklist_items", ip.clone(), "daftar periksa wajib punya items".into(), "a checklist must have items".into());
+                v.push(
+                    "checklist_items",
+                    ip.clone(),
+                    "daftar periksa wajib punya items".into(),
+                    "a checklist must have items".into(),
+                );
             }
             v.unique(&ip, items.iter().map(|i| i.id.as_str()), "id");
             for (k, item) in items.iter().enumerate() {
                 let itp = index(&ip, k);
-                v.id_pattern(join(&itp, "id"), &item.id, matches_id(&item.id, |c| c.is_ascii_lowercase(), snake, 1, 64), "[a-z][a-z0-9_]{0,63}");
+                v.id_pattern(
+                    join(&itp, "id"),
+                    &item.id,
+                    matches_id(&item.id, |c| c.is_ascii_lowercase(), snake, 1, 64),
+                    "[a-z][a-z0-9_]{0,63}",
+                );
                 v.text(join(&itp, "label"), &item.label);
                 if let Some(h) = &item.help {
                     v.text(join(&itp, "help"), h);
@@ -778,7 +854,12 @@ fn validate_scale(v: &mut V<'_>, p: &str, s: &Scale) {
     match s {
         Scale::Linear { min, max } => {
             if min == max {
-                v.push("scale_params", join(p, "max"), format!("skala linear: min dan max tidak boleh sama ({min})"), format!("linear scale: min and max must differ ({min})"));
+                v.push(
+                    "scale_params",
+                    join(p, "max"),
+                    format!("skala linear: min dan max tidak boleh sama ({min})"),
+                    format!("linear scale: min and max must differ ({min})"),
+                );
             }
         }
         Scale::Log { min, max } => {
@@ -794,14 +875,24 @@ fn validate_scale(v: &mut V<'_>, p: &str, s: &Scale) {
         Scale::Bands { steps, otherwise, .. } => {
             let sp = join(p, "steps");
             if steps.is_empty() {
-                v.push("scale_params", sp.clone(), "skala bands wajib punya steps".into(), "a bands scale needs steps".into());
+                v.push(
+                    "scale_params",
+                    sp.clone(),
+                    "skala bands wajib punya steps".into(),
+                    "a bands scale needs steps".into(),
+                );
             }
             let mut seen: Vec<f64> = Vec::new();
             for (i, st) in steps.iter().enumerate() {
                 let stp = index(&sp, i);
                 v.range("scale_params", join(&stp, "score"), st.score, 0.0, 100.0);
                 if seen.contains(&st.at) {
-                    v.push("band_steps_unique", join(&stp, "at"), format!("nilai at {} muncul lebih dari sekali", st.at), format!("at value {} appears more than once", st.at));
+                    v.push(
+                        "band_steps_unique",
+                        join(&stp, "at"),
+                        format!("nilai at {} muncul lebih dari sekali", st.at),
+                        format!("at value {} appears more than once", st.at),
+                    );
                 }
                 seen.push(st.at);
             }
@@ -848,7 +939,8 @@ mod tests {
     fn default_tie_break_is_weight_then_file_order() {
         let r = builtin();
         let c = r.category_index("media_sosial_opd").unwrap();
-        let ids: Vec<&str> = r.categories[c].tie_break.iter().map(|&i| r.file.categories[c].indicators[i].id.as_str()).collect();
+        let ids: Vec<&str> =
+            r.categories[c].tie_break.iter().map(|&i| r.file.categories[c].indicators[i].id.as_str()).collect();
         assert_eq!(ids, ["S3", "S1", "S4", "S8", "S2", "S5", "S6", "S7"]);
     }
 

@@ -327,8 +327,8 @@ pub fn validate_figures(rubric: &Rubric, cat: usize, figures: &Figures, months: 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use wasm_bindgen_test::wasm_bindgen_test;
     use crate::rubric::Step;
+    use wasm_bindgen_test::wasm_bindgen_test;
 
     fn bands(direction: Direction, steps: &[(f64, f64)], otherwise: f64) -> Scale {
         Scale::Bands { direction, steps: steps.iter().map(|&(at, score)| Step { at, score }).collect(), otherwise }
@@ -342,13 +342,19 @@ mod tests {
 
     #[wasm_bindgen_test(unsupported = test)]
     fn linear_scale_clamps_and_reverses() {
-        check(Scale::Linear { min: 0.0, max: 60.0 }, &[(-5.0, 0.0), (0.0, 0.0), (42.0, 70.0), (60.0, 100.0), (99.0, 100.0)]);
+        check(
+            Scale::Linear { min: 0.0, max: 60.0 },
+            &[(-5.0, 0.0), (0.0, 0.0), (42.0, 70.0), (60.0, 100.0), (99.0, 100.0)],
+        );
         check(Scale::Linear { min: 10.0, max: 0.0 }, &[(0.0, 100.0), (2.5, 75.0), (10.0, 0.0), (20.0, 0.0)]);
     }
 
     #[wasm_bindgen_test(unsupported = test)]
     fn log_scale_matches_definition() {
-        check(Scale::Log { min: 1.0, max: 50.0 }, &[(0.0, 0.0), (1.0, 0.0), (38.0, 92.98), (50.0, 100.0), (51.0, 100.0)]);
+        check(
+            Scale::Log { min: 1.0, max: 50.0 },
+            &[(0.0, 0.0), (1.0, 0.0), (38.0, 92.98), (50.0, 100.0), (51.0, 100.0)],
+        );
     }
 
     #[wasm_bindgen_test(unsupported = test)]

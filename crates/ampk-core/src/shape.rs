@@ -89,7 +89,12 @@ impl<'a> Walker<'a> {
     fn walk(&self, schema: &'a Value, v: &mut Value, path: &str, out: &mut Vec<Problem>) {
         let Some(s) = schema.as_object() else {
             if schema == &Value::Bool(false) {
-                out.push(Problem::new("not_allowed", path, "nilai tidak diperbolehkan di sini", "no value is allowed here"));
+                out.push(Problem::new(
+                    "not_allowed",
+                    path,
+                    "nilai tidak diperbolehkan di sini",
+                    "no value is allowed here",
+                ));
             }
             return;
         };
@@ -291,10 +296,50 @@ impl<'a> Walker<'a> {
                 best = Some((probs, trial));
             }
         }
+        if let Some(p) = self.unknown_choice(branches, v, path) {
+            out.push(p);
+            return;
+        }
         if let Some((probs, trial)) = best {
             out.extend(probs);
             *v = trial;
         }
+    }
+
+    /// When the alternatives are a choice of constants (a unit enum with documented variants) or
+    /// objects told apart by a constant tag member (`"type": "linear"`), and the value matches
+    /// none, reports the value with every allowed choice rather than the first branch's
+    /// `must be "linear"`, which would wrongly suggest that only one choice exists.
+    fn unknown_choice(&self, branches: &'a [Value], v: &Value, path: &str) -> Option<Problem> {
+        let resolved: Vec<&Value> = branches
+            .iter()
+            .map(|b| b.get("$ref").and_then(Value::as_str).and_then(|r| self.resolve(r)).unwrap_or(b))
+            .collect();
+        let consts: Option<Vec<&Value>> = resolved.iter().map(|b| b.get("const")).collect();
+        let (at, found, allowed) = match consts {
+            Some(c) if !c.is_empty() => (path.to_string(), v, c),
+            _ => {
+                let obj = v.as_object()?;
+                let first = resolved.first()?.get("properties")?.as_object()?;
+                let (key, found) = first
+                    .iter()
+                    .filter(|(_, p)| p.get("const").is_some())
+                    .find_map(|(k, _)| obj.get(k).map(|x| (k, x)))?;
+                let tags: Option<Vec<&Value>> =
+                    resolved.iter().map(|b| b.get("properties")?.get(key)?.get("const")).collect();
+                (join(path, key), found, tags?)
+            }
+        };
+        if allowed.contains(&found) {
+            return None;
+        }
+        let list: Vec<String> = allowed.iter().map(|c| short(c)).collect();
+        Some(Problem::new(
+            "not_allowed_value",
+            at,
+            format!("nilai {} tidak dikenal; pilihan: {}", short(found), list.join(", ")),
+            format!("unknown value {}; allowed: {}", short(found), list.join(", ")),
+        ))
     }
 
     fn tag_matches(&self, branch: &'a Value, v: &Value) -> bool {
@@ -317,8 +362,8 @@ fn rank(probs: &[Problem]) -> (bool, usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use wasm_bindgen_test::wasm_bindgen_test;
     use serde_json::json;
+    use wasm_bindgen_test::wasm_bindgen_test;
 
     fn codes(schema: Value, doc: Value) -> Vec<(String, &'static str)> {
         check(&schema, &doc).into_iter().map(|p| (p.path, p.code)).collect()
@@ -362,6 +407,18 @@ mod tests {
         ]});
         assert_eq!(codes(schema.clone(), json!({"type": "b"})), vec![]);
         assert_eq!(codes(schema.clone(), json!({"type": "a"})), vec![(String::new(), "missing_member")]);
-        assert_eq!(codes(schema, json!({"type": "b", "x": 1})), vec![("x".to_string(), "unknown_member")]);
+        assert_eq!(codes(schema.clone(), json!({"type": "b", "x": 1})), vec![("x".to_string(), "unknown_member")]);
+        let p = check(&schema, &json!({"type": "c", "x": 1}));
+        assert_eq!((p.len(), p[0].path.as_str(), p[0].code), (1, "type", "not_allowed_value"));
+        assert_eq!(p[0].en, "unknown value \"c\"; allowed: \"a\", \"b\"");
+    }
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn a_choice_of_constants_lists_every_choice() {
+        let schema = json!({"oneOf": [{"type": "string", "const": "model"}, {"type": "string", "const": "official"}]});
+        assert_eq!(codes(schema.clone(), json!("official")), vec![]);
+        let p = check(&schema, &json!("draft"));
+        assert_eq!((p.len(), p[0].path.as_str(), p[0].code), (1, "", "not_allowed_value"));
+        assert_eq!(p[0].en, "unknown value \"draft\"; allowed: \"model\", \"official\"");
     }
 }

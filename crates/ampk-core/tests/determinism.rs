@@ -6,11 +6,9 @@
 
 mod common;
 
-use ampk_core::rubric::InputKind;
-use ampk_core::score::{Answer, Figures, InputValue};
+use ampk_core::score::Figures;
 use ampk_core::{builtin, score};
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 use wasm_bindgen_test::wasm_bindgen_test;
 
 #[cfg(target_arch = "wasm32")]
@@ -38,8 +36,10 @@ fn run(category: &str, months: u32, inputs: Figures) -> Case {
 }
 
 /// A small deterministic generator (64-bit LCG); the core itself never uses randomness.
+#[cfg(not(target_arch = "wasm32"))]
 struct Lcg(u64);
 
+#[cfg(not(target_arch = "wasm32"))]
 impl Lcg {
     fn next(&mut self) -> u64 {
         self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
@@ -50,7 +50,11 @@ impl Lcg {
     }
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 fn generated() -> Vec<Case> {
+    use ampk_core::rubric::InputKind;
+    use ampk_core::score::{Answer, InputValue};
+    use std::collections::BTreeMap;
     let r = builtin();
     let mut rng = Lcg(0x414d_504b);
     let mut out = Vec::new();

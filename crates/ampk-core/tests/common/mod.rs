@@ -30,17 +30,17 @@ pub struct Expect {
 
 /// The worked examples, compiled in so the browser tests read the same files.
 pub const WORKED: &[(&str, &str)] = &[
-    ("dinas-contoh-a-media_sosial_opd", include_str!("data/worked/dinas-contoh-a-media_sosial_opd.json")),
-    ("dinas-contoh-a-website", include_str!("data/worked/dinas-contoh-a-website.json")),
-    ("dinas-contoh-a-media_massa_online", include_str!("data/worked/dinas-contoh-a-media_massa_online.json")),
-    ("dinas-contoh-a-top_influencer", include_str!("data/worked/dinas-contoh-a-top_influencer.json")),
-    ("dinas-contoh-a-lapor_opd", include_str!("data/worked/dinas-contoh-a-lapor_opd.json")),
-    ("uptd-contoh-b-media_sosial_uptd", include_str!("data/worked/uptd-contoh-b-media_sosial_uptd.json")),
-    ("kabupaten-contoh-c-lapor_kabkota", include_str!("data/worked/kabupaten-contoh-c-lapor_kabkota.json")),
-    ("kabupaten-contoh-c-mitra_humas", include_str!("data/worked/kabupaten-contoh-c-mitra_humas.json")),
-    ("dinas-contoh-d-lapor_opd", include_str!("data/worked/dinas-contoh-d-lapor_opd.json")),
-    ("kota-contoh-e-lapor_kabkota", include_str!("data/worked/kota-contoh-e-lapor_kabkota.json")),
-    ("kota-contoh-e-mitra_humas", include_str!("data/worked/kota-contoh-e-mitra_humas.json")),
+    ("dinas-contoh-a-media_sosial_opd", include_str!("../data/worked/dinas-contoh-a-media_sosial_opd.json")),
+    ("dinas-contoh-a-website", include_str!("../data/worked/dinas-contoh-a-website.json")),
+    ("dinas-contoh-a-media_massa_online", include_str!("../data/worked/dinas-contoh-a-media_massa_online.json")),
+    ("dinas-contoh-a-top_influencer", include_str!("../data/worked/dinas-contoh-a-top_influencer.json")),
+    ("dinas-contoh-a-lapor_opd", include_str!("../data/worked/dinas-contoh-a-lapor_opd.json")),
+    ("uptd-contoh-b-media_sosial_uptd", include_str!("../data/worked/uptd-contoh-b-media_sosial_uptd.json")),
+    ("kabupaten-contoh-c-lapor_kabkota", include_str!("../data/worked/kabupaten-contoh-c-lapor_kabkota.json")),
+    ("kabupaten-contoh-c-mitra_humas", include_str!("../data/worked/kabupaten-contoh-c-mitra_humas.json")),
+    ("dinas-contoh-d-lapor_opd", include_str!("../data/worked/dinas-contoh-d-lapor_opd.json")),
+    ("kota-contoh-e-lapor_kabkota", include_str!("../data/worked/kota-contoh-e-lapor_kabkota.json")),
+    ("kota-contoh-e-mitra_humas", include_str!("../data/worked/kota-contoh-e-mitra_humas.json")),
 ];
 
 pub fn two(x: f64) -> String {

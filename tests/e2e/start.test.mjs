@@ -1,0 +1,31 @@
+// Journey: the start page loads from dist/ (served from a sub-path) and shows the built-in
+// rubric's title, its model status and the categories each agency type may enter.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, launch, openPage } from './harness.mjs';
+
+let server, browser;
+before(async () => { server = await serve(undefined, '/kit/'); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+test('start page shows the model rubric and its categories', async () => {
+  const { page, errors, context } = await openPage(browser, server.url);
+  await page.waitForSelector('[data-testid=rubric-title]');
+  assert.equal(await page.textContent('[data-testid=rubric-title]'), 'AMPK 2025 — rubrik model (bukan rubrik resmi)');
+  assert.equal(await page.textContent('[data-testid=rubric-status]'), 'Rubrik model — bukan rubrik resmi Diskominfo');
+  assert.equal(await page.getAttribute('html', 'lang'), 'id');
+  const cats = async (type) => page.$$eval(`[data-agency-type=${type}] li[data-category]`,
+    (els) => els.map((e) => e.dataset.category));
+  assert.deepEqual(await cats('opd'), ['top_influencer', 'media_massa_online', 'website', 'media_sosial_opd', 'lapor_opd']);
+  assert.deepEqual(await cats('uptd'), ['website', 'media_sosial_uptd']);
+  assert.deepEqual(await cats('kabkota'), ['mitra_humas', 'lapor_kabkota']);
+
+  // The language switch is remembered across a reload.
+  await page.click('[data-testid=lang]');
+  assert.equal(await page.getAttribute('html', 'lang'), 'en');
+  await page.reload();
+  await page.waitForSelector('[data-testid=rubric-title]');
+  assert.equal(await page.textContent('[data-testid=rubric-status]'), "Model rubric — not Diskominfo's official rubric");
+  assert.deepEqual(errors, []);
+  await context.close();
+});
