@@ -4,15 +4,19 @@
 //! crate has no web dependency, never reads the clock and never uses randomness: callers pass
 //! time and identifiers in. The same code runs natively (the `ampk` CLI) and in the browser.
 
+pub mod example;
+pub mod export;
 pub mod expr;
 pub mod fmt;
 pub mod gain;
+pub mod import;
 pub mod jcs;
 pub mod problem;
 pub mod rank;
 pub mod rubric;
 pub mod score;
 pub mod shape;
+pub mod submission;
 
 pub use problem::{Lang, Problem};
 pub use rubric::{builtin, Rubric};

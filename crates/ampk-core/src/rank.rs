@@ -53,7 +53,9 @@ fn merit(a: &RankEntry, b: &RankEntry) -> Ordering {
     })
 }
 
-fn name_key(s: &str) -> String {
+/// An agency name compared case- and space-insensitively (also the duplicate rule of the
+/// submission import: type + this key identify an agency).
+pub fn name_key(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
 }
 

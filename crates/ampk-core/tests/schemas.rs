@@ -18,3 +18,10 @@ fn rubric_schema_is_current() {
     assert_eq!(generated["$schema"], "https://json-schema.org/draft/2020-12/schema");
     check("ampk-rubric-v1.schema.json", generated);
 }
+
+#[test]
+fn submission_schema_is_current() {
+    let generated = ampk_core::submission::json_schema();
+    assert_eq!(generated["$schema"], "https://json-schema.org/draft/2020-12/schema");
+    check("ampk-submission-v1.schema.json", generated);
+}

@@ -1,0 +1,238 @@
+//! Tabular exports and the jury-mark CSV: the same content for the CLI and the browser.
+//!
+//! CSV: UTF-8 with a BOM, `;` by default (the Indonesian Excel locale, with decimal commas) or
+//! `,` (with decimal points); one row per ranked entry; text cells that Excel would read as a
+//! formula (starting with `= + - @`, tab or CR) get a leading `'`.
+
+use crate::import::{ImportReport, JuryMarks};
+use crate::problem::{Lang, Problem};
+use crate::rank::name_key;
+use crate::rubric::Rubric;
+use crate::score::round2;
+
+/// Prefixes a text cell that a spreadsheet would take for a formula.
+pub fn neutralise(cell: &str) -> String {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{cell}")
+    } else {
+        cell.to_string()
+    }
+}
+
+/// Indicator ids of every category, in rubric order of first appearance: the CSV's score columns.
+pub fn indicator_columns(rubric: &Rubric) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for c in &rubric.file.categories {
+        for i in &c.indicators {
+            if !out.contains(&i.id) {
+                out.push(i.id.clone());
+            }
+        }
+    }
+    out
+}
+
+/// Column headers of the ranking table (CSV and XLSX).
+pub fn headers(lang: Lang) -> [&'static str; 9] {
+    match lang {
+        Lang::Id => [
+            "peringkat",
+            "instansi",
+            "jenis",
+            "kategori",
+            "nilai_data",
+            "nilai_juri",
+            "nilai_akhir",
+            "predikat",
+            "pemenang",
+        ],
+        Lang::En => [
+            "rank",
+            "agency",
+            "type",
+            "category",
+            "data_score",
+            "jury_score",
+            "final_score",
+            "predicate",
+            "winner",
+        ],
+    }
+}
+
+/// A cell of the ranking table.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cell {
+    /// Text, to be neutralised in CSV and written as text in XLSX.
+    Text(String),
+    /// A number (rounded score or rank).
+    Number(f64),
+    /// Nothing.
+    Empty,
+}
+
+/// The ranking table: one row per ranked entry, categories in rubric order.
+pub fn ranking_rows(rubric: &Rubric, report: &ImportReport, lang: Lang) -> Vec<(usize, Vec<Cell>)> {
+    let columns = indicator_columns(rubric);
+    let mut out = Vec::new();
+    for c in &report.categories {
+        let def = &rubric.file.categories[c.category];
+        for row in &c.rows {
+            let f = &report.files[row.file];
+            let card = &f.checked.as_ref().expect("ranked files are checked").cards[row.card];
+            let opt = |x: Option<f64>| x.map_or(Cell::Empty, Cell::Number);
+            let mut cells = vec![
+                Cell::Number(row.rank as f64),
+                Cell::Text(f.agency().unwrap_or_default().to_string()),
+                Cell::Text(f.agency_type().unwrap_or_default().to_string()),
+                Cell::Text(def.id.clone()),
+                Cell::Number(row.data_score),
+                opt(row.jury),
+                opt(row.final_score),
+                Cell::Text(card.predicate(rubric, lang).to_string()),
+                Cell::Text(match (row.winner, lang) {
+                    (true, Lang::Id) => "ya".into(),
+                    (true, Lang::En) => "yes".into(),
+                    (false, Lang::Id) => "tidak".into(),
+                    (false, Lang::En) => "no".into(),
+                }),
+            ];
+            for col in &columns {
+                cells.push(match def.indicators.iter().position(|i| &i.id == col) {
+                    Some(i) => Cell::Number(round2(card.indicators[i].score)),
+                    None => Cell::Empty,
+                });
+            }
+            out.push((c.category, cells));
+        }
+    }
+    out
+}
+
+/// The ranking as CSV bytes (with a UTF-8 BOM).
+pub fn ranking_csv(rubric: &Rubric, report: &ImportReport, sep: u8, lang: Lang) -> Vec<u8> {
+    let mut w = csv::WriterBuilder::new().delimiter(sep).from_writer(b"\xEF\xBB\xBF".to_vec());
+    let mut header: Vec<String> = headers(lang).iter().map(|s| s.to_string()).collect();
+    header.extend(indicator_columns(rubric));
+    w.write_record(&header).expect("writing to memory");
+    for (_, cells) in ranking_rows(rubric, report, lang) {
+        let record: Vec<String> = cells
+            .iter()
+            .map(|c| match c {
+                Cell::Text(t) => neutralise(t),
+                Cell::Number(n) => {
+                    let s = if n.fract() == 0.0 { format!("{n}") } else { format!("{n:.2}") };
+                    if sep == b';' {
+                        s.replace('.', ",")
+                    } else {
+                        s
+                    }
+                }
+                Cell::Empty => String::new(),
+            })
+            .collect();
+        w.write_record(&record).expect("writing to memory");
+    }
+    w.into_inner().expect("writing to memory")
+}
+
+/// Reads a jury-mark CSV: UTF-8 (BOM tolerated), header `agency,category,jury_score`, `;` or
+/// `,` separated; a decimal comma is accepted with `;`. Returns the marks and the problems
+/// (each naming its line); rows with problems are skipped.
+pub fn parse_jury_csv(rubric: &Rubric, bytes: &[u8]) -> (JuryMarks, Vec<Problem>) {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let first = bytes.split(|&b| b == b'\n').next().unwrap_or_default();
+    let sep = if first.contains(&b';') { b';' } else { b',' };
+    let mut r = csv::ReaderBuilder::new().delimiter(sep).has_headers(true).flexible(true).from_reader(bytes);
+    let mut marks = JuryMarks::new();
+    let mut problems = Vec::new();
+    let header_ok = r
+        .headers()
+        .map(|h| h.iter().map(|x| x.trim().to_lowercase()).collect::<Vec<_>>() == ["agency", "category", "jury_score"])
+        .unwrap_or(false);
+    if !header_ok {
+        problems.push(Problem::new(
+            "jury_header",
+            "line 1",
+            "baris judul harus: agency,category,jury_score",
+            "the header row must be: agency,category,jury_score",
+        ));
+        return (marks, problems);
+    }
+    for (i, rec) in r.records().enumerate() {
+        let line = format!("line {}", i + 2);
+        let rec = match rec {
+            Ok(rec) => rec,
+            Err(e) => {
+                problems.push(Problem::new("jury_row", line, format!("baris tidak terbaca: {e}"), format!("unreadable row: {e}")));
+                continue;
+            }
+        };
+        if rec.iter().all(|c| c.trim().is_empty()) {
+            continue;
+        }
+        let (agency, category, score) =
+            (rec.get(0).unwrap_or("").trim(), rec.get(1).unwrap_or("").trim(), rec.get(2).unwrap_or("").trim());
+        if agency.is_empty() {
+            problems.push(Problem::new("jury_row", line, "nama instansi kosong", "empty agency name"));
+            continue;
+        }
+        if rubric.category_index(category).is_none() {
+            problems.push(Problem::new(
+                "jury_category",
+                line,
+                format!("kategori \"{category}\" tidak ada dalam rubrik"),
+                format!("category \"{category}\" does not exist in the rubric"),
+            ));
+            continue;
+        }
+        let text = if sep == b';' { score.replace(',', ".") } else { score.to_string() };
+        match text.parse::<f64>() {
+            Ok(v) if (0.0..=100.0).contains(&v) => {
+                if marks.insert((category.to_string(), name_key(agency)), v).is_some() {
+                    problems.push(Problem::new(
+                        "jury_duplicate",
+                        line,
+                        format!("nilai juri ganda untuk {agency} di {category}; yang terakhir dipakai"),
+                        format!("duplicate jury mark for {agency} in {category}; the last one is used"),
+                    ));
+                }
+            }
+            _ => problems.push(Problem::new(
+                "jury_score",
+                line,
+                format!("nilai juri \"{score}\" harus angka 0–100"),
+                format!("jury score \"{score}\" must be a number 0–100"),
+            )),
+        }
+    }
+    (marks, problems)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn neutralises_formula_starts() {
+        for bad in ["=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\rx", "=HYPERLINK(\"http://x\")"] {
+            assert!(neutralise(bad).starts_with('\''), "{bad:?}");
+        }
+        assert_eq!(neutralise("Dinas Kominfo"), "Dinas Kominfo");
+    }
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn jury_csv_accepts_both_separators() {
+        let r = crate::rubric::builtin();
+        let (m, p) = parse_jury_csv(r, "\u{feff}agency;category;jury_score\nDinas  Contoh A;lapor_opd;85,5\n".as_bytes());
+        assert!(p.is_empty(), "{p:?}");
+        assert_eq!(m.get(&("lapor_opd".to_string(), "dinas contoh a".to_string())), Some(&85.5));
+        let (m, p) = parse_jury_csv(r, b"agency,category,jury_score\nX,nope,1\nY,website,101\nZ,website,70\n");
+        assert_eq!(m.len(), 1);
+        let codes: Vec<(&str, &str)> = p.iter().map(|p| (p.code, p.path.as_str())).collect();
+        assert_eq!(codes, [("jury_category", "line 2"), ("jury_score", "line 3")]);
+        let (_, p) = parse_jury_csv(r, b"name,cat,score\n");
+        assert_eq!(p[0].code, "jury_header");
+    }
+}

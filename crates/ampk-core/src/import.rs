@@ -1,0 +1,413 @@
+//! The coordinator's import pipeline (submission-format §4): every file ends in exactly one of
+//! accepted, accepted with warnings, superseded or rejected, with its reasons; then duplicates
+//! are resolved and each category is ranked (rubric-format §7), with jury marks when given.
+//!
+//! Assessing a file ([`assess`]) is the expensive, per-file part; [`resolve`] (duplicates and
+//! rankings) is cheap, so a UI can assess files in chunks and resolve after every chunk.
+
+use crate::jcs;
+use crate::problem::{Lang, Problem};
+use crate::rank::{name_key, rank, RankEntry};
+use crate::rubric::Rubric;
+use crate::score::round2;
+use crate::submission::{self, timestamp_key, Checked, Read};
+use serde::Serialize;
+use serde_json::{json, Value};
+use std::collections::BTreeMap;
+
+/// The final state of one file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// Eligible for ranking, nothing to note.
+    Accepted,
+    /// Eligible for ranking, with notes for the coordinator.
+    AcceptedWithWarnings,
+    /// Replaced by a more recent file of the same submission or agency.
+    Superseded,
+    /// Not eligible for ranking.
+    Rejected,
+}
+
+impl Status {
+    /// The machine name used in files and UI hooks.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Accepted => "accepted",
+            Status::AcceptedWithWarnings => "accepted_with_warnings",
+            Status::Superseded => "superseded",
+            Status::Rejected => "rejected",
+        }
+    }
+
+    /// The label shown to the coordinator.
+    pub fn label(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Status::Accepted, Lang::Id) => "diterima",
+            (Status::AcceptedWithWarnings, Lang::Id) => "diterima dengan catatan",
+            (Status::Superseded, Lang::Id) => "digantikan",
+            (Status::Rejected, Lang::Id) => "ditolak",
+            (Status::Accepted, Lang::En) => "accepted",
+            (Status::AcceptedWithWarnings, Lang::En) => "accepted with warnings",
+            (Status::Superseded, Lang::En) => "superseded",
+            (Status::Rejected, Lang::En) => "rejected",
+        }
+    }
+}
+
+/// One imported file and what became of it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FileReport {
+    /// The file name as given.
+    pub file: String,
+    /// Its final state.
+    pub status: Status,
+    /// Why: errors, warnings and duplicate notes.
+    pub reasons: Vec<Problem>,
+    /// The document, when it could be read.
+    pub read: Option<Read>,
+    /// The rubric checks and fresh scores, when it could be read.
+    pub checked: Option<Checked>,
+    /// Digest of the content without `exported_at`, `integrity` and `computed`.
+    content_key: Option<String>,
+}
+
+impl FileReport {
+    /// The agency name, when readable.
+    pub fn agency(&self) -> Option<&str> {
+        self.read.as_ref().map(|r| r.wire.agency.name.as_str())
+    }
+
+    /// The agency type, when readable.
+    pub fn agency_type(&self) -> Option<&str> {
+        self.read.as_ref().map(|r| r.wire.agency.agency_type.as_str())
+    }
+
+    /// The submission id, when readable.
+    pub fn submission_id(&self) -> Option<&str> {
+        self.read.as_ref().map(|r| r.wire.submission_id.as_str())
+    }
+
+    fn eligible(&self) -> bool {
+        self.checked.as_ref().is_some_and(Checked::eligible)
+    }
+
+    fn recency(&self) -> (Option<(u32, u32, u32, u32, u32, u32, u64)>, &str) {
+        (self.read.as_ref().and_then(|r| timestamp_key(&r.wire.exported_at)), self.file.as_str())
+    }
+}
+
+/// Reads and checks one file (import steps 1–5).
+pub fn assess(rubric: &Rubric, file: &str, bytes: &[u8]) -> FileReport {
+    let read = match submission::read(bytes) {
+        Ok(r) => r,
+        Err(reasons) => {
+            return FileReport {
+                file: file.to_string(),
+                status: Status::Rejected,
+                reasons,
+                read: None,
+                checked: None,
+                content_key: None,
+            }
+        }
+    };
+    let checked = submission::check(rubric, &read);
+    let status = if !checked.eligible() {
+        Status::Rejected
+    } else if checked.warnings.is_empty() {
+        Status::Accepted
+    } else {
+        Status::AcceptedWithWarnings
+    };
+    let mut reasons = checked.errors.clone();
+    reasons.extend(checked.warnings.iter().cloned());
+    let content_key = {
+        let mut v = read.value.clone();
+        if let Value::Object(m) = &mut v {
+            for k in ["exported_at", "integrity", "computed"] {
+                m.remove(k);
+            }
+        }
+        Some(jcs::sha256_hex(&v))
+    };
+    FileReport { file: file.to_string(), status, reasons, read: Some(read), checked: Some(checked), content_key }
+}
+
+/// A file refused unread because of its size (import step 1).
+pub fn too_large(file: &str, len: u64) -> FileReport {
+    let max = submission::MAX_BYTES;
+    FileReport {
+        file: file.to_string(),
+        status: Status::Rejected,
+        reasons: vec![Problem::new(
+            "too_large",
+            "",
+            format!("berkas terlalu besar ({len} bita, paling besar {max}); tidak dibaca"),
+            format!("file too large ({len} bytes, at most {max}); not read"),
+        )],
+        read: None,
+        checked: None,
+        content_key: None,
+    }
+}
+
+/// Jury marks: (category id, agency name key) → mark 0–100. See [`name_key`].
+pub type JuryMarks = BTreeMap<(String, String), f64>;
+
+/// One place in a category ranking.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Row {
+    /// Index into [`ImportReport::files`].
+    pub file: usize,
+    /// Index into that file's `checked.cards`.
+    pub card: usize,
+    /// Competition rank.
+    pub rank: u32,
+    /// Among the category's winners.
+    pub winner: bool,
+    /// Rounded data score.
+    pub data_score: f64,
+    /// The jury's mark, when given.
+    pub jury: Option<f64>,
+    /// Rounded final score, when a jury mark is given.
+    pub final_score: Option<f64>,
+}
+
+/// The ranking of one category.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CategoryRanking {
+    /// Category index in the rubric.
+    pub category: usize,
+    /// Whether ranked by final score (every entry has a jury mark) rather than data score.
+    pub by_final: bool,
+    /// Best first.
+    pub rows: Vec<Row>,
+}
+
+/// The outcome of an import.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ImportReport {
+    /// Every file, in the order given.
+    pub files: Vec<FileReport>,
+    /// Every category of the rubric, in rubric order.
+    pub categories: Vec<CategoryRanking>,
+    /// Jury marks that matched no ranked entry: (category id, agency name as given).
+    pub unmatched_jury: Vec<(String, String)>,
+}
+
+/// Runs the whole pipeline over named files.
+pub fn import(rubric: &Rubric, files: &[(String, Vec<u8>)], jury: &JuryMarks) -> ImportReport {
+    let assessed = files.iter().map(|(name, bytes)| assess(rubric, name, bytes)).collect();
+    resolve(rubric, assessed, jury)
+}
+
+fn supersede(f: &mut FileReport, code: &'static str, by: &str, id: String, en: String) {
+    f.status = Status::Superseded;
+    f.reasons.push(Problem::new(code, "", format!("{id} \"{by}\""), format!("{en} \"{by}\"")));
+}
+
+/// Resolves duplicates (step 6) and ranks every category.
+pub fn resolve(rubric: &Rubric, mut files: Vec<FileReport>, jury: &JuryMarks) -> ImportReport {
+    // Resolution starts afresh each time, so adding files later follows the same rules.
+    for f in files.iter_mut() {
+        if f.status == Status::Superseded {
+            f.reasons.retain(|r| !r.code.starts_with("superseded") && r.code != "duplicate_identical");
+            f.status = if f.checked.as_ref().is_some_and(|c| c.warnings.is_empty()) {
+                Status::Accepted
+            } else {
+                Status::AcceptedWithWarnings
+            };
+        }
+    }
+    let newest_first = |files: &[FileReport], group: &mut Vec<usize>| {
+        group.sort_by(|&a, &b| files[b].recency().cmp(&files[a].recency()));
+    };
+    let mut by_id: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for (i, f) in files.iter().enumerate().filter(|(_, f)| f.eligible()) {
+        by_id.entry(f.submission_id().unwrap_or_default().to_string()).or_default().push(i);
+    }
+    let mut survivors = Vec::new();
+    for group in by_id.values_mut() {
+        newest_first(&files, group);
+        let keep = group[0];
+        survivors.push(keep);
+        let (keep_name, keep_key) = (files[keep].file.clone(), files[keep].content_key.clone());
+        for &other in &group[1..] {
+            if files[other].content_key == keep_key {
+                supersede(
+                    &mut files[other],
+                    "duplicate_identical",
+                    &keep_name,
+                    "salinan identik (submission_id dan isi sama), diimpor sekali sebagai".into(),
+                    "identical copy (same submission_id and content), imported once as".into(),
+                );
+            } else {
+                supersede(
+                    &mut files[other],
+                    "superseded_same_id",
+                    &keep_name,
+                    "submission_id sama dengan isi berbeda; digantikan oleh ekspor yang lebih baru".into(),
+                    "same submission_id with different content; superseded by the more recent export".into(),
+                );
+            }
+        }
+    }
+    let mut by_agency: BTreeMap<(String, String), Vec<usize>> = BTreeMap::new();
+    for &i in &survivors {
+        let key = (files[i].agency_type().unwrap_or_default().to_string(), name_key(files[i].agency().unwrap_or_default()));
+        by_agency.entry(key).or_default().push(i);
+    }
+    for group in by_agency.values_mut() {
+        newest_first(&files, group);
+        let keep_name = files[group[0]].file.clone();
+        for &other in &group[1..] {
+            supersede(
+                &mut files[other],
+                "superseded_same_agency",
+                &keep_name,
+                "instansi yang sama dengan submission_id lain; digantikan oleh ekspor yang lebih baru".into(),
+                "the same agency under another submission_id; superseded by the more recent export".into(),
+            );
+        }
+    }
+    let (categories, unmatched_jury) = rank_all(rubric, &files, jury);
+    ImportReport { files, categories, unmatched_jury }
+}
+
+fn rank_all(rubric: &Rubric, files: &[FileReport], jury: &JuryMarks) -> (Vec<CategoryRanking>, Vec<(String, String)>) {
+    let mut used = vec![false; jury.len()];
+    let keys: Vec<&(String, String)> = jury.keys().collect();
+    let categories = (0..rubric.file.categories.len())
+        .map(|cat| {
+            let cat_id = &rubric.file.categories[cat].id;
+            let mut entries = Vec::new();
+            for (fi, f) in files.iter().enumerate() {
+                if !matches!(f.status, Status::Accepted | Status::AcceptedWithWarnings) {
+                    continue;
+                }
+                let Some(checked) = &f.checked else { continue };
+                if let Some(ci) = checked.cards.iter().position(|c| c.category == cat) {
+                    let key = (cat_id.clone(), name_key(f.agency().unwrap_or_default()));
+                    let mark = jury.get(&key).copied();
+                    if let Some(k) = keys.iter().position(|k| **k == key) {
+                        used[k] = true;
+                    }
+                    entries.push((fi, ci, mark));
+                }
+            }
+            let by_final = !entries.is_empty() && entries.iter().all(|e| e.2.is_some());
+            let rank_entries: Vec<RankEntry> = entries
+                .iter()
+                .map(|&(fi, ci, mark)| {
+                    let card = &files[fi].checked.as_ref().expect("ranked files are checked").cards[ci];
+                    RankEntry::from_card(rubric, card, files[fi].agency().unwrap_or_default(), mark.filter(|_| by_final))
+                })
+                .collect();
+            let rows = rank(&rank_entries, rubric.file.categories[cat].winners)
+                .into_iter()
+                .map(|p| {
+                    let (fi, ci, mark) = entries[p.entry];
+                    let card = &files[fi].checked.as_ref().expect("ranked files are checked").cards[ci];
+                    Row {
+                        file: fi,
+                        card: ci,
+                        rank: p.rank,
+                        winner: p.winner,
+                        data_score: card.rounded(),
+                        jury: mark,
+                        final_score: mark.map(|m| round2(card.final_score(rubric, m))),
+                    }
+                })
+                .collect();
+            CategoryRanking { category: cat, by_final, rows }
+        })
+        .collect();
+    let unmatched = keys.iter().zip(&used).filter(|(_, u)| !**u).map(|(k, _)| (*k).clone()).collect();
+    (categories, unmatched)
+}
+
+/// The machine-readable report (`ampk rank --json`, and the coordinator's JSON export).
+///
+/// # Format
+///
+/// `{"rubric": {"id", "sha256", "edition"}, "files": [{"file", "status", "agency", "agency_type",
+/// "submission_id", "reasons": [{"code", "path", "message"}]}], "categories": [{"id", "label",
+/// "ranked_by": "data_score"|"final_score", "ranking": [{"rank", "agency", "agency_type", "file",
+/// "data_score", "jury_score", "final_score", "predicate", "winner", "indicators": {id: score}}]}],
+/// "unmatched_jury": [{"category", "agency"}]}`. Scores are rounded to 2 decimals; `null` where
+/// absent; categories in rubric order; a category with no accepted submission has an empty ranking.
+pub fn report_json(rubric: &Rubric, report: &ImportReport, lang: Lang) -> Value {
+    let files: Vec<Value> = report
+        .files
+        .iter()
+        .map(|f| {
+            json!({
+                "file": f.file,
+                "status": f.status.as_str(),
+                "agency": f.agency(),
+                "agency_type": f.agency_type(),
+                "submission_id": f.submission_id(),
+                "reasons": f.reasons.iter().map(|r| json!({
+                    "code": r.code,
+                    "path": if r.path.is_empty() { Value::Null } else { Value::String(r.path.clone()) },
+                    "message": r.message(lang),
+                })).collect::<Vec<_>>(),
+            })
+        })
+        .collect();
+    let categories: Vec<Value> = report
+        .categories
+        .iter()
+        .map(|c| {
+            let def = &rubric.file.categories[c.category];
+            let ranking: Vec<Value> = c
+                .rows
+                .iter()
+                .map(|row| {
+                    let f = &report.files[row.file];
+                    let card = &f.checked.as_ref().expect("ranked files are checked").cards[row.card];
+                    let indicators: serde_json::Map<String, Value> = def
+                        .indicators
+                        .iter()
+                        .zip(&card.indicators)
+                        .map(|(d, s)| (d.id.clone(), json!(round2(s.score))))
+                        .collect();
+                    json!({
+                        "rank": row.rank,
+                        "agency": f.agency(),
+                        "agency_type": f.agency_type(),
+                        "file": f.file,
+                        "data_score": row.data_score,
+                        "jury_score": row.jury,
+                        "final_score": row.final_score,
+                        "predicate": card.predicate(rubric, lang),
+                        "winner": row.winner,
+                        "indicators": indicators,
+                    })
+                })
+                .collect();
+            json!({
+                "id": def.id,
+                "label": def.label.get(lang),
+                "ranked_by": if c.by_final { "final_score" } else { "data_score" },
+                "ranking": ranking,
+            })
+        })
+        .collect();
+    json!({
+        "rubric": {"id": rubric.file.id, "edition": rubric.file.edition, "sha256": rubric.sha256},
+        "files": files,
+        "categories": categories,
+        "unmatched_jury": report.unmatched_jury.iter().map(|(c, a)| json!({"category": c, "agency": a})).collect::<Vec<_>>(),
+    })
+}
+
+/// Counts of files per status, in status order.
+pub fn status_counts(report: &ImportReport) -> BTreeMap<Status, usize> {
+    let mut out = BTreeMap::new();
+    for f in &report.files {
+        *out.entry(f.status).or_insert(0) += 1;
+    }
+    out
+}

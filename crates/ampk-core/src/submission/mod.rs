@@ -1,0 +1,739 @@
+//! Submissions (`../shared/spec/submission-format.md`): the domain type, reading with limits,
+//! checking against a rubric, the canonical writer and the integrity digest.
+//!
+//! This module is the only serde boundary for submissions: `v1.rs` holds the wire types, and
+//! the conversions between them and [`Submission`] live here.
+
+pub mod v1;
+
+use crate::jcs;
+use crate::problem::{index, join, Lang, Problem};
+use crate::rubric::{parse_date, Evidence, Rubric};
+use crate::score::{self, round2, Figures, Scorecard};
+use crate::shape;
+use serde_json::Value;
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+use v1::{AgencyV1, ComputedV1, EntryV1, IntegrityV1, OfficerV1, RubricRefV1, SubmissionV1};
+
+/// Largest submission file, in bytes.
+pub const MAX_BYTES: usize = 1 << 20;
+/// Deepest nesting of arrays and objects.
+pub const MAX_DEPTH: usize = 32;
+/// Longest string, in characters.
+pub const MAX_STRING: usize = 2000;
+/// Most evidence links in one file.
+pub const MAX_LINKS: usize = 500;
+/// The format version this kit writes and reads.
+pub const FORMAT_VERSION: u64 = 1;
+/// The integrity algorithm name.
+pub const DIGEST_ALGORITHM: &str = "sha256-jcs";
+/// This kit's version, written into every export.
+pub const KIT_VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// What an agency submits: the content of a submission file, independent of its wire format.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Submission {
+    pub submission_id: String,
+    pub kit_version: String,
+    pub rubric_id: String,
+    pub rubric_edition: u32,
+    pub rubric_sha256: String,
+    pub agency: Agency,
+    pub months: u32,
+    pub categories: BTreeMap<String, Entry>,
+    pub jury_estimate: Option<f64>,
+}
+
+/// The agency and officer.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Agency {
+    pub agency_type: String,
+    pub name: String,
+    pub parent: Option<String>,
+    pub officer_name: String,
+    pub officer_email: Option<String>,
+    pub officer_phone: Option<String>,
+}
+
+/// One category's figures, evidence and note.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Entry {
+    pub inputs: Figures,
+    pub evidence: BTreeMap<String, Vec<String>>,
+    pub note: Option<String>,
+}
+
+impl From<&SubmissionV1> for Submission {
+    fn from(w: &SubmissionV1) -> Self {
+        Submission {
+            submission_id: w.submission_id.clone(),
+            kit_version: w.kit_version.clone(),
+            rubric_id: w.rubric.id.clone(),
+            rubric_edition: w.rubric.edition,
+            rubric_sha256: w.rubric.sha256.clone(),
+            agency: Agency {
+                agency_type: w.agency.agency_type.clone(),
+                name: w.agency.name.clone(),
+                parent: w.agency.parent.clone(),
+                officer_name: w.agency.officer.name.clone(),
+                officer_email: w.agency.officer.email.clone(),
+                officer_phone: w.agency.officer.phone.clone(),
+            },
+            months: w.months,
+            categories: w
+                .categories
+                .iter()
+                .map(|(k, e)| {
+                    (k.clone(), Entry { inputs: e.inputs.clone(), evidence: e.evidence.clone(), note: e.note.clone() })
+                })
+                .collect(),
+            jury_estimate: w.jury_estimate,
+        }
+    }
+}
+
+/// Builds the wire form with a fresh `computed`, without `integrity`.
+fn to_wire(rubric: &Rubric, s: &Submission, exported_at: &str) -> SubmissionV1 {
+    let computed = s
+        .categories
+        .iter()
+        .filter_map(|(id, e)| {
+            let cat = rubric.category_index(id)?;
+            let card = score::score(rubric, cat, &e.inputs, s.months);
+            let indicators = rubric.file.categories[cat]
+                .indicators
+                .iter()
+                .zip(&card.indicators)
+                .map(|(d, i)| (d.id.clone(), round2(i.score)))
+                .collect();
+            let predicate = card.predicate(rubric, Lang::Id).to_string();
+            Some((id.clone(), ComputedV1 { data_score: card.rounded(), predicate, indicators }))
+        })
+        .collect();
+    SubmissionV1 {
+        format: "ampk-submission".into(),
+        format_version: FORMAT_VERSION as u32,
+        submission_id: s.submission_id.clone(),
+        kit_version: s.kit_version.clone(),
+        rubric: RubricRefV1 { id: s.rubric_id.clone(), edition: s.rubric_edition, sha256: s.rubric_sha256.clone() },
+        agency: AgencyV1 {
+            agency_type: s.agency.agency_type.clone(),
+            name: s.agency.name.clone(),
+            parent: s.agency.parent.clone(),
+            officer: OfficerV1 {
+                name: s.agency.officer_name.clone(),
+                email: s.agency.officer_email.clone(),
+                phone: s.agency.officer_phone.clone(),
+            },
+        },
+        months: s.months,
+        categories: s
+            .categories
+            .iter()
+            .map(|(k, e)| {
+                (k.clone(), EntryV1 { inputs: e.inputs.clone(), evidence: e.evidence.clone(), note: e.note.clone() })
+            })
+            .collect(),
+        jury_estimate: s.jury_estimate,
+        computed,
+        exported_at: exported_at.to_string(),
+        integrity: None,
+    }
+}
+
+/// The integrity digest of a document: SHA-256 of its JCS form without `integrity`.
+pub fn digest(doc: &Value) -> String {
+    match doc {
+        Value::Object(m) if m.contains_key("integrity") => {
+            let mut m = m.clone();
+            m.remove("integrity");
+            jcs::sha256_hex(&Value::Object(m))
+        }
+        other => jcs::sha256_hex(other),
+    }
+}
+
+/// Writes a submission file: fixed member order, pretty-printed, `computed` from a fresh score,
+/// and the integrity digest. The caller passes the clock in (`exported_at`, RFC 3339 UTC).
+pub fn write(rubric: &Rubric, s: &Submission, exported_at: &str) -> String {
+    let mut wire = to_wire(rubric, s, exported_at);
+    let value = serde_json::to_value(&wire).expect("submission serialises");
+    wire.integrity = Some(IntegrityV1 { algorithm: DIGEST_ALGORITHM.into(), digest: digest(&value) });
+    serde_json::to_string_pretty(&wire).expect("submission serialises") + "\n"
+}
+
+/// A structurally valid submission file, as read.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Read {
+    /// The document as given (the digest is computed over it).
+    pub value: Value,
+    /// Its typed wire form.
+    pub wire: SubmissionV1,
+}
+
+/// JSON Schema (draft 2020-12) of submission v1, generated from the wire types.
+pub fn json_schema() -> Value {
+    serde_json::to_value(schemars::schema_for!(SubmissionV1)).expect("schema serialises")
+}
+
+/// The committed copy of [`json_schema`], kept identical by a test.
+pub const JSON_SCHEMA: &str = include_str!("../../../../schemas/ampk-submission-v1.schema.json");
+
+fn schema() -> &'static Value {
+    static SCHEMA: OnceLock<Value> = OnceLock::new();
+    SCHEMA.get_or_init(|| serde_json::from_str(JSON_SCHEMA).expect("committed schema parses"))
+}
+
+fn too_deep(path: &str) -> Problem {
+    Problem::new(
+        "too_deep",
+        path,
+        format!("struktur terlalu bersarang (paling dalam {MAX_DEPTH} tingkat)"),
+        format!("nested too deeply (at most {MAX_DEPTH} levels)"),
+    )
+}
+
+/// Checks the limits of §1: depth, string length and number of evidence links.
+fn limits(v: &Value) -> Vec<Problem> {
+    fn walk(v: &Value, path: &str, depth: usize, out: &mut Vec<Problem>) {
+        if out.len() >= 50 {
+            return;
+        }
+        match v {
+            Value::Array(_) | Value::Object(_) if depth > MAX_DEPTH => out.push(too_deep(path)),
+            Value::Array(a) => a.iter().enumerate().for_each(|(i, x)| walk(x, &index(path, i), depth + 1, out)),
+            Value::Object(m) => {
+                for (k, x) in m {
+                    let p = join(path, k);
+                    if k.chars().count() > MAX_STRING {
+                        out.push(too_long(&p, k.chars().count()));
+                    }
+                    walk(x, &p, depth + 1, out);
+                }
+            }
+            Value::String(s) if s.chars().count() > MAX_STRING => out.push(too_long(path, s.chars().count())),
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    walk(v, "", 1, &mut out);
+    let links: usize = v
+        .get("categories")
+        .and_then(Value::as_object)
+        .map(|cats| {
+            cats.values()
+                .filter_map(|e| e.get("evidence").and_then(Value::as_object))
+                .flat_map(|ev| ev.values())
+                .filter_map(Value::as_array)
+                .map(Vec::len)
+                .sum()
+        })
+        .unwrap_or(0);
+    if links > MAX_LINKS {
+        out.push(Problem::new(
+            "too_many_links",
+            "categories",
+            format!("terlalu banyak tautan bukti: {links}, paling banyak {MAX_LINKS}"),
+            format!("too many evidence links: {links}, at most {MAX_LINKS}"),
+        ));
+    }
+    out
+}
+
+fn too_long(path: &str, n: usize) -> Problem {
+    Problem::new(
+        "string_too_long",
+        path,
+        format!("teks terlalu panjang: {n} karakter, paling banyak {MAX_STRING}"),
+        format!("text too long: {n} characters, at most {MAX_STRING}"),
+    )
+}
+
+/// Reads a submission file: size limit, JSON, limits, format and version, then the structure
+/// (every problem with its JSON path).
+pub fn read(bytes: &[u8]) -> Result<Read, Vec<Problem>> {
+    let value = crate::rubric::parse_json(bytes, MAX_BYTES).map_err(|p| {
+        if p.en.contains("recursion limit exceeded") {
+            vec![too_deep("")]
+        } else {
+            vec![p]
+        }
+    })?;
+    let mut problems = limits(&value);
+    match value.get("format") {
+        Some(Value::String(f)) if f == "ampk-submission" => {}
+        other => {
+            let shown = other.map(|v| v.to_string()).unwrap_or_else(|| "(tidak ada)".into());
+            problems.push(Problem::new(
+                "format",
+                "format",
+                format!("bukan berkas pengajuan AMPK: format harus \"ampk-submission\", bukan {shown}"),
+                format!("not an AMPK submission file: format must be \"ampk-submission\", not {shown}"),
+            ));
+            return Err(problems);
+        }
+    }
+    match value.get("format_version").and_then(Value::as_u64) {
+        Some(FORMAT_VERSION) => {}
+        Some(v) if v > FORMAT_VERSION => {
+            problems.push(Problem::new(
+                "newer_version",
+                "format_version",
+                format!("dibuat dengan versi kit yang lebih baru (format versi {v}); perbarui kit untuk membacanya"),
+                format!("made with a newer version of the kit (format version {v}); update the kit to read it"),
+            ));
+            return Err(problems);
+        }
+        _ => {
+            problems.push(Problem::new(
+                "format_version",
+                "format_version",
+                "versi format harus 1".to_string(),
+                "format_version must be 1".to_string(),
+            ));
+            return Err(problems);
+        }
+    }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    let problems = shape::check(schema(), &value);
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    match serde_json::from_value::<SubmissionV1>(value.clone()) {
+        Ok(wire) => Ok(Read { value, wire }),
+        Err(e) => Err(vec![Problem::new("structure", "", format!("struktur tidak sesuai: {e}"), format!("bad structure: {e}"))]),
+    }
+}
+
+/// Whether the embedded digest matches.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Integrity {
+    /// The digest matches the content.
+    Ok,
+    /// The content changed after export (or the digest was edited).
+    Mismatch,
+    /// No `integrity` member.
+    Missing,
+}
+
+/// The outcome of checking a read submission against a rubric.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Checked {
+    /// Problems that make the file ineligible for ranking.
+    pub errors: Vec<Problem>,
+    /// Problems the coordinator should see, which do not block ranking.
+    pub warnings: Vec<Problem>,
+    /// Integrity status (`None` when the rubric did not match and nothing else was checked).
+    pub integrity: Option<Integrity>,
+    /// Fresh scorecards of the categories the file enters that exist in the rubric, in rubric order.
+    pub cards: Vec<Scorecard>,
+    /// Per scorecard: the score with inputs lacking required evidence counted as 0.
+    pub evidence_risk: Vec<f64>,
+}
+
+impl Checked {
+    /// Whether the file may be ranked.
+    pub fn eligible(&self) -> bool {
+        self.errors.is_empty()
+    }
+}
+
+/// `8-4-4-4-12` hex digits with version 4 and the RFC 4122 variant.
+pub fn is_uuid_v4(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() == 36
+        && b.iter().enumerate().all(|(i, c)| match i {
+            8 | 13 | 18 | 23 => *c == b'-',
+            14 => *c == b'4',
+            19 => matches!(c.to_ascii_lowercase(), b'8' | b'9' | b'a' | b'b'),
+            _ => c.is_ascii_hexdigit(),
+        })
+}
+
+fn is_semver(s: &str) -> bool {
+    let core = s.split(['-', '+']).next().unwrap_or("");
+    let parts: Vec<&str> = core.split('.').collect();
+    let ok_tail = s[core.len()..].chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '+'));
+    parts.len() == 3 && parts.iter().all(|p| !p.is_empty() && p.bytes().all(|c| c.is_ascii_digit())) && ok_tail
+}
+
+/// Parses an RFC 3339 UTC timestamp (`YYYY-MM-DDTHH:MM:SS[.fff]Z`) into a sortable key.
+pub fn timestamp_key(s: &str) -> Option<(u32, u32, u32, u32, u32, u32, u64)> {
+    let (date, rest) = s.split_once(['T', 't'])?;
+    let (y, mo, d) = parse_date(date)?;
+    let time = rest.strip_suffix(['Z', 'z'])?;
+    let (hms, frac) = time.split_once('.').unwrap_or((time, ""));
+    let p: Vec<&str> = hms.split(':').collect();
+    if p.len() != 3 || p.iter().any(|x| x.len() != 2 || !x.bytes().all(|c| c.is_ascii_digit())) {
+        return None;
+    }
+    let (h, mi, sec) = (p[0].parse().ok()?, p[1].parse().ok()?, p[2].parse().ok()?);
+    if h > 23 || mi > 59 || sec > 60 || !frac.bytes().all(|c| c.is_ascii_digit()) || frac.len() > 9 {
+        return None;
+    }
+    let nanos = format!("{frac:0<9}").parse().ok()?;
+    Some((y, mo, d, h, mi, sec, nanos))
+}
+
+/// Whether a URL is an absolute `http(s)` link with a host and nothing that could be markup.
+pub fn is_http_url(s: &str) -> bool {
+    let lower = s.get(..8).map(str::to_ascii_lowercase).unwrap_or_default();
+    let rest = if lower.starts_with("https://") {
+        &s[8..]
+    } else if lower.starts_with("http://") {
+        &s[7..]
+    } else {
+        return false;
+    };
+    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+    !host.is_empty()
+        && !host.starts_with(['.', '-', ':', '@'])
+        && s.chars().all(|c| !c.is_whitespace() && !c.is_control() && !matches!(c, '<' | '>' | '"' | '\\' | '`'))
+}
+
+fn is_email(s: &str) -> bool {
+    let Some((local, domain)) = s.split_once('@') else { return false };
+    !local.is_empty()
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+        && !s.contains(char::is_whitespace)
+        && !domain.contains('@')
+}
+
+fn is_phone(s: &str) -> bool {
+    let digits = s.chars().filter(char::is_ascii_digit).count();
+    (6..=20).contains(&digits) && s.chars().all(|c| c.is_ascii_digit() || matches!(c, '+' | '-' | ' ' | '(' | ')' | '.'))
+}
+
+fn err(out: &mut Vec<Problem>, code: &'static str, path: impl Into<String>, id: String, en: String) {
+    out.push(Problem::new(code, path, id, en));
+}
+
+/// Checks a read submission against the rubric loaded in the kit (import steps 3–5).
+pub fn check(rubric: &Rubric, read: &Read) -> Checked {
+    let w = &read.wire;
+    let mut errors = Vec::new();
+    let mut warnings = Vec::new();
+    if w.rubric.id != rubric.file.id || w.rubric.sha256 != rubric.sha256 {
+        let short = |h: &str| h.chars().take(12).collect::<String>();
+        err(
+            &mut errors,
+            "rubric_mismatch",
+            "rubric",
+            format!(
+                "dibuat dengan rubrik \"{}\" (edisi {}, sidik {}…), sedangkan kit memakai rubrik \"{}\" (edisi {}, sidik {}…); berkas tidak dinilai ulang dengan aturan yang salah",
+                w.rubric.id,
+                w.rubric.edition,
+                short(&w.rubric.sha256),
+                rubric.file.id,
+                rubric.file.edition,
+                short(&rubric.sha256)
+            ),
+            format!(
+                "made with rubric \"{}\" (edition {}, fingerprint {}…), but the kit uses rubric \"{}\" (edition {}, fingerprint {}…); it is not re-scored with the wrong rules",
+                w.rubric.id,
+                w.rubric.edition,
+                short(&w.rubric.sha256),
+                rubric.file.id,
+                rubric.file.edition,
+                short(&rubric.sha256)
+            ),
+        );
+        return Checked { errors, warnings, integrity: None, cards: Vec::new(), evidence_risk: Vec::new() };
+    }
+    let integrity = match &w.integrity {
+        None => {
+            err(
+                &mut warnings,
+                "digest_missing",
+                "integrity",
+                "tidak ada sidik integritas: isi berkas tidak dapat dipastikan utuh sejak diekspor".into(),
+                "no integrity digest: the content cannot be confirmed unchanged since export".into(),
+            );
+            Integrity::Missing
+        }
+        Some(i) if i.algorithm == DIGEST_ALGORITHM && i.digest == digest(&read.value) => Integrity::Ok,
+        Some(_) => {
+            err(
+                &mut warnings,
+                "digest_mismatch",
+                "integrity.digest",
+                "diubah setelah diekspor: sidik integritas tidak cocok dengan isi berkas".into(),
+                "changed after export: the integrity digest does not match the content".into(),
+            );
+            Integrity::Mismatch
+        }
+    };
+    check_header(rubric, w, &mut errors, &mut warnings);
+    let mut cards = Vec::new();
+    let mut evidence_risk = Vec::new();
+    for (cat_id, entry) in &w.categories {
+        let base = join("categories", cat_id);
+        let Some(cat) = rubric.category_index(cat_id) else {
+            err(
+                &mut errors,
+                "unknown_category",
+                base,
+                format!("kategori \"{cat_id}\" tidak ada dalam rubrik"),
+                format!("category \"{cat_id}\" does not exist in the rubric"),
+            );
+            continue;
+        };
+        let def = &rubric.file.categories[cat];
+        if !def.eligible.contains(&w.agency.agency_type) {
+            err(
+                &mut errors,
+                "ineligible_category",
+                base.clone(),
+                format!("jenis instansi \"{}\" tidak dapat mengikuti kategori {}", w.agency.agency_type, def.label.get(Lang::Id)),
+                format!("agency type \"{}\" may not enter category {}", w.agency.agency_type, def.label.get(Lang::En)),
+            );
+        }
+        for p in score::validate_figures(rubric, cat, &entry.inputs, w.months.clamp(1, 12)) {
+            errors.push(Problem { path: join(&base, &p.path), ..p });
+        }
+        let mut lacking = Vec::new();
+        for (slot, d) in def.inputs.iter().enumerate() {
+            let links = entry.evidence.get(&d.id).map(Vec::as_slice).unwrap_or_default();
+            if d.evidence == Evidence::Required && links.is_empty() && entry.inputs.contains_key(&d.id) {
+                lacking.push(slot);
+                err(
+                    &mut warnings,
+                    "evidence_missing",
+                    join(&join(&base, "evidence"), &d.id),
+                    format!("{}: bukti wajib belum dilampirkan", d.label.get(Lang::Id)),
+                    format!("{}: required evidence is missing", d.label.get(Lang::En)),
+                );
+            }
+        }
+        for (input, links) in &entry.evidence {
+            let p = join(&join(&base, "evidence"), input);
+            if !def.inputs.iter().any(|d| &d.id == input) {
+                err(
+                    &mut errors,
+                    "evidence_unknown_input",
+                    p.clone(),
+                    format!("bukti untuk isian \"{input}\" yang tidak ada dalam kategori ini"),
+                    format!("evidence for input \"{input}\", which is not in this category"),
+                );
+            }
+            for (i, url) in links.iter().enumerate() {
+                if !is_http_url(url) {
+                    err(
+                        &mut errors,
+                        "bad_url",
+                        index(&p, i),
+                        "tautan bukti harus alamat http:// atau https:// yang lengkap".into(),
+                        "an evidence link must be a complete http:// or https:// address".into(),
+                    );
+                }
+            }
+        }
+        let card = score::score(rubric, cat, &entry.inputs, w.months.clamp(1, 12));
+        compare_computed(rubric, &card, w.computed.get(cat_id), &mut warnings);
+        evidence_risk.push(score::score_with_zeroed(rubric, &card, &lacking).data_score);
+        cards.push(card);
+    }
+    for id in w.computed.keys().filter(|k| !w.categories.contains_key(*k)) {
+        err(
+            &mut warnings,
+            "computed_differs",
+            join("computed", id),
+            format!("nilai tertanam untuk kategori \"{id}\" yang tidak diisi"),
+            format!("an embedded score for category \"{id}\", which has no figures"),
+        );
+    }
+    let order: Vec<usize> = {
+        let mut o: Vec<usize> = (0..cards.len()).collect();
+        o.sort_by_key(|&i| cards[i].category);
+        o
+    };
+    let cards: Vec<Scorecard> = order.iter().map(|&i| cards[i].clone()).collect();
+    let evidence_risk = order.iter().map(|&i| evidence_risk[i]).collect();
+    Checked { errors, warnings, integrity: Some(integrity), cards, evidence_risk }
+}
+
+fn check_header(rubric: &Rubric, w: &SubmissionV1, errors: &mut Vec<Problem>, warnings: &mut Vec<Problem>) {
+    if !is_uuid_v4(&w.submission_id) {
+        err(errors, "bad_submission_id", "submission_id", "harus UUID versi 4".into(), "must be a version 4 UUID".into());
+    }
+    if !is_semver(&w.kit_version) {
+        err(
+            errors,
+            "bad_kit_version",
+            "kit_version",
+            "harus nomor versi semver (mis. 1.2.3)".into(),
+            "must be a semver version (e.g. 1.2.3)".into(),
+        );
+    }
+    if !(1..=12).contains(&w.months) {
+        err(
+            errors,
+            "months_range",
+            "months",
+            format!("jumlah bulan data harus 1–12, bukan {}", w.months),
+            format!("months of data must be 1–12, not {}", w.months),
+        );
+    }
+    let a = &w.agency;
+    if !rubric.file.agency_types.iter().any(|t| t.id == a.agency_type) {
+        let known: Vec<&str> = rubric.file.agency_types.iter().map(|t| t.id.as_str()).collect();
+        err(
+            errors,
+            "unknown_agency_type",
+            "agency.type",
+            format!("jenis instansi \"{}\" tidak dikenal rubrik; pilihan: {}", a.agency_type, known.join(", ")),
+            format!("agency type \"{}\" is unknown to the rubric; allowed: {}", a.agency_type, known.join(", ")),
+        );
+    }
+    let n = a.name.trim().chars().count();
+    if !(3..=200).contains(&n) {
+        err(
+            errors,
+            "agency_name_length",
+            "agency.name",
+            format!("nama instansi harus 3–200 karakter, ada {n}"),
+            format!("the agency name must be 3–200 characters, found {n}"),
+        );
+    }
+    if a.agency_type == "uptd" && a.parent.as_deref().is_none_or(|p| p.trim().is_empty()) {
+        err(
+            errors,
+            "parent_required",
+            "agency.parent",
+            "UPTD wajib menyebut OPD induknya".into(),
+            "a UPTD must name its parent OPD".into(),
+        );
+    }
+    if a.officer.name.trim().is_empty() {
+        err(errors, "officer_name", "agency.officer.name", "nama petugas wajib diisi".into(), "the officer's name is required".into());
+    }
+    if let Some(e) = &a.officer.email {
+        if !is_email(e) {
+            err(errors, "bad_email", "agency.officer.email", "alamat surel tidak valid".into(), "invalid email address".into());
+        }
+    }
+    if let Some(p) = &a.officer.phone {
+        if !is_phone(p) {
+            err(
+                errors,
+                "bad_phone",
+                "agency.officer.phone",
+                "nomor telepon tidak valid (6–20 angka)".into(),
+                "invalid phone number (6–20 digits)".into(),
+            );
+        }
+    }
+    if w.categories.is_empty() {
+        err(
+            errors,
+            "no_categories",
+            "categories",
+            "pengajuan harus memuat minimal satu kategori".into(),
+            "a submission must include at least one category".into(),
+        );
+    }
+    if let Some(j) = w.jury_estimate {
+        if !(0.0..=100.0).contains(&j) {
+            err(
+                errors,
+                "jury_estimate_range",
+                "jury_estimate",
+                format!("perkiraan nilai juri harus 0–100, bukan {j}"),
+                format!("the jury estimate must be 0–100, not {j}"),
+            );
+        }
+    }
+    if timestamp_key(&w.exported_at).is_none() {
+        err(
+            errors,
+            "bad_timestamp",
+            "exported_at",
+            "harus waktu UTC RFC 3339, mis. 2025-11-02T03:04:05Z".into(),
+            "must be an RFC 3339 UTC time, e.g. 2025-11-02T03:04:05Z".into(),
+        );
+    }
+    if let Some(i) = &w.integrity {
+        if i.algorithm != DIGEST_ALGORITHM {
+            err(
+                warnings,
+                "digest_algorithm",
+                "integrity.algorithm",
+                format!("algoritme integritas \"{}\" tidak dikenal; seharusnya \"{DIGEST_ALGORITHM}\"", i.algorithm),
+                format!("unknown integrity algorithm \"{}\"; expected \"{DIGEST_ALGORITHM}\"", i.algorithm),
+            );
+        }
+    }
+}
+
+fn compare_computed(rubric: &Rubric, card: &Scorecard, embedded: Option<&ComputedV1>, out: &mut Vec<Problem>) {
+    let cat_id = &rubric.file.categories[card.category].id;
+    let path = join("computed", cat_id);
+    let Some(c) = embedded else {
+        return;
+    };
+    let fresh = card.rounded();
+    let mut diffs = Vec::new();
+    if c.data_score != fresh {
+        diffs.push(format!("data_score {} → {}", c.data_score, fresh));
+    }
+    let predicate = card.predicate(rubric, Lang::Id);
+    if c.predicate != predicate && c.predicate != card.predicate(rubric, Lang::En) {
+        diffs.push(format!("predicate \"{}\" → \"{predicate}\"", c.predicate));
+    }
+    for (d, s) in rubric.file.categories[card.category].indicators.iter().zip(&card.indicators) {
+        let fresh = round2(s.score);
+        match c.indicators.get(&d.id) {
+            Some(v) if *v == fresh => {}
+            Some(v) => diffs.push(format!("{} {v} → {fresh}", d.id)),
+            None => diffs.push(format!("{} (–) → {fresh}", d.id)),
+        }
+    }
+    if !diffs.is_empty() {
+        let list = diffs.join(", ");
+        err(
+            out,
+            "computed_differs",
+            path,
+            format!("nilai tertanam berbeda dari hasil hitung ulang (yang dipakai): {list}"),
+            format!("the embedded scores differ from the re-score (which is used): {list}"),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn uuid_semver_timestamp_url_rules() {
+        assert!(is_uuid_v4("3f2b8c1e-9a4d-4c2e-8f1a-0b6d5e7c9a21"));
+        assert!(!is_uuid_v4("3f2b8c1e-9a4d-1c2e-8f1a-0b6d5e7c9a21"), "version 1");
+        assert!(!is_uuid_v4("3f2b8c1e-9a4d-4c2e-cf1a-0b6d5e7c9a21"), "variant");
+        assert!(is_semver("0.1.0") && is_semver("1.2.3-rc.1+build.5"));
+        assert!(!is_semver("1.2") && !is_semver("1.2.x") && !is_semver("v1.2.3"));
+        assert!(timestamp_key("2025-11-02T03:04:05Z").is_some());
+        assert!(timestamp_key("2025-11-02T03:04:05.5Z").unwrap() > timestamp_key("2025-11-02T03:04:05Z").unwrap());
+        assert!(timestamp_key("2025-11-02T03:04:05+07:00").is_none());
+        assert!(timestamp_key("2025-11-02 03:04:05Z").is_none());
+        assert!(is_http_url("https://mc.kalselprov.go.id/berita?id=1#x"));
+        assert!(is_http_url("HTTP://example.org"));
+        for bad in ["javascript:alert(1)", "https://", "ftp://x.org", "https://exa mple.org", "https://x.org/\"><img>", "//x.org"] {
+            assert!(!is_http_url(bad), "{bad}");
+        }
+        assert!(is_email("humas@kalselprov.go.id") && !is_email("humas@") && !is_email("a b@c.d"));
+        assert!(is_phone("+62 511 1234567") && !is_phone("12") && !is_phone("0511-CALL-ME"));
+    }
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn digest_ignores_the_integrity_member() {
+        let a: Value = serde_json::json!({"x": 1, "integrity": {"digest": "abc"}});
+        let b: Value = serde_json::json!({"x": 1.0});
+        assert_eq!(digest(&a), digest(&b));
+    }
+}
