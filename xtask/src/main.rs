@@ -11,6 +11,8 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 use std::time::Instant;
 
+mod benchgen;
+
 const TRUNK_VERSION: &str = "0.21.14";
 const WASM_PACK_VERSION: &str = "0.15.1";
 const USAGE: &str = "usage: cargo xtask <setup|serve|test|dist|lint|bench>
@@ -325,8 +327,51 @@ fn lint() -> Result {
 }
 
 fn bench(root: &Path) -> Result {
-    step("bench: scoring every category of the model rubric");
+    step("bench: scoring every category of the model rubric (ns per evaluation)");
     let mut c = cmd(root, "cargo");
     c.args(["bench", "-p", "ampk-core", "--bench", "score"]);
-    run(c)
+    run(c)?;
+    step("bench: `ampk rank` over generated batches (optimised build, profile `cli`)");
+    run({
+        let mut c = cmd(root, "cargo");
+        c.args(["build", "--quiet", "--profile", "cli", "-p", "ampk-cli"]);
+        c
+    })?;
+    let ampk = root.join("target/cli/ampk");
+    let rubric = ampk_core::builtin();
+    let mut rows = Vec::new();
+    for count in [1_000usize, 10_000] {
+        let dir = root.join(format!("target/bench-data/{count}"));
+        let broken = benchgen::generate(rubric, &dir, count).map_err(|e| format!("generating {count} files: {e}"))?;
+        let out = root.join(format!("target/bench-data/rank-{count}.json"));
+        let mut times = Vec::new();
+        for _ in 0..3 {
+            let t = Instant::now();
+            let status = cmd(root, ampk.to_str().unwrap_or("ampk"))
+                .args(["rank", dir.to_str().unwrap_or("."), "--json"])
+                .arg(&out)
+                .stdout(std::process::Stdio::null())
+                .status()
+                .map_err(|e| format!("running ampk: {e}"))?;
+            times.push(t.elapsed().as_secs_f64());
+            // Exit 1 is expected: the batch holds deliberately rejected files.
+            if status.code() == Some(2) || status.code().is_none() {
+                return Err(format!("ampk rank failed on {count} files ({status})"));
+            }
+        }
+        times.sort_by(f64::total_cmp);
+        let report: serde_json::Value =
+            serde_json::from_slice(&fs::read(&out).map_err(|e| e.to_string())?).map_err(|e| e.to_string())?;
+        let mut counts = std::collections::BTreeMap::new();
+        for f in report["files"].as_array().into_iter().flatten() {
+            *counts.entry(f["status"].as_str().unwrap_or("?").to_string()).or_insert(0) += 1;
+        }
+        rows.push((count, broken, times[1], counts));
+    }
+    eprintln!("\n{:>8} {:>9} {:>12}  statuses", "files", "broken", "median s");
+    for (count, broken, secs, counts) in rows {
+        eprintln!("{count:>8} {broken:>9} {secs:>12.3}  {counts:?}");
+    }
+    eprintln!("target: 10,000 files in under 2 s");
+    Ok(())
 }
