@@ -1,43 +1,54 @@
-//! The application shell: header with the language switch, and the current page.
+//! The application shell: header with navigation and the language switch, and the page the
+//! address bar's hash selects (`#/` officer, `#/rekap` coordinator).
 
 use crate::browser;
-use crate::components::{RubricRef, RubricSummary};
 use crate::i18n::texts;
+use crate::pages::{officer, OfficerPage};
+use crate::state::Action;
 use ampk_core::Lang;
-use std::rc::Rc;
 use yew::prelude::*;
 
 #[component]
 pub fn App() -> Html {
-    let lang = use_state(browser::load_lang);
-    let rubric = use_memo((), |_| RubricRef(Rc::new(ampk_core::builtin().clone())));
+    let model = use_reducer(|| officer::initial_model(browser::load_lang()));
+    let route = use_state(browser::hash);
     {
-        let lang = *lang;
-        use_effect_with(lang, move |l| browser::save_lang(*l));
+        let route = route.clone();
+        use_effect_with((), move |_| browser::on_hash_change(move |h| route.set(h)));
     }
-    let t = texts(*lang);
+    use_effect_with(model.lang, |l| browser::save_lang(*l));
+    let lang = model.lang;
+    let t = texts(lang);
+    let on_action = {
+        let model = model.clone();
+        Callback::from(move |a: Action| model.dispatch(a))
+    };
     let toggle = {
-        let lang = lang.clone();
+        let on_action = on_action.clone();
         Callback::from(move |_: MouseEvent| {
-            lang.set(match *lang {
+            on_action.emit(Action::SetLang(match lang {
                 Lang::Id => Lang::En,
                 Lang::En => Lang::Id,
-            })
+            }))
         })
     };
+    let _ = &route;
     html! {
         <>
+            <a class="skip-link" href="#main" onclick={Callback::from(|e: MouseEvent| { e.prevent_default(); browser::focus("main"); })}>
+                { if lang == Lang::Id { "Langsung ke isi" } else { "Skip to main content" } }
+            </a>
             <header class="site-header">
                 <div class="wrap header-row">
                     <span class="app-name">{ t.app_name }</span>
                     <button type="button" class="lang-switch" data-testid="lang" aria-label={t.switch_label}
-                        lang={if *lang == Lang::Id { "en" } else { "id" }} onclick={toggle}>
+                        lang={if lang == Lang::Id { "en" } else { "id" }} onclick={toggle}>
                         { t.switch_to }
                     </button>
                 </div>
             </header>
-            <main class="wrap" id="main">
-                <RubricSummary rubric={(*rubric).clone()} lang={*lang} />
+            <main class="wrap" id="main" tabindex="-1">
+                <OfficerPage model={model.clone()} on_action={on_action} />
                 <p class="privacy">{ t.privacy }</p>
             </main>
         </>

@@ -1,25 +1,288 @@
-//! The only module that touches the browser directly: storage and the document.
+//! The only module that touches the browser directly: storage, files, downloads, the clock,
+//! random ids, the document and the panic hook. Everything else receives plain values.
 
+use ampk_core::draft::Draft;
 use ampk_core::Lang;
+use serde::{Deserialize, Serialize};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
 const LANG_KEY: &str = "ampk.lang";
+const RUBRIC_KEY: &str = "ampk.rubric";
+const INDEX_KEY: &str = "ampk.drafts";
+const CURRENT_KEY: &str = "ampk.current";
+const DRAFT_PREFIX: &str = "ampk.draft.";
+
+fn window() -> web_sys::Window {
+    web_sys::window().expect("a browser window")
+}
 
 fn storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok().flatten()
+    window().local_storage().ok().flatten()
+}
+
+/// Why something could not be saved.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StorageError {
+    /// The browser offers no local storage (private mode, disabled).
+    Unavailable,
+    /// The quota is exceeded, or the browser refused the write.
+    Full,
+}
+
+fn get(key: &str) -> Option<String> {
+    storage()?.get_item(key).ok().flatten()
+}
+
+fn set(key: &str, value: &str) -> Result<(), StorageError> {
+    let s = storage().ok_or(StorageError::Unavailable)?;
+    s.set_item(key, value).map_err(|_| StorageError::Full)
+}
+
+fn remove(key: &str) {
+    if let Some(s) = storage() {
+        let _ = s.remove_item(key);
+    }
+}
+
+/// Whether local storage works at all (a probe write).
+pub fn storage_status() -> Result<(), StorageError> {
+    set("ampk.probe", "1")?;
+    remove("ampk.probe");
+    Ok(())
 }
 
 /// The remembered interface language (Indonesian when none was chosen).
 pub fn load_lang() -> Lang {
-    storage().and_then(|s| s.get_item(LANG_KEY).ok().flatten()).map(|t| Lang::from_tag(&t)).unwrap_or_default()
+    get(LANG_KEY).map(|t| Lang::from_tag(&t)).unwrap_or_default()
 }
 
-/// Remembers the language and sets `<html lang>`. Storage failures are ignored here: the
-/// language is a preference, and the page still follows the switch.
+/// Remembers the language and sets `<html lang>`. A failure to remember is harmless.
 pub fn save_lang(lang: Lang) {
-    if let Some(s) = storage() {
-        let _ = s.set_item(LANG_KEY, lang.tag());
-    }
+    let _ = set(LANG_KEY, lang.tag());
     if let Some(el) = gloo_utils::document().document_element() {
         let _ = el.set_attribute("lang", lang.tag());
     }
+}
+
+/// The official rubric file chosen earlier, if any (its text).
+pub fn saved_rubric() -> Option<String> {
+    get(RUBRIC_KEY)
+}
+
+/// Remembers an official rubric's text, or forgets it (`None`: back to the built-in rubric).
+pub fn save_rubric(text: Option<&str>) -> Result<(), StorageError> {
+    match text {
+        Some(t) => set(RUBRIC_KEY, t),
+        None => {
+            remove(RUBRIC_KEY);
+            Ok(())
+        }
+    }
+}
+
+/// One line of the drafts list.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DraftMeta {
+    pub id: String,
+    pub name: String,
+    pub agency: String,
+    pub saved_at: String,
+}
+
+/// The drafts list, most recently saved first.
+pub fn list_drafts() -> Vec<DraftMeta> {
+    let mut list: Vec<DraftMeta> = get(INDEX_KEY).and_then(|t| serde_json::from_str(&t).ok()).unwrap_or_default();
+    list.sort_by(|a, b| b.saved_at.cmp(&a.saved_at));
+    list
+}
+
+/// Saves a draft and its line in the list; the draft becomes the current one.
+pub fn save_draft(d: &Draft) -> Result<(), StorageError> {
+    let text = serde_json::to_string(d).expect("drafts serialise");
+    set(&format!("{DRAFT_PREFIX}{}", d.local_id), &text)?;
+    let mut list = list_drafts();
+    list.retain(|m| m.id != d.local_id);
+    list.push(DraftMeta {
+        id: d.local_id.clone(),
+        name: d.name.clone(),
+        agency: d.agency_name.clone(),
+        saved_at: now(),
+    });
+    set(INDEX_KEY, &serde_json::to_string(&list).expect("list serialises"))?;
+    set(CURRENT_KEY, &d.local_id)
+}
+
+/// Loads a draft by id.
+pub fn load_draft(id: &str) -> Option<Draft> {
+    get(&format!("{DRAFT_PREFIX}{id}")).and_then(|t| serde_json::from_str(&t).ok())
+}
+
+/// The draft open last time.
+pub fn current_draft() -> Option<Draft> {
+    get(CURRENT_KEY).and_then(|id| load_draft(&id))
+}
+
+/// Deletes a draft.
+pub fn delete_draft(id: &str) -> Result<(), StorageError> {
+    remove(&format!("{DRAFT_PREFIX}{id}"));
+    let mut list = list_drafts();
+    list.retain(|m| m.id != id);
+    set(INDEX_KEY, &serde_json::to_string(&list).expect("list serialises"))
+}
+
+/// The current time, RFC 3339 UTC to the second.
+pub fn now() -> String {
+    let iso: String = js_sys::Date::new_0().to_iso_string().into();
+    // "2025-11-02T03:04:05.678Z" → "2025-11-02T03:04:05Z"
+    match iso.split_once('.') {
+        Some((head, _)) => format!("{head}Z"),
+        None => iso,
+    }
+}
+
+/// A random UUID v4 from the browser's cryptographic generator.
+pub fn new_uuid() -> String {
+    window().crypto().map(|c| c.random_uuid()).unwrap_or_else(|_| {
+        // Very old browsers: fall back to Math.random, still a well-formed v4.
+        "xxxxxxxx-xxxx-4xxx-yxxx-xxxxxxxxxxxx"
+            .chars()
+            .map(|ch| {
+                let r = (js_sys::Math::random() * 16.0) as u32;
+                match ch {
+                    'x' => char::from_digit(r, 16).unwrap_or('0'),
+                    'y' => char::from_digit(8 + r % 4, 16).unwrap_or('8'),
+                    other => other,
+                }
+            })
+            .collect()
+    })
+}
+
+/// Asks the browser to keep this site's storage (best effort; the answer is not needed).
+pub fn request_persistence() {
+    if let Ok(p) = window().navigator().storage().persist() {
+        let _ = p;
+    }
+}
+
+/// Offers `bytes` as a download named `name`.
+pub fn download(name: &str, mime: &str, bytes: &[u8]) -> Result<(), JsValue> {
+    let array = js_sys::Uint8Array::from(bytes);
+    let parts = js_sys::Array::of1(&array);
+    let opts = web_sys::BlobPropertyBag::new();
+    opts.set_type(mime);
+    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &opts)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+    let a: web_sys::HtmlAnchorElement = gloo_utils::document().create_element("a")?.dyn_into()?;
+    a.set_href(&url);
+    a.set_download(name);
+    a.set_attribute("style", "display:none")?;
+    let body = gloo_utils::document().body().ok_or("no body")?;
+    body.append_child(&a)?;
+    a.click();
+    body.remove_child(&a)?;
+    // Revoke later: revoking at once can cancel the download in some browsers.
+    let cb = Closure::once_into_js(move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    });
+    let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(cb.unchecked_ref(), 10_000);
+    Ok(())
+}
+
+/// The files chosen in a file input (the input is then cleared so the same file can be
+/// chosen again).
+pub fn take_files(input: &web_sys::HtmlInputElement) -> Vec<web_sys::File> {
+    let mut out = Vec::new();
+    if let Some(list) = input.files() {
+        for i in 0..list.length() {
+            if let Some(f) = list.get(i) {
+                out.push(f);
+            }
+        }
+    }
+    input.set_value("");
+    out
+}
+
+/// Reads a file's bytes, refusing it unread when it is larger than `limit`.
+pub async fn read_file(file: &web_sys::File, limit: usize) -> Result<Vec<u8>, u64> {
+    let size = file.size() as u64;
+    if size > limit as u64 {
+        return Err(size);
+    }
+    match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
+        Ok(buf) => Ok(js_sys::Uint8Array::new(&buf).to_vec()),
+        Err(_) => Err(size),
+    }
+}
+
+/// Asks the officer to confirm (the browser's own dialog, keyboard-accessible).
+pub fn confirm(message: &str) -> bool {
+    window().confirm_with_message(message).unwrap_or(false)
+}
+
+/// Opens the print dialog.
+pub fn print() {
+    let _ = window().print();
+}
+
+/// Moves keyboard focus to the element with `id` (e.g. the error summary or a field).
+pub fn focus(id: &str) {
+    if let Some(el) = gloo_utils::document().get_element_by_id(id) {
+        if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+            let _ = el.focus();
+            el.scroll_into_view();
+        }
+    }
+}
+
+/// Runs `f` when the page is hidden (tab switched, closed, navigated away).
+pub fn on_page_hide(f: impl Fn() + 'static) {
+    let cb = Closure::<dyn Fn()>::new(f);
+    let _ = window().add_event_listener_with_callback("pagehide", cb.as_ref().unchecked_ref());
+    let doc = gloo_utils::document();
+    let _ = doc.add_event_listener_with_callback("visibilitychange", cb.as_ref().unchecked_ref());
+    cb.forget();
+}
+
+/// The route in the address bar's hash (`#/rekap` → `/rekap`).
+pub fn hash() -> String {
+    window().location().hash().unwrap_or_default().trim_start_matches('#').to_string()
+}
+
+/// Runs `f` with the new hash whenever it changes.
+pub fn on_hash_change(f: impl Fn(String) + 'static) {
+    let cb = Closure::<dyn Fn()>::new(move || f(hash()));
+    let _ = window().add_event_listener_with_callback("hashchange", cb.as_ref().unchecked_ref());
+    cb.forget();
+}
+
+/// A panic hook that tells the officer their draft is safe and offers it as a download.
+pub fn install_panic_hook() {
+    std::panic::set_hook(Box::new(|info| {
+        web_sys::console::error_1(&format!("{info}").into());
+        let doc = gloo_utils::document();
+        let Some(body) = doc.body() else { return };
+        let Ok(div) = doc.create_element("div") else { return };
+        div.set_class_name("panic");
+        div.set_attribute("role", "alert").ok();
+        let text = "Maaf, terjadi kesalahan pada aplikasi. Draf Anda sudah tersimpan di peramban ini dan akan \
+                    kembali saat halaman dimuat ulang. Untuk berjaga-jaga, unduh salinan draf di bawah ini. / \
+                    Sorry, the app hit an error. Your draft is saved in this browser and comes back when you \
+                    reload. To be safe, download a copy below.";
+        div.set_text_content(Some(text));
+        if let Ok(button) = doc.create_element("button") {
+            button.set_text_content(Some("Unduh salinan draf / Download a copy of the draft"));
+            let cb = Closure::<dyn Fn()>::new(|| {
+                if let Some(text) = get(CURRENT_KEY).and_then(|id| get(&format!("{DRAFT_PREFIX}{id}"))) {
+                    let _ = download("ampk-draf-cadangan.json", "application/json", text.as_bytes());
+                }
+            });
+            let _ = button.add_event_listener_with_callback("click", cb.as_ref().unchecked_ref());
+            cb.forget();
+            let _ = div.append_child(&button);
+        }
+        let _ = body.insert_before(&div, body.first_child().as_ref());
+    }));
 }

@@ -7,11 +7,14 @@ pub mod app;
 pub mod browser;
 pub mod components;
 pub mod i18n;
+pub mod pages;
+pub mod state;
 
 pub use app::App;
 
 /// Mounts the app into `#app` (or the body when the element is missing).
 pub fn start() {
+    browser::install_panic_hook();
     let root = gloo_utils::document().get_element_by_id("app");
     match root {
         Some(el) => yew::Renderer::<App>::with_root(el).render(),

@@ -21,6 +21,9 @@ impl PartialEq for RubricRef {
 pub struct RubricSummaryProps {
     pub rubric: RubricRef,
     pub lang: Lang,
+    /// Whether to show the title and status (off when the page shows them already).
+    #[prop_or(true)]
+    pub heading: bool,
 }
 
 #[component]
@@ -39,12 +42,14 @@ pub fn RubricSummary(props: &RubricSummaryProps) -> Html {
     };
     let fs = &f.final_score;
     html! {
-        <section class="rubric-summary" aria-labelledby="rubric-title">
-            <h1 id="rubric-title" data-testid="rubric-title">{ f.title.get(lang) }</h1>
-            { badge }
+        <section class="rubric-summary">
+            if props.heading {
+                <h1 data-testid="rubric-title">{ f.title.get(lang) }</h1>
+                { badge }
+            }
             <dl class="facts">
                 <dt>{ t.period }</dt>
-                <dd>{ format!("{} – {} ({} {})", f.period.start, f.period.end, r.period_months, t.months) }</dd>
+                <dd>{ format!("{} – {} ({} {})", f.period.start, f.period.end, r.period_months, t.months_word) }</dd>
                 <dt>{ t.final_score_rule }</dt>
                 <dd>{ format!("{} % {} + {} % {}", fs.data_weight, t.data, fs.jury_weight, t.jury) }</dd>
                 <dt>{ t.fingerprint }</dt>
@@ -62,7 +67,7 @@ pub fn RubricSummary(props: &RubricSummaryProps) -> Html {
                                     <li data-category={cat.id.clone()}>
                                         <strong>{ cat.label.get(lang) }</strong>
                                         <span class="meta">{ format!(" — {} {}, {} {}, {} {}",
-                                            cat.inputs.len(), t.inputs, cat.indicators.len(), t.indicators, cat.winners, t.winners) }</span>
+                                            cat.inputs.len(), t.inputs_word, cat.indicators.len(), t.indicators_word, cat.winners, t.winners) }</span>
                                         if let Some(d) = &cat.description {
                                             <p class="description">{ d.get(lang) }</p>
                                         }

@@ -37,7 +37,8 @@ struct Args {
     options: Vec<(String, Option<String>)>,
 }
 
-const VALUE_OPTIONS: &[&str] = &["--lang", "--rubric", "--jury", "--csv", "--csv-sep", "--xlsx", "--json", "--out", "--type"];
+const VALUE_OPTIONS: &[&str] =
+    &["--lang", "--rubric", "--jury", "--csv", "--csv-sep", "--xlsx", "--json", "--out", "--type"];
 const FLAG_OPTIONS: &[&str] = &["--recursive", "--json"];
 
 fn parse_args(raw: Vec<String>, command: &str) -> Result<Args, String> {
@@ -88,8 +89,12 @@ fn main() -> ExitCode {
     let outcome = match (command.as_str(), pos.as_slice()) {
         ("rubric", ["check", file]) => read_rubric(file, lang).map(|r| {
             match lang {
-                Lang::Id => println!("{file}: rubrik valid — {} (edisi {}), sha256 {}", r.file.id, r.file.edition, r.sha256),
-                Lang::En => println!("{file}: valid rubric — {} (edition {}), sha256 {}", r.file.id, r.file.edition, r.sha256),
+                Lang::Id => {
+                    println!("{file}: rubrik valid — {} (edisi {}), sha256 {}", r.file.id, r.file.edition, r.sha256)
+                }
+                Lang::En => {
+                    println!("{file}: valid rubric — {} (edition {}), sha256 {}", r.file.id, r.file.edition, r.sha256)
+                }
             }
             true
         }),
@@ -131,7 +136,9 @@ fn read_rubric(file: &str, lang: Lang) -> Result<Rubric, Fail> {
         Ok(b) => b,
         Err(len) => {
             match lang {
-                Lang::Id => println!("{file}: berkas terlalu besar ({len} bita, paling besar {})", rubric::MAX_RUBRIC_BYTES),
+                Lang::Id => {
+                    println!("{file}: berkas terlalu besar ({len} bita, paling besar {})", rubric::MAX_RUBRIC_BYTES)
+                }
                 Lang::En => println!("{file}: file too large ({len} bytes, at most {})", rubric::MAX_RUBRIC_BYTES),
             }
             return Err(Fail::Problems);
@@ -215,7 +222,9 @@ fn collect_json(base: &Path, dir: &Path, recursive: bool, out: &mut Vec<(String,
     for e in entries.flatten() {
         let p = e.path();
         if p.is_dir() {
-            if recursive {
+            // Symbolic links to folders are not followed: a link to `.` or `..` would recurse
+            // without end (exponentially with two such links).
+            if recursive && !e.file_type().is_ok_and(|t| t.is_symlink()) {
                 collect_json(base, &p, recursive, out)?;
             }
         } else if p.extension().is_some_and(|x| x.eq_ignore_ascii_case("json")) {
@@ -305,6 +314,12 @@ fn cmd_score(args: &Args, files: &[&str], lang: Lang) -> Outcome {
 }
 
 fn cmd_rank(args: &Args, paths: &[&str], lang: Lang) -> Outcome {
+    // A usage error, checked before any work or output (with or without --csv).
+    let sep = match args.value("--csv-sep").unwrap_or(";") {
+        ";" => b';',
+        "," => b',',
+        other => return Err(Fail::Usage(format!("--csv-sep must be ';' or ',', not {other}"))),
+    };
     let r = rubric_for(args, lang)?;
     let list = load_files(paths, args.flag("--recursive"))?;
     let mut ok = true;
@@ -327,7 +342,8 @@ fn cmd_rank(args: &Args, paths: &[&str], lang: Lang) -> Outcome {
     ok &= report.files.iter().all(|f| f.status != Status::Rejected);
     let json_to_stdout = args.value("--json") == Some("-");
     {
-        let mut out: Box<dyn Write> = if json_to_stdout { Box::new(std::io::stderr()) } else { Box::new(std::io::stdout()) };
+        let mut out: Box<dyn Write> =
+            if json_to_stdout { Box::new(std::io::stderr()) } else { Box::new(std::io::stdout()) };
         print_report(&mut *out, &r, &report, lang);
     }
     if let Some(target) = args.value("--json") {
@@ -339,11 +355,6 @@ fn cmd_rank(args: &Args, paths: &[&str], lang: Lang) -> Outcome {
         }
     }
     if let Some(out) = args.value("--csv") {
-        let sep = match args.value("--csv-sep").unwrap_or(";") {
-            ";" => b';',
-            "," => b',',
-            other => return Err(Fail::Usage(format!("--csv-sep must be ';' or ',', not {other}"))),
-        };
         fs::write(out, export::ranking_csv(&r, &report, sep, lang)).map_err(|e| Fail::Usage(format!("{out}: {e}")))?;
     }
     if let Some(out) = args.value("--xlsx") {
@@ -397,9 +408,20 @@ fn print_report(out: &mut dyn Write, r: &Rubric, report: &ImportReport, lang: La
             (false, Lang::Id) => "nilai data",
             (false, Lang::En) => "data score",
         };
-        let _ = writeln!(out, "\n{rank_h} — {} [{}] ({by}, {} {})", def.label.get(lang), def.id, def.winners, if lang == Lang::Id { "pemenang" } else { "winners" });
+        let _ = writeln!(
+            out,
+            "\n{rank_h} — {} [{}] ({by}, {} {})",
+            def.label.get(lang),
+            def.id,
+            def.winners,
+            if lang == Lang::Id { "pemenang" } else { "winners" }
+        );
         if c.rows.is_empty() {
-            let _ = writeln!(out, "  {}", if lang == Lang::Id { "(belum ada pengajuan yang diterima)" } else { "(no accepted submissions)" });
+            let _ = writeln!(
+                out,
+                "  {}",
+                if lang == Lang::Id { "(belum ada pengajuan yang diterima)" } else { "(no accepted submissions)" }
+            );
         }
         for row in &c.rows {
             let f = &report.files[row.file];

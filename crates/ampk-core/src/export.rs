@@ -46,17 +46,9 @@ pub fn headers(lang: Lang) -> [&'static str; 9] {
             "predikat",
             "pemenang",
         ],
-        Lang::En => [
-            "rank",
-            "agency",
-            "type",
-            "category",
-            "data_score",
-            "jury_score",
-            "final_score",
-            "predicate",
-            "winner",
-        ],
+        Lang::En => {
+            ["rank", "agency", "type", "category", "data_score", "jury_score", "final_score", "predicate", "winner"]
+        }
     }
 }
 
@@ -164,7 +156,12 @@ pub fn parse_jury_csv(rubric: &Rubric, bytes: &[u8]) -> (JuryMarks, Vec<Problem>
         let rec = match rec {
             Ok(rec) => rec,
             Err(e) => {
-                problems.push(Problem::new("jury_row", line, format!("baris tidak terbaca: {e}"), format!("unreadable row: {e}")));
+                problems.push(Problem::new(
+                    "jury_row",
+                    line,
+                    format!("baris tidak terbaca: {e}"),
+                    format!("unreadable row: {e}"),
+                ));
                 continue;
             }
         };
@@ -225,7 +222,8 @@ mod tests {
     #[wasm_bindgen_test(unsupported = test)]
     fn jury_csv_accepts_both_separators() {
         let r = crate::rubric::builtin();
-        let (m, p) = parse_jury_csv(r, "\u{feff}agency;category;jury_score\nDinas  Contoh A;lapor_opd;85,5\n".as_bytes());
+        let (m, p) =
+            parse_jury_csv(r, "\u{feff}agency;category;jury_score\nDinas  Contoh A;lapor_opd;85,5\n".as_bytes());
         assert!(p.is_empty(), "{p:?}");
         assert_eq!(m.get(&("lapor_opd".to_string(), "dinas contoh a".to_string())), Some(&85.5));
         let (m, p) = parse_jury_csv(r, b"agency,category,jury_score\nX,nope,1\nY,website,101\nZ,website,70\n");

@@ -92,7 +92,7 @@ impl FileReport {
         self.checked.as_ref().is_some_and(Checked::eligible)
     }
 
-    fn recency(&self) -> (Option<(u32, u32, u32, u32, u32, u32, u64)>, &str) {
+    fn recency(&self) -> (Option<submission::Timestamp>, &str) {
         (self.read.as_ref().and_then(|r| timestamp_key(&r.wire.exported_at)), self.file.as_str())
     }
 }
@@ -255,7 +255,8 @@ pub fn resolve(rubric: &Rubric, mut files: Vec<FileReport>, jury: &JuryMarks) ->
     }
     let mut by_agency: BTreeMap<(String, String), Vec<usize>> = BTreeMap::new();
     for &i in &survivors {
-        let key = (files[i].agency_type().unwrap_or_default().to_string(), name_key(files[i].agency().unwrap_or_default()));
+        let key =
+            (files[i].agency_type().unwrap_or_default().to_string(), name_key(files[i].agency().unwrap_or_default()));
         by_agency.entry(key).or_default().push(i);
     }
     for group in by_agency.values_mut() {
@@ -301,7 +302,12 @@ fn rank_all(rubric: &Rubric, files: &[FileReport], jury: &JuryMarks) -> (Vec<Cat
                 .iter()
                 .map(|&(fi, ci, mark)| {
                     let card = &files[fi].checked.as_ref().expect("ranked files are checked").cards[ci];
-                    RankEntry::from_card(rubric, card, files[fi].agency().unwrap_or_default(), mark.filter(|_| by_final))
+                    RankEntry::from_card(
+                        rubric,
+                        card,
+                        files[fi].agency().unwrap_or_default(),
+                        mark.filter(|_| by_final),
+                    )
                 })
                 .collect();
             let rows = rank(&rank_entries, rubric.file.categories[cat].winners)

@@ -1,10 +1,11 @@
 //! Problems found in a file or a form: a stable code, a JSON path and a message in both languages.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// Interface language. Bahasa Indonesia comes first and is the default.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Lang {
     /// Bahasa Indonesia.
     #[default]

@@ -277,6 +277,7 @@ impl<'a> Walker<'a> {
 
     fn alternatives(&self, branches: &'a [Value], v: &mut Value, path: &str, out: &mut Vec<Problem>) {
         let mut best: Option<(Vec<Problem>, Value)> = None;
+        let mut type_only: Vec<&'a Value> = Vec::new();
         for b in branches {
             let mut probs = Vec::new();
             let mut trial = v.clone();
@@ -288,6 +289,13 @@ impl<'a> Walker<'a> {
                 *v = trial;
                 return;
             }
+            if let [p] = probs.as_slice() {
+                if p.code == "wrong_type" && p.path == path {
+                    if let Some(t) = self.resolved(b).get("type") {
+                        type_only.push(t);
+                    }
+                }
+            }
             let better = match &best {
                 None => true,
                 Some((cur, _)) => rank(&probs) < rank(cur),
@@ -298,6 +306,28 @@ impl<'a> Walker<'a> {
         }
         if let Some(p) = self.unknown_choice(branches, v, path) {
             out.push(p);
+            return;
+        }
+        if type_only.len() == branches.len() {
+            // The value's type fits none of the alternatives: name them all, not just the first.
+            let types: Vec<&str> = type_only
+                .iter()
+                .flat_map(|t| match t {
+                    Value::String(s) => vec![s.as_str()],
+                    Value::Array(a) => a.iter().filter_map(Value::as_str).collect(),
+                    _ => vec![],
+                })
+                .filter(|t| *t != "null")
+                .collect();
+            let found = json_type(v);
+            let ids: Vec<&str> = types.iter().map(|t| type_id(t)).collect();
+            let ens: Vec<&str> = types.iter().map(|t| type_en(t)).collect();
+            out.push(Problem::new(
+                "wrong_type",
+                path,
+                format!("harus berupa {}, bukan {}", ids.join(" atau "), type_id(found)),
+                format!("must be {}, not {}", ens.join(" or "), type_en(found)),
+            ));
             return;
         }
         if let Some((probs, trial)) = best {
@@ -340,6 +370,10 @@ impl<'a> Walker<'a> {
             format!("nilai {} tidak dikenal; pilihan: {}", short(found), list.join(", ")),
             format!("unknown value {}; allowed: {}", short(found), list.join(", ")),
         ))
+    }
+
+    fn resolved(&self, branch: &'a Value) -> &'a Value {
+        branch.get("$ref").and_then(Value::as_str).and_then(|r| self.resolve(r)).unwrap_or(branch)
     }
 
     fn tag_matches(&self, branch: &'a Value, v: &Value) -> bool {

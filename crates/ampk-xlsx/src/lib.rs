@@ -47,17 +47,19 @@ pub fn ranking_xlsx(rubric: &Rubric, report: &ImportReport, lang: Lang, created:
         let ws = wb.add_worksheet();
         ws.set_name(sheet_name(&def.id, &mut used))?;
         let base = headers(lang);
-        let own: Vec<usize> =
-            def.indicators.iter().filter_map(|i| columns.iter().position(|c| c == &i.id)).map(|k| base.len() + k).collect();
+        let own: Vec<usize> = def
+            .indicators
+            .iter()
+            .filter_map(|i| columns.iter().position(|c| c == &i.id))
+            .map(|k| base.len() + k)
+            .collect();
         for (col, h) in base.iter().copied().chain(def.indicators.iter().map(|i| i.id.as_str())).enumerate() {
             ws.write_string_with_format(0, col as u16, h, &bold)?;
         }
-        let mut r = 1u32;
-        for (_, cells) in rows.iter().filter(|(cat, _)| *cat == c.category) {
+        for (r, (_, cells)) in (1u32..).zip(rows.iter().filter(|(cat, _)| *cat == c.category)) {
             for (col, cell) in cells[..base.len()].iter().chain(own.iter().map(|&k| &cells[k])).enumerate() {
                 write_cell(ws, r, col as u16, cell)?;
             }
-            r += 1;
         }
         ws.set_freeze_panes(1, 0)?;
         ws.autofit();
@@ -76,7 +78,13 @@ pub fn ranking_xlsx(rubric: &Rubric, report: &ImportReport, lang: Lang, created:
         let reasons: Vec<String> = f
             .reasons
             .iter()
-            .map(|p| if p.path.is_empty() { format!("[{}] {}", p.code, p.message(lang)) } else { format!("[{}] {}: {}", p.code, p.path, p.message(lang)) })
+            .map(|p| {
+                if p.path.is_empty() {
+                    format!("[{}] {}", p.code, p.message(lang))
+                } else {
+                    format!("[{}] {}: {}", p.code, p.path, p.message(lang))
+                }
+            })
             .collect();
         ws.write_string(r, 0, &f.file)?;
         ws.write_string(r, 1, f.status.label(lang))?;

@@ -264,12 +264,15 @@ pub fn read(bytes: &[u8]) -> Result<Read, Vec<Problem>> {
     match value.get("format") {
         Some(Value::String(f)) if f == "ampk-submission" => {}
         other => {
-            let shown = other.map(|v| v.to_string()).unwrap_or_else(|| "(tidak ada)".into());
+            let shown = |missing: &str| other.map(|v| v.to_string()).unwrap_or_else(|| missing.into());
             problems.push(Problem::new(
                 "format",
                 "format",
-                format!("bukan berkas pengajuan AMPK: format harus \"ampk-submission\", bukan {shown}"),
-                format!("not an AMPK submission file: format must be \"ampk-submission\", not {shown}"),
+                format!(
+                    "bukan berkas pengajuan AMPK: format harus \"ampk-submission\", bukan {}",
+                    shown("(tidak ada)")
+                ),
+                format!("not an AMPK submission file: format must be \"ampk-submission\", not {}", shown("(missing)")),
             ));
             return Err(problems);
         }
@@ -298,13 +301,31 @@ pub fn read(bytes: &[u8]) -> Result<Read, Vec<Problem>> {
     if !problems.is_empty() {
         return Err(problems);
     }
-    let problems = shape::check(schema(), &value);
+    let mut problems = shape::check(schema(), &value);
+    // The schema types these as uint32 but the walker does not check the width: without this,
+    // serde would reject a larger number below with a message that has no path.
+    let edition = value.get("rubric").and_then(|r| r.get("edition"));
+    for (path, n) in [("months", value.get("months")), ("rubric.edition", edition)] {
+        if n.and_then(Value::as_u64).is_some_and(|n| n > u64::from(u32::MAX)) {
+            problems.push(Problem::new(
+                "out_of_range",
+                path,
+                format!("tidak boleh lebih dari {}", u32::MAX),
+                format!("must not be more than {}", u32::MAX),
+            ));
+        }
+    }
     if !problems.is_empty() {
         return Err(problems);
     }
     match serde_json::from_value::<SubmissionV1>(value.clone()) {
         Ok(wire) => Ok(Read { value, wire }),
-        Err(e) => Err(vec![Problem::new("structure", "", format!("struktur tidak sesuai: {e}"), format!("bad structure: {e}"))]),
+        Err(e) => Err(vec![Problem::new(
+            "structure",
+            "",
+            format!("struktur tidak sesuai: {e}"),
+            format!("bad structure: {e}"),
+        )]),
     }
 }
 
@@ -360,12 +381,19 @@ fn is_semver(s: &str) -> bool {
     parts.len() == 3 && parts.iter().all(|p| !p.is_empty() && p.bytes().all(|c| c.is_ascii_digit())) && ok_tail
 }
 
+/// A sortable UTC time: year, month, day, hour, minute, second, nanosecond.
+pub type Timestamp = (u32, u32, u32, u32, u32, u32, u64);
+
 /// Parses an RFC 3339 UTC timestamp (`YYYY-MM-DDTHH:MM:SS[.fff]Z`) into a sortable key.
-pub fn timestamp_key(s: &str) -> Option<(u32, u32, u32, u32, u32, u32, u64)> {
+pub fn timestamp_key(s: &str) -> Option<Timestamp> {
     let (date, rest) = s.split_once(['T', 't'])?;
     let (y, mo, d) = parse_date(date)?;
     let time = rest.strip_suffix(['Z', 'z'])?;
-    let (hms, frac) = time.split_once('.').unwrap_or((time, ""));
+    let (hms, frac) = match time.split_once('.') {
+        Some((_, "")) => return None,
+        Some(parts) => parts,
+        None => (time, ""),
+    };
     let p: Vec<&str> = hms.split(':').collect();
     if p.len() != 3 || p.iter().any(|x| x.len() != 2 || !x.bytes().all(|c| c.is_ascii_digit())) {
         return None;
@@ -380,10 +408,10 @@ pub fn timestamp_key(s: &str) -> Option<(u32, u32, u32, u32, u32, u32, u64)> {
 
 /// Whether a URL is an absolute `http(s)` link with a host and nothing that could be markup.
 pub fn is_http_url(s: &str) -> bool {
-    let lower = s.get(..8).map(str::to_ascii_lowercase).unwrap_or_default();
-    let rest = if lower.starts_with("https://") {
+    let scheme = |p: &str| s.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p));
+    let rest = if scheme("https://") {
         &s[8..]
-    } else if lower.starts_with("http://") {
+    } else if scheme("http://") {
         &s[7..]
     } else {
         return false;
@@ -406,7 +434,8 @@ fn is_email(s: &str) -> bool {
 
 fn is_phone(s: &str) -> bool {
     let digits = s.chars().filter(char::is_ascii_digit).count();
-    (6..=20).contains(&digits) && s.chars().all(|c| c.is_ascii_digit() || matches!(c, '+' | '-' | ' ' | '(' | ')' | '.'))
+    (6..=20).contains(&digits)
+        && s.chars().all(|c| c.is_ascii_digit() || matches!(c, '+' | '-' | ' ' | '(' | ')' | '.'))
 }
 
 fn err(out: &mut Vec<Problem>, code: &'static str, path: impl Into<String>, id: String, en: String) {
@@ -489,12 +518,16 @@ pub fn check(rubric: &Rubric, read: &Read) -> Checked {
                 &mut errors,
                 "ineligible_category",
                 base.clone(),
-                format!("jenis instansi \"{}\" tidak dapat mengikuti kategori {}", w.agency.agency_type, def.label.get(Lang::Id)),
+                format!(
+                    "jenis instansi \"{}\" tidak dapat mengikuti kategori {}",
+                    w.agency.agency_type,
+                    def.label.get(Lang::Id)
+                ),
                 format!("agency type \"{}\" may not enter category {}", w.agency.agency_type, def.label.get(Lang::En)),
             );
         }
         for p in score::validate_figures(rubric, cat, &entry.inputs, w.months.clamp(1, 12)) {
-            errors.push(Problem { path: join(&base, &p.path), ..p });
+            errors.push(Problem { path: format!("{base}.{}", p.path), ..p });
         }
         let mut lacking = Vec::new();
         for (slot, d) in def.inputs.iter().enumerate() {
@@ -559,7 +592,13 @@ pub fn check(rubric: &Rubric, read: &Read) -> Checked {
 
 fn check_header(rubric: &Rubric, w: &SubmissionV1, errors: &mut Vec<Problem>, warnings: &mut Vec<Problem>) {
     if !is_uuid_v4(&w.submission_id) {
-        err(errors, "bad_submission_id", "submission_id", "harus UUID versi 4".into(), "must be a version 4 UUID".into());
+        err(
+            errors,
+            "bad_submission_id",
+            "submission_id",
+            "harus UUID versi 4".into(),
+            "must be a version 4 UUID".into(),
+        );
     }
     if !is_semver(&w.kit_version) {
         err(
@@ -610,11 +649,23 @@ fn check_header(rubric: &Rubric, w: &SubmissionV1, errors: &mut Vec<Problem>, wa
         );
     }
     if a.officer.name.trim().is_empty() {
-        err(errors, "officer_name", "agency.officer.name", "nama petugas wajib diisi".into(), "the officer's name is required".into());
+        err(
+            errors,
+            "officer_name",
+            "agency.officer.name",
+            "nama petugas wajib diisi".into(),
+            "the officer's name is required".into(),
+        );
     }
     if let Some(e) = &a.officer.email {
         if !is_email(e) {
-            err(errors, "bad_email", "agency.officer.email", "alamat surel tidak valid".into(), "invalid email address".into());
+            err(
+                errors,
+                "bad_email",
+                "agency.officer.email",
+                "alamat surel tidak valid".into(),
+                "invalid email address".into(),
+            );
         }
     }
     if let Some(p) = &a.officer.phone {
@@ -723,7 +774,14 @@ mod tests {
         assert!(timestamp_key("2025-11-02 03:04:05Z").is_none());
         assert!(is_http_url("https://mc.kalselprov.go.id/berita?id=1#x"));
         assert!(is_http_url("HTTP://example.org"));
-        for bad in ["javascript:alert(1)", "https://", "ftp://x.org", "https://exa mple.org", "https://x.org/\"><img>", "//x.org"] {
+        for bad in [
+            "javascript:alert(1)",
+            "https://",
+            "ftp://x.org",
+            "https://exa mple.org",
+            "https://x.org/\"><img>",
+            "//x.org",
+        ] {
             assert!(!is_http_url(bad), "{bad}");
         }
         assert!(is_email("humas@kalselprov.go.id") && !is_email("humas@") && !is_email("a b@c.d"));

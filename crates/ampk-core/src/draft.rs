@@ -1,0 +1,572 @@
+//! The officer's draft: what was typed (raw text, possibly half-typed), kept exactly, and the
+//! one conversion from it to a checked [`Submission`].
+//!
+//! The draft is ground state: it is what the browser stores. Figures, scorecards and problems
+//! are derived from it on every change by [`assess`], using the very same validation as the
+//! coordinator's import (the draft is written and read back as a submission file).
+
+use crate::fmt::parse_number;
+use crate::problem::{join, Lang, Problem};
+use crate::rubric::{InputKind, Rubric};
+use crate::score::{Answer, Figures, InputValue, Scorecard};
+use crate::submission::{self, Agency, Entry, Submission, KIT_VERSION};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// One typed value, as typed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "lowercase")]
+pub enum RawValue {
+    /// Text of a number input, with the language it was typed in (so `1.234` keeps its
+    /// meaning when the interface language changes).
+    Text { text: String, lang: Lang },
+    /// A boolean input.
+    Bool { value: bool },
+    /// A checklist's answers so far.
+    Checklist { answers: BTreeMap<String, Answer> },
+}
+
+/// One category of a draft.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct DraftEntry {
+    pub inputs: BTreeMap<String, RawValue>,
+    /// Evidence links per input, as typed (empty rows allowed while editing).
+    pub evidence: BTreeMap<String, Vec<String>>,
+    pub note: String,
+    /// Left out of the export on purpose.
+    pub excluded: bool,
+}
+
+/// A draft submission, exactly as the officer left it.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Draft {
+    /// Local id of the draft (not exported).
+    pub local_id: String,
+    /// The draft's name in the drafts list.
+    pub name: String,
+    /// UUID v4 exported as `submission_id`, kept across re-exports.
+    pub submission_id: String,
+    pub agency_type: String,
+    pub agency_name: String,
+    pub parent: String,
+    pub officer_name: String,
+    pub officer_email: String,
+    pub officer_phone: String,
+    /// Months of data, as typed.
+    pub months: String,
+    pub categories: BTreeMap<String, DraftEntry>,
+    /// The officer's own estimate of the jury mark, 0–100.
+    pub jury_estimate: f64,
+    /// When it was last exported (RFC 3339), and the digest of what was exported then.
+    pub last_exported_at: Option<String>,
+    pub exported_digest: Option<String>,
+    /// Last change (RFC 3339), set by the caller.
+    pub updated_at: String,
+}
+
+impl Draft {
+    /// A new, empty draft. The caller supplies ids and the clock.
+    pub fn new(rubric: &Rubric, local_id: &str, submission_id: &str, name: &str, now: &str) -> Draft {
+        Draft {
+            local_id: local_id.into(),
+            name: name.into(),
+            submission_id: submission_id.into(),
+            months: rubric.period_months.to_string(),
+            jury_estimate: 70.0,
+            updated_at: now.into(),
+            ..Draft::default()
+        }
+    }
+}
+
+/// Months of data: the typed value when valid, else the rubric's period.
+pub fn months(rubric: &Rubric, d: &Draft) -> u32 {
+    match parse_number(&d.months, Lang::Id) {
+        Ok(Some(m)) if m.fract() == 0.0 && (1.0..=12.0).contains(&m) => m as u32,
+        _ => rubric.period_months.clamp(1, 12),
+    }
+}
+
+/// Figures of one category, and the problems of understanding the raw text.
+pub fn figures(rubric: &Rubric, cat: usize, entry: &DraftEntry) -> (Figures, Vec<Problem>) {
+    let def = &rubric.file.categories[cat];
+    let mut figures = Figures::new();
+    let mut problems = Vec::new();
+    for d in &def.inputs {
+        let path = join(&join(&join("categories", &def.id), "inputs"), &d.id);
+        match (d.kind, entry.inputs.get(&d.id)) {
+            (InputKind::Integer | InputKind::Number, Some(RawValue::Text { text, lang })) => {
+                match parse_number(text, *lang) {
+                    Ok(Some(v)) => {
+                        figures.insert(d.id.clone(), InputValue::Number(v));
+                    }
+                    Ok(None) => {}
+                    Err(e) => problems.push(Problem::new(
+                        "not_a_number",
+                        path,
+                        format!("{}: {}", d.label.get(Lang::Id), e.message(Lang::Id)),
+                        format!("{}: {}", d.label.get(Lang::En), e.message(Lang::En)),
+                    )),
+                }
+            }
+            (InputKind::Boolean, Some(RawValue::Bool { value })) => {
+                figures.insert(d.id.clone(), InputValue::Bool(*value));
+            }
+            (InputKind::Boolean, None) => {
+                // An unticked checkbox is an answer: "no".
+                figures.insert(d.id.clone(), InputValue::Bool(false));
+            }
+            (InputKind::Checklist, Some(RawValue::Checklist { answers })) => {
+                let items = d.items.as_deref().unwrap_or_default();
+                // A checklist counts as entered once every item has an answer.
+                if !items.is_empty() && items.iter().all(|i| answers.contains_key(&i.id)) {
+                    figures.insert(d.id.clone(), InputValue::Checklist(answers.clone()));
+                }
+            }
+            _ => {}
+        }
+    }
+    (figures, problems)
+}
+
+/// The exported form of one category's entry: figures understood, empty link rows dropped.
+fn entry_of(rubric: &Rubric, cat: usize, e: &DraftEntry) -> Entry {
+    let (inputs, _) = figures(rubric, cat, e);
+    let evidence = e
+        .evidence
+        .iter()
+        .map(|(k, links)| {
+            (k.clone(), links.iter().map(|l| l.trim().to_string()).filter(|l| !l.is_empty()).collect::<Vec<_>>())
+        })
+        .filter(|(_, links)| !links.is_empty())
+        .collect();
+    let note = Some(e.note.trim().to_string()).filter(|n| !n.is_empty());
+    Entry { inputs, evidence, note }
+}
+
+/// The submission a draft would export: eligible, included categories only.
+pub fn to_submission(rubric: &Rubric, d: &Draft) -> Submission {
+    let categories = rubric
+        .eligible_categories(&d.agency_type)
+        .into_iter()
+        .filter_map(|cat| {
+            let id = &rubric.file.categories[cat].id;
+            let e = d.categories.get(id).cloned().unwrap_or_default();
+            (!e.excluded).then(|| (id.clone(), entry_of(rubric, cat, &e)))
+        })
+        .collect();
+    let opt = |s: &str| Some(s.trim().to_string()).filter(|s| !s.is_empty());
+    Submission {
+        submission_id: d.submission_id.clone(),
+        kit_version: KIT_VERSION.into(),
+        rubric_id: rubric.file.id.clone(),
+        rubric_edition: rubric.file.edition,
+        rubric_sha256: rubric.sha256.clone(),
+        agency: Agency {
+            agency_type: d.agency_type.clone(),
+            name: d.agency_name.trim().to_string(),
+            parent: opt(&d.parent),
+            officer_name: d.officer_name.trim().to_string(),
+            officer_email: opt(&d.officer_email),
+            officer_phone: opt(&d.officer_phone),
+        },
+        months: months(rubric, d),
+        categories,
+        jury_estimate: Some(d.jury_estimate.clamp(0.0, 100.0)),
+    }
+}
+
+/// The state of one eligible category of a draft.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CategoryState {
+    /// Category index in the rubric.
+    pub category: usize,
+    /// Left out of the export on purpose.
+    pub excluded: bool,
+    /// Live scores (missing inputs count as 0).
+    pub card: Scorecard,
+    /// Required inputs missing.
+    pub incomplete: bool,
+    /// Errors (block the export while the category is included).
+    pub errors: Vec<Problem>,
+    /// Warnings (missing evidence).
+    pub warnings: Vec<Problem>,
+    /// The score if inputs lacking required evidence counted as 0.
+    pub evidence_risk: f64,
+}
+
+/// Everything derived from a draft: profile problems and per-category states.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Assessment {
+    /// Problems of the agency profile and the draft as a whole.
+    pub profile: Vec<Problem>,
+    /// Eligible categories, in rubric order.
+    pub categories: Vec<CategoryState>,
+}
+
+impl Assessment {
+    /// Whether the draft may be exported.
+    pub fn exportable(&self) -> bool {
+        self.profile.is_empty() && self.categories.iter().all(|c| c.excluded || c.errors.is_empty())
+    }
+
+    /// Every blocking problem, profile first, then categories in order.
+    pub fn blocking(&self) -> Vec<&Problem> {
+        self.profile
+            .iter()
+            .chain(self.categories.iter().filter(|c| !c.excluded).flat_map(|c| c.errors.iter()))
+            .collect()
+    }
+}
+
+const CHECK_CLOCK: &str = "2000-01-01T00:00:00Z";
+
+/// Derives scores and problems from a draft with the import's own validation.
+pub fn assess(rubric: &Rubric, d: &Draft) -> Assessment {
+    let mut profile = Vec::new();
+    if rubric.file.agency_types.iter().all(|t| t.id != d.agency_type) {
+        profile.push(Problem::new(
+            "agency_type_missing",
+            "agency.type",
+            "pilih jenis instansi",
+            "choose the agency type",
+        ));
+    }
+    match parse_number(&d.months, Lang::Id) {
+        Ok(Some(m)) if m.fract() == 0.0 && (1.0..=12.0).contains(&m) => {}
+        _ => profile.push(Problem::new(
+            "months_range",
+            "months",
+            "jumlah bulan data harus bilangan bulat 1–12",
+            "months of data must be a whole number 1–12",
+        )),
+    }
+    let sub = to_submission(rubric, d);
+    // Categories included in the export are checked by writing and reading them back exactly
+    // as the coordinator will; excluded ones are checked on their own for display.
+    let mut all = sub.clone();
+    for cat in rubric.eligible_categories(&d.agency_type) {
+        let id = &rubric.file.categories[cat].id;
+        if let Some(e) = d.categories.get(id).filter(|e| e.excluded) {
+            all.categories.insert(id.clone(), entry_of(rubric, cat, e));
+        }
+    }
+    let text = submission::write(rubric, &all, CHECK_CLOCK);
+    let (errors, warnings, risks, cards) = match submission::read(text.as_bytes()) {
+        Ok(read) => {
+            let c = submission::check(rubric, &read);
+            (c.errors, c.warnings, c.evidence_risk, c.cards)
+        }
+        Err(p) => (p, Vec::new(), Vec::new(), Vec::new()),
+    };
+    let m = months(rubric, d);
+    let mut categories = Vec::new();
+    for cat in rubric.eligible_categories(&d.agency_type) {
+        let id = &rubric.file.categories[cat].id;
+        let entry = d.categories.get(id).cloned().unwrap_or_default();
+        let prefix = join("categories", id);
+        let mine = |p: &&Problem| p.path == prefix || p.path.starts_with(&format!("{prefix}."));
+        let (figs, mut errs) = figures(rubric, cat, &entry);
+        // Links are checked here, on the rows as typed, so paths keep the form's row numbers
+        // (the exported file drops empty rows).
+        errs.extend(errors.iter().filter(mine).filter(|p| p.code != "bad_url").cloned());
+        let card_at = cards.iter().position(|c| c.category == cat);
+        let card = card_at.map(|i| cards[i].clone()).unwrap_or_else(|| crate::score::score(rubric, cat, &figs, m));
+        let risk = card_at.and_then(|i| risks.get(i).copied()).unwrap_or(card.data_score);
+        for input in &rubric.file.categories[cat].inputs {
+            for (i, link) in entry.evidence.get(&input.id).into_iter().flatten().enumerate() {
+                let l = link.trim();
+                if !l.is_empty() && !submission::is_http_url(l) {
+                    errs.push(Problem::new(
+                        "bad_url",
+                        format!("{}[{i}]", join(&join(&prefix, "evidence"), &input.id)),
+                        "tautan bukti harus alamat http:// atau https:// yang lengkap",
+                        "an evidence link must be a complete http:// or https:// address",
+                    ));
+                }
+            }
+        }
+        categories.push(CategoryState {
+            category: cat,
+            excluded: entry.excluded,
+            incomplete: card.incomplete(),
+            card,
+            errors: errs,
+            warnings: warnings.iter().filter(mine).cloned().collect(),
+            evidence_risk: risk,
+        });
+    }
+    profile.extend(errors.iter().filter(|p| !p.path.starts_with("categories.") && p.code != "no_categories").cloned());
+    if !d.agency_type.is_empty() && categories.iter().all(|c| c.excluded) {
+        profile.push(Problem::new(
+            "no_categories",
+            "categories",
+            "sertakan minimal satu kategori dalam ekspor",
+            "include at least one category in the export",
+        ));
+    }
+    dedup(&mut profile);
+    Assessment { profile, categories }
+}
+
+fn dedup(list: &mut Vec<Problem>) {
+    let mut seen = Vec::new();
+    list.retain(|p| {
+        let key = (p.code, p.path.clone());
+        let fresh = !seen.contains(&key);
+        seen.push(key);
+        fresh
+    });
+}
+
+/// The form field a problem path points at: the hooks' names (`agency.name`, `officer.email`,
+/// `months`, `<category>.<input>`, `<category>.<input>.evidence.<n>`).
+pub fn field_of(path: &str) -> Option<String> {
+    if let Some(rest) = path.strip_prefix("agency.officer.") {
+        return Some(format!("officer.{rest}"));
+    }
+    if path.starts_with("agency.") || path == "months" {
+        return Some(path.to_string());
+    }
+    let rest = path.strip_prefix("categories.")?;
+    let (cat, rest) = rest.split_once('.')?;
+    if let Some(input) = rest.strip_prefix("inputs.") {
+        let input = input.split('.').next().unwrap_or(input);
+        return Some(format!("{cat}.{input}"));
+    }
+    if let Some(ev) = rest.strip_prefix("evidence.") {
+        return Some(match ev.split_once('[') {
+            Some((input, n)) => format!("{cat}.{input}.evidence.{}", n.trim_end_matches(']')),
+            None => format!("{cat}.{ev}.evidence"),
+        });
+    }
+    None
+}
+
+/// Digest of what an export of the draft would contain (everything but the export time), to
+/// tell whether the draft changed since the last export.
+pub fn export_digest(rubric: &Rubric, d: &Draft) -> String {
+    let text = submission::write(rubric, &to_submission(rubric, d), CHECK_CLOCK);
+    let value: serde_json::Value = serde_json::from_str(&text).expect("the writer writes JSON");
+    submission::digest(&value)
+}
+
+/// A draft from a submission file, to continue work elsewhere. Numbers are written back in
+/// `lang` so the officer reads them as usual.
+pub fn from_submission(rubric: &Rubric, s: &Submission, lang: Lang, local_id: &str, name: &str, now: &str) -> Draft {
+    let categories = s
+        .categories
+        .iter()
+        .map(|(id, e)| {
+            let inputs = e
+                .inputs
+                .iter()
+                .map(|(k, v)| {
+                    let raw = match v {
+                        InputValue::Number(n) => RawValue::Text { text: crate::fmt::number(*n, lang, None), lang },
+                        InputValue::Bool(b) => RawValue::Bool { value: *b },
+                        InputValue::Checklist(a) => RawValue::Checklist { answers: a.clone() },
+                    };
+                    (k.clone(), raw)
+                })
+                .collect();
+            let entry = DraftEntry {
+                inputs,
+                evidence: e.evidence.clone(),
+                note: e.note.clone().unwrap_or_default(),
+                excluded: false,
+            };
+            (id.clone(), entry)
+        })
+        .collect();
+    let mut d = Draft {
+        local_id: local_id.into(),
+        name: name.into(),
+        submission_id: s.submission_id.clone(),
+        agency_type: s.agency.agency_type.clone(),
+        agency_name: s.agency.name.clone(),
+        parent: s.agency.parent.clone().unwrap_or_default(),
+        officer_name: s.agency.officer_name.clone(),
+        officer_email: s.agency.officer_email.clone().unwrap_or_default(),
+        officer_phone: s.agency.officer_phone.clone().unwrap_or_default(),
+        months: s.months.to_string(),
+        categories,
+        jury_estimate: s.jury_estimate.unwrap_or(70.0),
+        last_exported_at: None,
+        exported_digest: None,
+        updated_at: now.into(),
+    };
+    // Eligible categories absent from the file were left out on purpose.
+    for cat in rubric.eligible_categories(&d.agency_type) {
+        let id = rubric.file.categories[cat].id.clone();
+        d.categories.entry(id).or_insert_with(|| DraftEntry { excluded: true, ..DraftEntry::default() });
+    }
+    d
+}
+
+/// `ampk-<edition>-<agency-slug>-<YYYYMMDD>.json`.
+pub fn export_file_name(rubric: &Rubric, d: &Draft, now: &str) -> String {
+    let mut slug = String::new();
+    for c in d.agency_name.to_lowercase().chars() {
+        if c.is_ascii_alphanumeric() {
+            slug.push(c);
+        } else if !slug.is_empty() && !slug.ends_with('-') {
+            slug.push('-');
+        }
+    }
+    let slug = slug.trim_end_matches('-');
+    let slug = if slug.is_empty() { "instansi" } else { slug };
+    let date: String = now.chars().take(10).filter(char::is_ascii_digit).collect();
+    format!("ampk-{}-{}-{}.json", rubric.file.edition, slug, date)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    fn text(s: &str) -> RawValue {
+        RawValue::Text { text: s.into(), lang: Lang::Id }
+    }
+
+    fn contoh_a() -> Draft {
+        let r = crate::rubric::builtin();
+        let mut d = Draft::new(r, "d1", "7c9e6679-7425-40de-944b-e07fc1f90ae7", "Draf 1", "2025-11-01T00:00:00Z");
+        d.agency_type = "opd".into();
+        d.agency_name = "Dinas Contoh A".into();
+        d.officer_name = "Siti".into();
+        let mut e = DraftEntry::default();
+        for (k, v) in [
+            ("posts", "420"),
+            ("weeks_active", "38"),
+            ("engagements", "96.000"),
+            ("reach", "3.200.000"),
+            ("followers_start", "18.000"),
+            ("followers_end", "22.500"),
+            ("median_reply_hours", "5"),
+            ("answered_pct", "88"),
+        ] {
+            e.inputs.insert(k.into(), text(v));
+        }
+        let answers = [
+            ("identitas", "yes"),
+            ("konten_layanan", "yes"),
+            ("video", "partial"),
+            ("aksesibel", "yes"),
+            ("tautan_bio", "partial"),
+            ("amplifikasi_agenda", "yes"),
+            ("klarifikasi_hoaks", "no"),
+            ("analitik_bulanan", "yes"),
+        ]
+        .iter()
+        .map(|(k, v)| (k.to_string(), serde_json::from_value(serde_json::json!(v)).unwrap()))
+        .collect();
+        e.inputs.insert("quality".into(), RawValue::Checklist { answers });
+        d.categories.insert("media_sosial_opd".into(), e);
+        for other in ["top_influencer", "media_massa_online", "website", "lapor_opd"] {
+            d.categories.insert(other.into(), DraftEntry { excluded: true, ..DraftEntry::default() });
+        }
+        d
+    }
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn typed_draft_scores_like_the_worked_example() {
+        let r = crate::rubric::builtin();
+        let d = contoh_a();
+        let a = assess(r, &d);
+        let ms = a.categories.iter().find(|c| r.file.categories[c.category].id == "media_sosial_opd").unwrap();
+        assert_eq!(format!("{:.2}", ms.card.rounded()), "78.34");
+        assert!(ms.errors.is_empty(), "{:?}", ms.errors);
+        assert_eq!(ms.warnings.len(), 9, "every input lacks its required evidence");
+        assert!(a.exportable(), "{:?}", a.blocking());
+        let sub = to_submission(r, &d);
+        assert_eq!(sub.categories.len(), 1);
+        assert_eq!(export_file_name(r, &d, "2025-11-02T03:04:05Z"), "ampk-2025-dinas-contoh-a-20251102.json");
+    }
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn problems_point_at_fields_and_block_export() {
+        let r = crate::rubric::builtin();
+        let mut d = contoh_a();
+        d.agency_name = "A".into();
+        d.officer_email = "not-an-email".into();
+        let e = d.categories.get_mut("media_sosial_opd").unwrap();
+        e.inputs.insert("posts".into(), text("12.5"));
+        e.inputs.remove("reach");
+        e.evidence.insert("posts".into(), vec!["javascript:alert(1)".into(), String::new()]);
+        let a = assess(r, &d);
+        assert!(!a.exportable());
+        let fields: Vec<Option<String>> = a.blocking().iter().map(|p| field_of(&p.path)).collect();
+        for f in [
+            "agency.name",
+            "officer.email",
+            "media_sosial_opd.posts",
+            "media_sosial_opd.reach",
+            "media_sosial_opd.posts.evidence.0",
+        ] {
+            assert!(fields.contains(&Some(f.to_string())), "{f} in {fields:?}");
+        }
+        let ms = a.categories.iter().find(|c| r.file.categories[c.category].id == "media_sosial_opd").unwrap();
+        assert!(ms.incomplete);
+        // Leaving the broken category out unblocks its errors, but then nothing is included.
+        d.categories.get_mut("media_sosial_opd").unwrap().excluded = true;
+        d.agency_name = "Dinas Contoh A".into();
+        d.officer_email.clear();
+        let a = assess(r, &d);
+        assert_eq!(a.profile.iter().map(|p| p.code).collect::<Vec<_>>(), ["no_categories"]);
+    }
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn failed_checks_name_the_field() {
+        let r = crate::rubric::builtin();
+        let mut d = contoh_a();
+        d.categories.insert(
+            "lapor_opd".into(),
+            DraftEntry {
+                inputs: [
+                    ("received", "10"),
+                    ("followed_up", "5"),
+                    ("completed", "8"),
+                    ("followed_up_5d", "4"),
+                    ("avg_days_first_followup", "2"),
+                ]
+                .iter()
+                .map(|(k, v)| (k.to_string(), text(v)))
+                .collect(),
+                ..DraftEntry::default()
+            },
+        );
+        let a = assess(r, &d);
+        let lapor = a.categories.iter().find(|c| r.file.categories[c.category].id == "lapor_opd").unwrap();
+        let check = lapor.errors.iter().find(|p| p.code == "check_failed").expect("completed > followed_up");
+        assert_eq!(field_of(&check.path).as_deref(), Some("lapor_opd.completed"));
+        assert!(lapor.incomplete, "the channel checklist is unanswered");
+    }
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn round_trips_through_a_submission_file() {
+        let r = crate::rubric::builtin();
+        let d = contoh_a();
+        let text1 = submission::write(r, &to_submission(r, &d), "2025-11-02T03:04:05Z");
+        let read = submission::read(text1.as_bytes()).unwrap();
+        let back = from_submission(r, &Submission::from(&read.wire), Lang::En, "d2", "copy", "2025-11-03T00:00:00Z");
+        let text2 = submission::write(r, &to_submission(r, &back), "2025-11-02T03:04:05Z");
+        assert_eq!(text1, text2);
+        assert_eq!(export_digest(r, &d), export_digest(r, &back));
+        let posts = &back.categories["media_sosial_opd"].inputs["reach"];
+        assert_eq!(posts, &RawValue::Text { text: "3,200,000".into(), lang: Lang::En });
+        assert!(back.categories["website"].excluded);
+    }
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn field_paths_map_to_hook_names() {
+        assert_eq!(field_of("agency.officer.email").as_deref(), Some("officer.email"));
+        assert_eq!(field_of("agency.parent").as_deref(), Some("agency.parent"));
+        assert_eq!(field_of("months").as_deref(), Some("months"));
+        assert_eq!(field_of("categories.website.inputs.content.bogus").as_deref(), Some("website.content"));
+        assert_eq!(field_of("categories.website.evidence.visits[2]").as_deref(), Some("website.visits.evidence.2"));
+        assert_eq!(field_of("categories"), None);
+    }
+}

@@ -1,0 +1,119 @@
+//! A category's live score: indicators (score, weight, points), data score, predicate,
+//! projected final score, evidence risk, a bar chart and "where to gain points".
+
+use crate::components::RubricRef;
+use crate::i18n::texts;
+use ampk_core::draft::CategoryState;
+use ampk_core::fmt::score as fmt_score;
+use ampk_core::{gain, round2, Lang};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct ScoreCardProps {
+    pub rubric: RubricRef,
+    pub state: CategoryState,
+    pub jury: f64,
+    pub lang: Lang,
+}
+
+/// "78.34": the machine form used in `data-value` hooks, whatever the language.
+pub fn dot2(x: f64) -> String {
+    format!("{:.2}", round2(x))
+}
+
+#[component]
+pub fn ScoreCard(props: &ScoreCardProps) -> Html {
+    let r = &props.rubric.0;
+    let lang = props.lang;
+    let t = texts(lang);
+    let st = &props.state;
+    let card = &st.card;
+    let def = &r.file.categories[st.category];
+    let gains = gain::gains(r, card);
+    let lo = card.final_score(r, 0.0);
+    let hi = card.final_score(r, 100.0);
+    let point = card.final_score(r, props.jury);
+    html! {
+        <div class="score-card" aria-live="polite">
+            <h4 class="score-title">{ t.score_title }</h4>
+            <p class="big-score">
+                <span class="big-label">{ t.data_score }{ ": " }</span>
+                <strong data-testid={format!("score-{}", def.id)} data-value={dot2(card.data_score)}>{ fmt_score(card.data_score, lang) }</strong>
+                { " · " }
+                <span class="predicate">{ card.predicate(r, lang) }</span>
+            </p>
+            <dl class="facts">
+                <dt>{ t.final_range }</dt>
+                <dd>{ format!("{} – {}", fmt_score(lo, lang), fmt_score(hi, lang)) }</dd>
+                <dt>{ format!("{} ({} {})", t.projected_final, t.jury, fmt_score(props.jury, lang)) }</dt>
+                <dd>{ fmt_score(point, lang) }</dd>
+                <dt>{ t.evidence_risk }</dt>
+                <dd data-testid={format!("risk-{}", def.id)}>{ fmt_score(st.evidence_risk, lang) }</dd>
+            </dl>
+            <table class="table indicators">
+                <caption class="visually-hidden">{ format!("{} — {}", t.score_title, def.label.get(lang)) }</caption>
+                <thead><tr>
+                    <th scope="col">{ t.indicator }</th>
+                    <th scope="col" class="num">{ t.score }</th>
+                    <th scope="col" class="num">{ t.weight }</th>
+                    <th scope="col" class="num">{ t.contribution }</th>
+                </tr></thead>
+                <tbody>
+                    { for def.indicators.iter().zip(&card.indicators).map(|(d, s)| html! {
+                        <tr>
+                            <th scope="row">
+                                <span class="ind-id">{ &d.id }</span>{ " " }{ d.label.get(lang) }
+                                if let Some(h) = &d.help {
+                                    <span class="hint small">{ h.get(lang) }</span>
+                                }
+                            </th>
+                            <td class="num" data-testid={format!("indicator-{}-{}", def.id, d.id)} data-value={dot2(s.score)}>{ fmt_score(s.score, lang) }</td>
+                            <td class="num">{ ampk_core::fmt::number(d.weight, lang, None) }</td>
+                            <td class="num">{ fmt_score(s.contribution, lang) }</td>
+                        </tr>
+                    }) }
+                </tbody>
+            </table>
+            { bar_chart(props) }
+            <h4>{ t.gains }</h4>
+            if gains.is_empty() {
+                <p>{ t.no_gains }</p>
+            } else {
+                <ol class="gains" data-testid={format!("gains-{}", def.id)}>
+                    { for gains.iter().take(6).map(|g| html! {
+                        <li>{ gain::sentence(r, card, g, lang) }</li>
+                    }) }
+                </ol>
+            }
+        </div>
+    }
+}
+
+/// A hand-written SVG bar chart: one bar per indicator, its score out of 100.
+fn bar_chart(props: &ScoreCardProps) -> Html {
+    let r = &props.rubric.0;
+    let lang = props.lang;
+    let def = &r.file.categories[props.state.category];
+    let n = def.indicators.len();
+    let (row, label_w, bar_w) = (22.0, 48.0, 240.0);
+    let height = row * n as f64 + 4.0;
+    let title = format!("{} — {}", texts(lang).score_title, def.label.get(lang));
+    html! {
+        <svg class="chart" role="img" aria-label={title.clone()} viewBox={format!("0 0 {} {height}", label_w + bar_w + 60.0)}
+            width="100%" preserveAspectRatio="xMinYMin meet">
+            <title>{ title }</title>
+            { for def.indicators.iter().zip(&props.state.card.indicators).enumerate().map(|(i, (d, s))| {
+                let y = i as f64 * row + 2.0;
+                let w = bar_w * s.score / 100.0;
+                html! {
+                    <g>
+                        <text x="0" y={format!("{}", y + 15.0)} class="chart-label">{ &d.id }</text>
+                        <rect x={format!("{label_w}")} y={format!("{y}")} width={format!("{bar_w}")} height="16" class="chart-track" />
+                        <rect x={format!("{label_w}")} y={format!("{y}")} width={format!("{w:.1}")} height="16" class="chart-bar" />
+                        <text x={format!("{}", label_w + bar_w + 6.0)} y={format!("{}", y + 15.0)} class="chart-value">{ fmt_score(s.score, lang) }</text>
+                    </g>
+                }
+            }) }
+        </svg>
+    }
+}

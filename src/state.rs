@@ -1,0 +1,218 @@
+//! The officer's workflow state: one reducer over the draft (ground state). `reduce` is pure
+//! and calls the core; saving, the clock and ids are side effects done outside it.
+
+use crate::components::RubricRef;
+use ampk_core::draft::{Draft, DraftEntry, RawValue};
+use ampk_core::score::Answer;
+use ampk_core::{Lang, Problem};
+use std::rc::Rc;
+use yew::Reducible;
+
+/// A profile field of the draft, named as its form field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    AgencyType,
+    AgencyName,
+    Parent,
+    OfficerName,
+    OfficerEmail,
+    OfficerPhone,
+    Months,
+    DraftName,
+}
+
+/// Something the officer did.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    SetLang(Lang),
+    SetField(Field, String),
+    SetText {
+        cat: String,
+        input: String,
+        text: String,
+    },
+    SetBool {
+        cat: String,
+        input: String,
+        value: bool,
+    },
+    SetAnswer {
+        cat: String,
+        input: String,
+        item: String,
+        answer: Answer,
+    },
+    AddLink {
+        cat: String,
+        input: String,
+    },
+    SetLink {
+        cat: String,
+        input: String,
+        index: usize,
+        text: String,
+    },
+    RemoveLink {
+        cat: String,
+        input: String,
+        index: usize,
+    },
+    SetNote {
+        cat: String,
+        text: String,
+    },
+    SetExcluded {
+        cat: String,
+        excluded: bool,
+    },
+    SetJury(f64),
+    /// The draft was exported at this time with this content digest.
+    Exported {
+        at: String,
+        digest: String,
+    },
+    /// Switch to another draft (opened, created, duplicated or read from a file).
+    OpenDraft(Box<Draft>),
+    /// A rubric was loaded (or the built-in one chosen again).
+    UseRubric(RubricRef),
+    /// The last rubric file could not be used.
+    RubricProblems(Vec<Problem>),
+    /// The last submission file could not be opened.
+    OpenProblems(Vec<Problem>),
+    /// A short confirmation for the officer.
+    Notice(Option<String>),
+}
+
+/// The state of the officer's page.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Model {
+    pub lang: Lang,
+    pub rubric: RubricRef,
+    pub draft: Draft,
+    pub rubric_problems: Vec<Problem>,
+    pub open_problems: Vec<Problem>,
+    pub notice: Option<String>,
+}
+
+fn entry<'a>(d: &'a mut Draft, cat: &str) -> &'a mut DraftEntry {
+    d.categories.entry(cat.to_string()).or_default()
+}
+
+fn links<'a>(d: &'a mut Draft, cat: &str, input: &str) -> &'a mut Vec<String> {
+    entry(d, cat).evidence.entry(input.to_string()).or_default()
+}
+
+impl Reducible for Model {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut m = (*self).clone();
+        let lang = m.lang;
+        let d = &mut m.draft;
+        match action {
+            Action::SetLang(l) => m.lang = l,
+            Action::SetField(f, v) => {
+                let slot = match f {
+                    Field::AgencyType => &mut d.agency_type,
+                    Field::AgencyName => &mut d.agency_name,
+                    Field::Parent => &mut d.parent,
+                    Field::OfficerName => &mut d.officer_name,
+                    Field::OfficerEmail => &mut d.officer_email,
+                    Field::OfficerPhone => &mut d.officer_phone,
+                    Field::Months => &mut d.months,
+                    Field::DraftName => &mut d.name,
+                };
+                *slot = v;
+            }
+            Action::SetText { cat, input, text } => {
+                entry(d, &cat).inputs.insert(input, RawValue::Text { text, lang });
+            }
+            Action::SetBool { cat, input, value } => {
+                entry(d, &cat).inputs.insert(input, RawValue::Bool { value });
+            }
+            Action::SetAnswer { cat, input, item, answer } => {
+                let e = entry(d, &cat);
+                match e.inputs.get_mut(&input) {
+                    Some(RawValue::Checklist { answers }) => {
+                        answers.insert(item, answer);
+                    }
+                    _ => {
+                        e.inputs.insert(input, RawValue::Checklist { answers: [(item, answer)].into_iter().collect() });
+                    }
+                }
+            }
+            Action::AddLink { cat, input } => links(d, &cat, &input).push(String::new()),
+            Action::SetLink { cat, input, index, text } => {
+                let l = links(d, &cat, &input);
+                if index < l.len() {
+                    l[index] = text;
+                }
+            }
+            Action::RemoveLink { cat, input, index } => {
+                let l = links(d, &cat, &input);
+                if index < l.len() {
+                    l.remove(index);
+                }
+            }
+            Action::SetNote { cat, text } => entry(d, &cat).note = text,
+            Action::SetExcluded { cat, excluded } => entry(d, &cat).excluded = excluded,
+            Action::SetJury(j) => d.jury_estimate = j.clamp(0.0, 100.0),
+            Action::Exported { at, digest } => {
+                d.last_exported_at = Some(at);
+                d.exported_digest = Some(digest);
+            }
+            Action::OpenDraft(nd) => {
+                m.draft = *nd;
+                m.open_problems.clear();
+            }
+            Action::UseRubric(r) => {
+                m.rubric = r;
+                m.rubric_problems.clear();
+            }
+            Action::RubricProblems(p) => m.rubric_problems = p,
+            Action::OpenProblems(p) => m.open_problems = p,
+            Action::Notice(n) => m.notice = n,
+        }
+        Rc::new(m)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn model() -> Rc<Model> {
+        let r = ampk_core::builtin();
+        Rc::new(Model {
+            lang: Lang::Id,
+            rubric: RubricRef(Rc::new(r.clone())),
+            draft: Draft::new(r, "d", "7c9e6679-7425-40de-944b-e07fc1f90ae7", "Draf", "2025-01-01T00:00:00Z"),
+            rubric_problems: vec![],
+            open_problems: vec![],
+            notice: None,
+        })
+    }
+
+    #[test]
+    fn text_keeps_the_language_it_was_typed_in() {
+        let m = model().reduce(Action::SetText { cat: "website".into(), input: "visits".into(), text: "1.234".into() });
+        let m = m.reduce(Action::SetLang(Lang::En));
+        assert_eq!(
+            m.draft.categories["website"].inputs["visits"],
+            RawValue::Text { text: "1.234".into(), lang: Lang::Id }
+        );
+    }
+
+    #[test]
+    fn links_are_added_edited_and_removed() {
+        let (c, i) = ("website".to_string(), "visits".to_string());
+        let m = model().reduce(Action::AddLink { cat: c.clone(), input: i.clone() });
+        let m = m.reduce(Action::AddLink { cat: c.clone(), input: i.clone() });
+        let m =
+            m.reduce(Action::SetLink { cat: c.clone(), input: i.clone(), index: 1, text: "https://x.go.id".into() });
+        let m = m.reduce(Action::RemoveLink { cat: c.clone(), input: i.clone(), index: 0 });
+        assert_eq!(m.draft.categories["website"].evidence["visits"], vec!["https://x.go.id".to_string()]);
+        let m = m.reduce(Action::RemoveLink { cat: c, input: i, index: 9 });
+        assert_eq!(m.draft.categories["website"].evidence["visits"].len(), 1);
+    }
+}
