@@ -3,7 +3,7 @@
 
 use crate::browser;
 use crate::i18n::texts;
-use crate::pages::{officer, OfficerPage};
+use crate::pages::{officer, OfficerPage, RekapPage};
 use crate::state::Action;
 use ampk_core::Lang;
 use yew::prelude::*;
@@ -32,7 +32,7 @@ pub fn App() -> Html {
             }))
         })
     };
-    let _ = &route;
+    let rekap = route.starts_with("/rekap");
     html! {
         <>
             <a class="skip-link" href="#main" onclick={Callback::from(|e: MouseEvent| { e.prevent_default(); browser::focus("main"); })}>
@@ -41,6 +41,10 @@ pub fn App() -> Html {
             <header class="site-header">
                 <div class="wrap header-row">
                     <span class="app-name">{ t.app_name }</span>
+                    <nav class="header-nav" aria-label={if lang == Lang::Id { "Navigasi utama" } else { "Main navigation" }}>
+                        <a href="#/" aria-current={(!rekap).then_some("page")}>{ t.nav_officer }</a>
+                        <a href="#/rekap" aria-current={rekap.then_some("page")} data-testid="nav-rekap">{ t.nav_rekap }</a>
+                    </nav>
                     <button type="button" class="lang-switch" data-testid="lang" aria-label={t.switch_label}
                         lang={if lang == Lang::Id { "en" } else { "id" }} onclick={toggle}>
                         { t.switch_to }
@@ -48,7 +52,11 @@ pub fn App() -> Html {
                 </div>
             </header>
             <main class="wrap" id="main" tabindex="-1">
-                <OfficerPage model={model.clone()} on_action={on_action} />
+                if rekap {
+                    <RekapPage rubric={model.rubric.clone()} lang={lang} />
+                } else {
+                    <OfficerPage model={model.clone()} on_action={on_action} />
+                }
                 <p class="privacy">{ t.privacy }</p>
             </main>
         </>

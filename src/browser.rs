@@ -90,9 +90,16 @@ pub struct DraftMeta {
     pub saved_at: String,
 }
 
+/// Parses stored JSON through `serde_json::Value`, the one deserialisation path the core uses
+/// too (a second, direct path would add its own code to the bundle).
+fn parse<T: serde::de::DeserializeOwned>(text: &str) -> Option<T> {
+    let value: serde_json::Value = serde_json::from_str(text).ok()?;
+    serde_json::from_value(value).ok()
+}
+
 /// The drafts list, most recently saved first.
 pub fn list_drafts() -> Vec<DraftMeta> {
-    let mut list: Vec<DraftMeta> = get(INDEX_KEY).and_then(|t| serde_json::from_str(&t).ok()).unwrap_or_default();
+    let mut list: Vec<DraftMeta> = get(INDEX_KEY).and_then(|t| parse(&t)).unwrap_or_default();
     list.sort_by(|a, b| b.saved_at.cmp(&a.saved_at));
     list
 }
@@ -115,7 +122,7 @@ pub fn save_draft(d: &Draft) -> Result<(), StorageError> {
 
 /// Loads a draft by id.
 pub fn load_draft(id: &str) -> Option<Draft> {
-    get(&format!("{DRAFT_PREFIX}{id}")).and_then(|t| serde_json::from_str(&t).ok())
+    get(&format!("{DRAFT_PREFIX}{id}")).and_then(|t| parse(&t))
 }
 
 /// The draft open last time.
@@ -285,4 +292,102 @@ pub fn install_panic_hook() {
         }
         let _ = body.insert_before(&div, body.first_child().as_ref());
     }));
+}
+
+/// Lets the browser paint and handle input between chunks of work.
+pub async fn yield_now() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// A file found in a drop, with its path relative to the dropped folder (or its name).
+pub struct Dropped {
+    pub path: String,
+    pub file: web_sys::File,
+}
+
+async fn entry_files(entry: web_sys::FileSystemEntry, prefix: String, out: &mut Vec<Dropped>) {
+    if entry.is_file() {
+        let fe: web_sys::FileSystemFileEntry = entry.unchecked_into();
+        let promise = js_sys::Promise::new(&mut |resolve, reject| {
+            fe.file_with_callback_and_callback(&resolve, &reject);
+        });
+        if let Ok(f) = wasm_bindgen_futures::JsFuture::from(promise).await {
+            let file: web_sys::File = f.unchecked_into();
+            out.push(Dropped { path: format!("{prefix}{}", file.name()), file });
+        }
+    } else if entry.is_directory() {
+        let de: web_sys::FileSystemDirectoryEntry = entry.unchecked_into();
+        let reader = de.create_reader();
+        let name = de.name();
+        // readEntries returns at most 100 entries per call: read until empty.
+        loop {
+            let promise = js_sys::Promise::new(&mut |resolve, reject| {
+                let _ = reader.read_entries_with_callback_and_callback(&resolve, &reject);
+            });
+            let Ok(list) = wasm_bindgen_futures::JsFuture::from(promise).await else { break };
+            let list: js_sys::Array = list.unchecked_into();
+            if list.length() == 0 {
+                break;
+            }
+            for e in list.iter() {
+                Box::pin(entry_files(e.unchecked_into(), format!("{prefix}{name}/"), out)).await;
+            }
+        }
+    }
+}
+
+/// Every file of a drop, walking dropped folders (and their subfolders).
+pub async fn dropped_files(e: &web_sys::DragEvent) -> Vec<Dropped> {
+    let mut out = Vec::new();
+    let Some(dt) = e.data_transfer() else { return out };
+    let items = dt.items();
+    let mut entries = Vec::new();
+    for i in 0..items.length() {
+        if let Some(item) = items.get(i) {
+            if let Ok(Some(entry)) = item.webkit_get_as_entry() {
+                entries.push(entry);
+            }
+        }
+    }
+    if entries.is_empty() {
+        if let Some(files) = dt.files() {
+            for i in 0..files.length() {
+                if let Some(f) = files.get(i) {
+                    out.push(Dropped { path: f.name(), file: f });
+                }
+            }
+        }
+        return out;
+    }
+    for entry in entries {
+        entry_files(entry, String::new(), &mut out).await;
+    }
+    out
+}
+
+const REKAP_KEY: &str = "ampk.rekap";
+
+/// The coordinator's saved session: the imported files (name and text) and the jury marks.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct RekapSession {
+    pub files: Vec<(String, String)>,
+    pub jury: Vec<(String, String, f64)>,
+}
+
+/// Loads the coordinator's session.
+pub fn load_rekap() -> RekapSession {
+    get(REKAP_KEY).and_then(|t| parse(&t)).unwrap_or_default()
+}
+
+/// Saves the coordinator's session (fails when the browser's quota is exceeded).
+pub fn save_rekap(s: &RekapSession) -> Result<(), StorageError> {
+    set(REKAP_KEY, &serde_json::to_string(s).expect("session serialises"))
+}
+
+/// Forgets the coordinator's session.
+pub fn clear_rekap() {
+    remove(REKAP_KEY);
 }

@@ -35,7 +35,7 @@ pub fn ScoreCard(props: &ScoreCardProps) -> Html {
     let point = card.final_score(r, props.jury);
     html! {
         <div class="score-card" aria-live="polite">
-            <h4 class="score-title">{ t.score_title }</h4>
+            <h3 class="score-title">{ t.score_title }</h3>
             <p class="big-score">
                 <span class="big-label">{ t.data_score }{ ": " }</span>
                 <strong data-testid={format!("score-{}", def.id)} data-value={dot2(card.data_score)}>{ fmt_score(card.data_score, lang) }</strong>
@@ -75,7 +75,7 @@ pub fn ScoreCard(props: &ScoreCardProps) -> Html {
                 </tbody>
             </table>
             { bar_chart(props) }
-            <h4>{ t.gains }</h4>
+            <h3>{ t.gains }</h3>
             if gains.is_empty() {
                 <p>{ t.no_gains }</p>
             } else {

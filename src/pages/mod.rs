@@ -1,5 +1,7 @@
 //! Pages: one per area of the app.
 
 pub mod officer;
+pub mod rekap;
 
 pub use officer::OfficerPage;
+pub use rekap::RekapPage;

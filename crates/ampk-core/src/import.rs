@@ -64,7 +64,8 @@ pub struct FileReport {
     pub status: Status,
     /// Why: errors, warnings and duplicate notes.
     pub reasons: Vec<Problem>,
-    /// The document, when it could be read.
+    /// The document, when it could be read (its raw `value` is dropped after checking; the
+    /// typed `wire` form stays).
     pub read: Option<Read>,
     /// The rubric checks and fresh scores, when it could be read.
     pub checked: Option<Checked>,
@@ -122,8 +123,11 @@ pub fn assess(rubric: &Rubric, file: &str, bytes: &[u8]) -> FileReport {
     };
     let mut reasons = checked.errors.clone();
     reasons.extend(checked.warnings.iter().cloned());
+    let mut read = read;
     let content_key = {
-        let mut v = read.value.clone();
+        // The document itself is no longer needed once checked: keep its typed form only, so a
+        // batch of thousands of files stays small in memory.
+        let mut v = std::mem::take(&mut read.value);
         if let Value::Object(m) = &mut v {
             for k in ["exported_at", "integrity", "computed"] {
                 m.remove(k);

@@ -1,0 +1,364 @@
+// Journeys of the officer's page, against the built dist/ served from a sub-path: fill and
+// export (checked by the real `ampk` CLI), reload, continue in a fresh browser, a bad and a
+// good official rubric, the language switch, the error summary, and axe on the main states.
+// Every test runs in its own browser context (empty storage) and asserts no console errors.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { serve, launch, openPage } from './harness.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const modelRubric = path.join(root, 'crates', 'ampk-core', 'rubrics', 'ampk-2025-model.json');
+const axePath = path.join(root, 'node_modules', 'axe-core', 'axe.min.js');
+
+let server, browser, tmp;
+/** The file exported in journey 1, opened again in journey 3. */
+let exported = null;
+
+before(async () => {
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ampk-e2e-'));
+  server = await serve(undefined, '/kit/');
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+  if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Data: Dinas Contoh A's Media Sosial OPD worked example (shared/domain/model-rubric.md),
+// typed the Indonesian way.
+
+const MS = 'media_sosial_opd';
+const OTHER_OPD = ['top_influencer', 'media_massa_online', 'website', 'lapor_opd'];
+const MS_TYPED = {
+  posts: '420',
+  weeks_active: '38',
+  engagements: '96.000',
+  reach: '3.200.000',
+  followers_start: '18.000',
+  followers_end: '22.500',
+  median_reply_hours: '5',
+  answered_pct: '88',
+};
+const MS_QUALITY = {
+  identitas: 'yes', konten_layanan: 'yes', video: 'partial', aksesibel: 'yes',
+  tautan_bio: 'partial', amplifikasi_agenda: 'yes', klarifikasi_hoaks: 'no', analitik_bulanan: 'yes',
+};
+const MS_INDICATORS = {
+  S1: '70.00', S2: '87.39', S3: '65.00', S4: '90.31', S5: '83.33', S6: '85.00', S7: '88.00', S8: '75.00',
+};
+const MS_SCORE = '78.34';
+
+// ---------------------------------------------------------------------------------------------
+// Helpers
+
+const byName = (name) => `[name="${name}"]`;
+const section = (cat) => `section[data-category="${cat}"]`;
+const scoreSel = (cat) => `[data-testid="score-${cat}"]`;
+
+async function ready(page) {
+  await page.waitForSelector('[data-testid=rubric-title]');
+}
+
+async function fillProfile(page) {
+  await page.selectOption(byName('agency.type'), 'opd');
+  await page.waitForSelector(section(MS));
+  await page.fill(byName('agency.name'), 'Dinas Contoh A');
+  await page.fill(byName('officer.name'), 'Siti Rahmah');
+}
+
+async function fillMediaSosial(page) {
+  for (const [input, text] of Object.entries(MS_TYPED)) {
+    await page.fill(byName(`${MS}.${input}`), text);
+  }
+  for (const [item, answer] of Object.entries(MS_QUALITY)) {
+    await page.check(`${byName(`${MS}.quality.${item}`)}[value="${answer}"]`);
+  }
+}
+
+async function excludeOthers(page) {
+  for (const cat of OTHER_OPD) {
+    await page.uncheck(byName(`${cat}.include`));
+  }
+}
+
+/** Waits until a category's data-value hook shows `value`. */
+async function waitScore(page, cat, value) {
+  await page.waitForFunction(
+    ([sel, v]) => document.querySelector(sel)?.dataset.value === v,
+    [scoreSel(cat), value],
+    { timeout: 10_000 },
+  ).catch(async () => {
+    const got = await page.getAttribute(scoreSel(cat), 'data-value').catch(() => null);
+    assert.fail(`${cat}: expected data-value ${value}, got ${got}`);
+  });
+}
+
+async function indicators(page, cat) {
+  return page.$$eval(`${section(cat)} [data-testid^="indicator-${cat}-"]`, (els, c) =>
+    Object.fromEntries(els.map((e) => [e.dataset.testid.slice(`indicator-${c}-`.length), e.dataset.value])), cat);
+}
+
+/** Every form control of the page (file inputs aside): name → value, or checked for boxes. */
+async function formState(page) {
+  return page.$$eval('input, select, textarea', (els) => {
+    const out = {};
+    for (const e of els) {
+      if (e.type === 'file' || !e.name) continue;
+      const key = e.type === 'radio' ? `${e.name}=${e.value}` : e.name;
+      out[key] = e.type === 'checkbox' || e.type === 'radio' ? e.checked : e.value;
+    }
+    return out;
+  });
+}
+
+/** Resolves once the draft in local storage satisfies `pred` (autosave has happened). */
+async function waitSaved(page, pred, arg) {
+  await page.waitForFunction(([src, a]) => {
+    const id = localStorage.getItem('ampk.current');
+    const text = id && localStorage.getItem(`ampk.draft.${id}`);
+    // eslint-disable-next-line no-new-func
+    return text ? new Function('d', 'a', src)(JSON.parse(text), a) : false;
+  }, [pred, arg], { timeout: 5_000 });
+}
+
+async function exportFile(page) {
+  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 10_000 }), page.click('[data-testid=export]')]);
+  const name = download.suggestedFilename();
+  const file = path.join(tmp, name);
+  await download.saveAs(file);
+  return { name, file };
+}
+
+function ampkBin() {
+  const candidates = [process.env.AMPK_BIN, path.join(root, 'target', 'debug', 'ampk')].filter(Boolean);
+  return candidates.find((p) => fs.existsSync(p)) ?? null;
+}
+
+async function runAxe(page, label) {
+  await page.addScriptTag({ path: axePath });
+  const result = await page.evaluate(async () => {
+    // eslint-disable-next-line no-undef
+    const r = await axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.map((v) => ({
+      id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')),
+    }));
+  });
+  const bad = result.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  const minor = result.filter((v) => !bad.includes(v));
+  if (minor.length) console.log(`axe (${label}): minor/moderate: ${minor.map((v) => `${v.id} (${v.impact})`).join(', ')}`);
+  assert.equal(bad.length, 0, `axe (${label}) serious/critical violations:\n${bad
+    .map((v) => `- ${v.id} [${v.impact}] ${v.help}\n    ${v.targets.slice(0, 8).join('\n    ')}`).join('\n')}`);
+  return result;
+}
+
+async function done(context, errors) {
+  assert.deepEqual(errors, [], 'no console errors');
+  await context.close();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Journeys
+
+test('1. fill Dinas Contoh A, export, and the CLI re-scores the file', async (t) => {
+  const { page, errors, context } = await openPage(browser, server.url);
+  await ready(page);
+  await fillProfile(page);
+  await fillMediaSosial(page);
+  await excludeOthers(page);
+
+  await waitScore(page, MS, MS_SCORE);
+  assert.equal((await page.textContent(scoreSel(MS))).trim(), '78,34');
+  assert.deepEqual(await indicators(page, MS), MS_INDICATORS);
+
+  const { name, file } = await exportFile(page);
+  assert.match(name, /^ampk-2025-dinas-contoh-a-\d{8}\.json$/);
+  const sub = JSON.parse(fs.readFileSync(file, 'utf8'));
+  assert.deepEqual(Object.keys(sub.categories), [MS], 'only the included category is exported');
+  exported = file;
+  await done(context, errors);
+
+  const bin = ampkBin();
+  if (!bin) {
+    t.skip('ampk binary not found: set AMPK_BIN or run `cargo build -p ampk-cli` (target/debug/ampk)');
+    return;
+  }
+  const run = spawnSync(bin, ['score', file, '--json'], { encoding: 'utf8' });
+  assert.equal(run.status, 0, `ampk score exited ${run.status}:\n${run.stdout}\n${run.stderr}`);
+  const [report] = JSON.parse(run.stdout);
+  assert.notEqual(report.status, 'rejected', JSON.stringify(report.reasons));
+  const ms = report.categories.find((c) => c.id === MS);
+  assert.ok(ms, `no ${MS} in ${run.stdout}`);
+  assert.equal(ms.data_score, 78.34);
+  assert.deepEqual(Object.fromEntries(Object.entries(ms.indicators).map(([k, v]) => [k, v.toFixed(2)])), MS_INDICATORS);
+});
+
+test('2. a reload restores everything exactly, half-typed values included', async () => {
+  const { page, errors, context } = await openPage(browser, server.url);
+  await ready(page);
+  await page.fill(byName('draft.name'), 'Draf uji muat ulang');
+  await fillProfile(page);
+  await page.fill(byName(`${MS}.posts`), '12');
+  await page.fill(byName(`${MS}.reach`), '3.200.');
+  await page.check(`${byName(`${MS}.quality.video`)}[value="partial"]`);
+  await page.check(`${byName(`${MS}.quality.klarifikasi_hoaks`)}[value="no"]`);
+  await page.uncheck(byName('website.include'));
+  await page.fill(byName(`${MS}.note`), 'Catatan: angka Instagram\nbelum final');
+  await waitSaved(page, 'return d.categories?.[a]?.note === "Catatan: angka Instagram\\nbelum final";', MS);
+
+  const before = await formState(page);
+  assert.equal(before[`${MS}.posts`], '12');
+  assert.equal(before['website.include'], false);
+  const scoreBefore = await page.getAttribute(scoreSel(MS), 'data-value');
+
+  await page.reload();
+  await ready(page);
+  await page.waitForSelector(section(MS));
+  assert.deepEqual(await formState(page), before);
+  assert.equal(await page.inputValue(byName('draft.name')), 'Draf uji muat ulang');
+  assert.equal(await page.getAttribute(scoreSel(MS), 'data-value'), scoreBefore);
+  await done(context, errors);
+});
+
+test('3. the exported file continues in a fresh browser with the same scores', async () => {
+  assert.ok(exported, 'journey 1 did not export a file');
+  // A new context: a new profile with empty storage.
+  const { page, errors, context } = await openPage(browser, server.url);
+  await ready(page);
+  assert.equal(await page.$(section(MS)), null, 'fresh storage: no agency type chosen yet');
+  await page.setInputFiles('[data-testid=open-submission]', exported);
+  await page.waitForSelector(section(MS));
+  await waitScore(page, MS, MS_SCORE);
+  assert.equal((await page.textContent(scoreSel(MS))).trim(), '78,34');
+  assert.deepEqual(await indicators(page, MS), MS_INDICATORS);
+  assert.equal(await page.inputValue(byName('agency.type')), 'opd');
+  assert.equal(await page.inputValue(byName('agency.name')), 'Dinas Contoh A');
+  assert.equal(await page.inputValue(byName('officer.name')), 'Siti Rahmah');
+  assert.equal(await page.inputValue(byName(`${MS}.reach`)), '3.200.000');
+  for (const cat of OTHER_OPD) {
+    assert.equal(await page.isChecked(byName(`${cat}.include`)), false, `${cat} stays left out`);
+  }
+  assert.equal(await page.$('[data-testid=open-problems]'), null);
+  await done(context, errors);
+});
+
+test('4. a bad rubric is refused with its problems; a valid official rubric is used and remembered', async () => {
+  const { page, errors, context } = await openPage(browser, server.url);
+  await ready(page);
+  await fillProfile(page);
+  await fillMediaSosial(page);
+  await waitScore(page, MS, MS_SCORE);
+  const filled = await formState(page);
+  const modelTitle = await page.textContent('[data-testid=rubric-title]');
+
+  const model = JSON.parse(fs.readFileSync(modelRubric, 'utf8'));
+  const bad = structuredClone(model);
+  bad.categories.find((c) => c.id === MS).indicators[0].weight += 5;
+  bad.unknown_member = true;
+  const badFile = path.join(tmp, 'rubrik-rusak.json');
+  fs.writeFileSync(badFile, JSON.stringify(bad, null, 2));
+  await page.setInputFiles('[data-testid=load-rubric]', badFile);
+  await page.waitForSelector('[data-testid=rubric-problems]');
+  const problems = await page.$$eval('[data-testid=rubric-problems] li', (els) => els.map((e) => e.textContent));
+  const msIndex = model.categories.findIndex((c) => c.id === MS);
+  assert.ok(problems.some((p) => p.startsWith('unknown_member:')), `unknown member listed: ${problems.join(' | ')}`);
+  assert.ok(problems.some((p) => p.startsWith(`categories[${msIndex}].indicators:`) && p.includes('105')),
+    `weights listed: ${problems.join(' | ')}`);
+  assert.equal(await page.textContent('[data-testid=rubric-title]'), modelTitle);
+  assert.equal(await page.getAttribute('[data-testid=rubric-status]', 'data-status'), 'model');
+  assert.deepEqual(await formState(page), filled, 'entered figures untouched');
+  assert.equal(await page.getAttribute(scoreSel(MS), 'data-value'), MS_SCORE);
+
+  const official = structuredClone(model);
+  official.status = 'official';
+  official.id = 'ampk-2025-resmi-uji';
+  official.title = { id: 'AMPK 2025 — rubrik resmi (uji)', en: 'AMPK 2025 — official rubric (test)' };
+  const goodFile = path.join(tmp, 'rubrik-resmi.json');
+  fs.writeFileSync(goodFile, JSON.stringify(official, null, 2));
+  await page.setInputFiles('[data-testid=load-rubric]', goodFile);
+  await page.waitForFunction(() => document.querySelector('[data-testid=rubric-status]')?.dataset.status === 'official');
+  assert.equal(await page.textContent('[data-testid=rubric-title]'), 'AMPK 2025 — rubrik resmi (uji)');
+  assert.equal(await page.$('[data-testid=rubric-problems]'), null, 'old problems cleared');
+  assert.deepEqual(await formState(page), filled);
+  assert.equal(await page.getAttribute(scoreSel(MS), 'data-value'), MS_SCORE, 'same definitions, same score');
+
+  await page.reload();
+  await ready(page);
+  assert.equal(await page.getAttribute('[data-testid=rubric-status]', 'data-status'), 'official');
+  assert.equal(await page.textContent('[data-testid=rubric-title]'), 'AMPK 2025 — rubrik resmi (uji)');
+  await waitScore(page, MS, MS_SCORE);
+  await done(context, errors);
+});
+
+test('5. switching the language keeps every typed value; scores follow the language', async () => {
+  const { page, errors, context } = await openPage(browser, server.url);
+  await ready(page);
+  await fillProfile(page);
+  await fillMediaSosial(page);
+  await page.fill(byName(`${MS}.median_reply_hours`), '5,5');
+  await waitScore(page, MS, MS_SCORE);
+  const filled = await formState(page);
+  assert.equal(await page.getAttribute('html', 'lang'), 'id');
+  assert.equal((await page.textContent(scoreSel(MS))).trim(), '78,34');
+
+  await page.click('[data-testid=lang]');
+  await page.waitForFunction(() => document.documentElement.lang === 'en');
+  assert.deepEqual(await formState(page), filled, 'values unchanged in English');
+  assert.equal((await page.textContent(scoreSel(MS))).trim(), '78.34');
+  assert.equal(await page.getAttribute(scoreSel(MS), 'data-value'), MS_SCORE, '"5,5" still means 5.5 hours');
+
+  await page.click('[data-testid=lang]');
+  await page.waitForFunction(() => document.documentElement.lang === 'id');
+  assert.deepEqual(await formState(page), filled, 'values unchanged back in Indonesian');
+  assert.equal((await page.textContent(scoreSel(MS))).trim(), '78,34');
+  await done(context, errors);
+});
+
+test('6. a failed check blocks the export; the error summary links to the field', async () => {
+  const { page, errors, context } = await openPage(browser, server.url);
+  let downloads = 0;
+  page.on('download', () => { downloads += 1; });
+  await ready(page);
+  await fillProfile(page);
+  for (const [input, v] of [['received', '10'], ['followed_up', '5'], ['completed', '8']]) {
+    await page.fill(byName(`lapor_opd.${input}`), v);
+  }
+  await page.click('[data-testid=export]');
+  await page.waitForSelector('[data-testid=error-summary]');
+  const fields = await page.$$eval('[data-testid=error-summary] a[data-field]', (els) => els.map((e) => e.dataset.field));
+  const target = fields.find((f) => f === 'lapor_opd.completed') ?? fields.find((f) => f === 'lapor_opd.followed_up');
+  assert.ok(target, `a link to lapor_opd.completed or followed_up in ${JSON.stringify(fields)}`);
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'error-summary', 'export moves focus to the summary');
+
+  await page.click(`[data-testid=error-summary] a[data-field="${target}"]`);
+  assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('name')), target);
+
+  await page.waitForTimeout(500);
+  assert.equal(downloads, 0, 'no download while there are errors');
+  await done(context, errors);
+});
+
+test('7. axe: no serious or critical violations on the start page, a filled category, the error summary', async () => {
+  const { page, errors, context } = await openPage(browser, server.url);
+  await ready(page);
+  await runAxe(page, 'start page');
+
+  await fillProfile(page);
+  await fillMediaSosial(page);
+  await waitScore(page, MS, MS_SCORE);
+  await runAxe(page, 'filled category');
+
+  await page.fill(byName('lapor_opd.received'), '10');
+  await page.fill(byName('lapor_opd.followed_up'), '5');
+  await page.fill(byName('lapor_opd.completed'), '8');
+  await page.click('[data-testid=export]');
+  await page.waitForSelector('[data-testid=error-summary]');
+  await runAxe(page, 'error summary');
+  await done(context, errors);
+});
