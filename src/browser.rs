@@ -391,3 +391,32 @@ pub fn save_rekap(s: &RekapSession) -> Result<(), StorageError> {
 pub fn clear_rekap() {
     remove(REKAP_KEY);
 }
+
+/// Builds the XLSX export in the separately loaded worker module and hands the bytes to
+/// `done` (or an error message). The worker says "ready" once its module is initialised; only
+/// then is the request sent. The worker is created per export and ends afterwards.
+pub fn xlsx_in_worker(request: String, done: impl FnOnce(Result<Vec<u8>, String>) + 'static) {
+    let worker = match web_sys::Worker::new("./ampk-xlsx-worker_loader.js") {
+        Ok(w) => w,
+        Err(_) => return done(Err("the XLSX worker could not start".into())),
+    };
+    let done = std::cell::RefCell::new(Some(done));
+    let w2 = worker.clone();
+    let onmessage = Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
+        let data = e.data();
+        let result = match data.as_string() {
+            Some(s) if s == "ready" => {
+                let _ = w2.post_message(&JsValue::from_str(&request));
+                return;
+            }
+            Some(msg) => Err(msg),
+            None => Ok(js_sys::Uint8Array::new(&data).to_vec()),
+        };
+        if let Some(f) = done.borrow_mut().take() {
+            f(result);
+        }
+        w2.terminate();
+    });
+    worker.set_onmessage(Some(onmessage.as_ref().unchecked_ref()));
+    onmessage.forget();
+}

@@ -32,8 +32,6 @@ struct Batch {
     files: Vec<(String, Vec<u8>)>,
     report: Option<ImportReport>,
     jury: JuryMarks,
-    /// Agency name as typed in jury marks, by key, for display.
-    jury_names: Vec<(String, String, f64)>,
 }
 
 impl Batch {
@@ -89,7 +87,6 @@ pub fn RekapPage(props: &RekapPageProps) -> Html {
             {
                 let mut b = batch.borrow_mut();
                 b.jury = session.jury.iter().map(|(c, a, v)| ((c.clone(), name_key(a)), *v)).collect();
-                b.jury_names = session.jury;
                 b.files.clear();
                 b.report = None;
             }
@@ -163,12 +160,10 @@ pub fn RekapPage(props: &RekapPageProps) -> Html {
         Callback::from(move |(cat, agency, mark): (String, String, Option<f64>)| {
             {
                 let mut b = batch.borrow_mut();
-                let key = (cat.clone(), name_key(&agency));
-                b.jury_names.retain(|(c, a, _)| !(c == &cat && name_key(a) == key.1));
+                let key = (cat, name_key(&agency));
                 match mark {
                     Some(m) => {
                         b.jury.insert(key, m);
-                        b.jury_names.push((cat, agency, m));
                     }
                     None => {
                         b.jury.remove(&key);
@@ -202,11 +197,7 @@ pub fn RekapPage(props: &RekapPageProps) -> Html {
                     let (marks, problems) = parse_jury_csv(&rubric, &bytes);
                     {
                         let mut b = batch.borrow_mut();
-                        for ((cat, key), v) in &marks {
-                            b.jury.insert((cat.clone(), key.clone()), *v);
-                            b.jury_names.retain(|(c, a, _)| !(c == cat && &name_key(a) == key));
-                            b.jury_names.push((cat.clone(), key.clone(), *v));
-                        }
+                        b.jury.extend(marks);
                         b.resolve(&rubric);
                         storage.set(browser::save_rekap(&b.session()));
                     }
@@ -247,6 +238,43 @@ pub fn RekapPage(props: &RekapPageProps) -> Html {
                     "text/csv;charset=utf-8",
                     &ranking_csv(&rubric, report, b';', lang),
                 ),
+                "xlsx" => {
+                    // Built in the worker module, fetched only now: it costs the first load nothing.
+                    let now = browser::now();
+                    let num = |r: std::ops::Range<usize>| now.get(r).and_then(|x| x.parse::<u16>().ok()).unwrap_or(0);
+                    let stamp = (
+                        num(0..4),
+                        num(5..7) as u8,
+                        num(8..10) as u8,
+                        num(11..13),
+                        num(14..16) as u8,
+                        num(17..19) as u8,
+                    );
+                    let rubric_text = browser::saved_rubric()
+                        .filter(|t| ampk_core::rubric::load(t.as_bytes()).is_ok_and(|r| r.sha256 == rubric.sha256))
+                        .unwrap_or_else(|| ampk_core::rubric::MODEL_RUBRIC_JSON.to_string());
+                    let session = b.session();
+                    let request = serde_json::json!({
+                        "rubric": rubric_text,
+                        "files": session.files,
+                        "jury": session.jury,
+                        "lang": lang.tag(),
+                        "stamp": stamp,
+                    })
+                    .to_string();
+                    let name = format!("{base}.xlsx");
+                    browser::xlsx_in_worker(request, move |result| match result {
+                        Ok(bytes) => {
+                            let _ = browser::download(
+                                &name,
+                                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                                &bytes,
+                            );
+                        }
+                        Err(msg) => web_sys::console::error_1(&msg.into()),
+                    });
+                    Ok(())
+                }
                 _ => {
                     let json = serde_json::to_string_pretty(&import::report_json(&rubric, report, lang))
                         .expect("report serialises")
@@ -334,6 +362,7 @@ pub fn RekapPage(props: &RekapPageProps) -> Html {
                     <h2 id="exports-title">{ tr(lang, "Ekspor hasil", "Export results") }</h2>
                     <div class="button-row">
                         <button type="button" class="button" data-testid="export-csv" onclick={let e = export.clone(); Callback::from(move |_: MouseEvent| e.emit("csv"))}>{ "CSV" }</button>
+                        <button type="button" class="button" data-testid="export-xlsx" onclick={let e = export.clone(); Callback::from(move |_: MouseEvent| e.emit("xlsx"))}>{ "XLSX" }</button>
                         <button type="button" class="button" data-testid="export-json" onclick={let e = export.clone(); Callback::from(move |_: MouseEvent| e.emit("json"))}>{ "JSON" }</button>
                     </div>
                     <p class="hint">{ tr(lang, "CSV memakai pemisah ; dan koma desimal (Excel berbahasa Indonesia), dengan sel berawalan = + - @ dinetralkan.",

@@ -231,8 +231,15 @@ fn test(root: &Path) -> Result {
     go("browser: components (wasm-pack, headless Chromium)", &mut || wasm_pack_test(root, ".", &["-p", "ampk-web"]));
     go("end-to-end (Playwright, headless Chromium, dist/)", &mut || {
         trunk_release(root)?;
+        // The journeys check exported files with the real `ampk` tool.
+        run({
+            let mut c = cmd(root, "cargo");
+            c.args(["build", "--quiet", "-p", "ampk-cli"]);
+            c
+        })?;
         let mut c = cmd(root, "node");
-        c.args(["--test", "--test-reporter=spec", "tests/e2e/"]);
+        c.args(["--test", "--test-reporter=spec", "--test-concurrency=1", "tests/e2e/"]);
+        c.env("AMPK_BIN", root.join("target/debug/ampk"));
         run(c)
     });
     eprintln!("\n==> test summary");
@@ -277,7 +284,8 @@ fn dist(root: &Path) -> Result<usize> {
         let bytes = fs::read(&path).map_err(|e| e.to_string())?;
         let name = e.file_name().to_string_lossy().into_owned();
         let gz = gzip_len(&bytes);
-        let counts = [".wasm", ".js", ".css", ".html"].iter().any(|x| name.ends_with(x));
+        // The XLSX worker is fetched only when the coordinator exports XLSX.
+        let counts = [".wasm", ".js", ".css", ".html"].iter().any(|x| name.ends_with(x)) && !name.contains("worker");
         if counts {
             first_load += gz;
         }

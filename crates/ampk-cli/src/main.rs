@@ -2,7 +2,6 @@
 //!
 //! Exit codes: 0 ok, 1 problems found (an invalid rubric, a rejected submission, a bad jury
 //! row), 2 usage error (unknown command or option, unreadable path).
-#![allow(clippy::print_stdout)]
 
 use ampk_core::import::{self, FileReport, ImportReport, JuryMarks, Status};
 use ampk_core::rubric::{self, Rubric};
@@ -10,8 +9,33 @@ use ampk_core::{example, export, fmt, round2, submission, Lang};
 use serde_json::json;
 use std::fs;
 use std::io::Write;
+#[cfg(unix)]
+use std::os::unix::fs::FileTypeExt;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+
+/// Writes to standard output; when the reader has gone away (`ampk … | head`), stops quietly
+/// instead of panicking.
+fn emit(args: std::fmt::Arguments<'_>, newline: bool) {
+    let mut o = std::io::stdout().lock();
+    let r = o.write_fmt(args).and_then(|_| if newline { o.write_all(b"\n") } else { Ok(()) });
+    if let Err(e) = r {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            std::process::exit(0);
+        }
+        eprintln!("ampk: cannot write to standard output: {e}");
+        std::process::exit(2);
+    }
+}
+
+macro_rules! outln {
+    () => { emit(format_args!(""), true) };
+    ($($t:tt)*) => { emit(format_args!($($t)*), true) };
+}
+
+macro_rules! outp {
+    ($($t:tt)*) => { emit(format_args!($($t)*), false) };
+}
 
 const USAGE: &str = "usage:
   ampk rubric check FILE
@@ -76,7 +100,7 @@ impl Args {
 fn main() -> ExitCode {
     let mut raw: Vec<String> = std::env::args().skip(1).collect();
     if raw.is_empty() || matches!(raw[0].as_str(), "-h" | "--help" | "help") {
-        println!("{USAGE}");
+        outln!("{USAGE}");
         return if raw.is_empty() { ExitCode::from(2) } else { ExitCode::SUCCESS };
     }
     let command = raw.remove(0);
@@ -90,10 +114,10 @@ fn main() -> ExitCode {
         ("rubric", ["check", file]) => read_rubric(file, lang).map(|r| {
             match lang {
                 Lang::Id => {
-                    println!("{file}: rubrik valid — {} (edisi {}), sha256 {}", r.file.id, r.file.edition, r.sha256)
+                    outln!("{file}: rubrik valid — {} (edisi {}), sha256 {}", r.file.id, r.file.edition, r.sha256)
                 }
                 Lang::En => {
-                    println!("{file}: valid rubric — {} (edition {}), sha256 {}", r.file.id, r.file.edition, r.sha256)
+                    outln!("{file}: valid rubric — {} (edition {}), sha256 {}", r.file.id, r.file.edition, r.sha256)
                 }
             }
             true
@@ -137,20 +161,20 @@ fn read_rubric(file: &str, lang: Lang) -> Result<Rubric, Fail> {
         Err(len) => {
             match lang {
                 Lang::Id => {
-                    println!("{file}: berkas terlalu besar ({len} bita, paling besar {})", rubric::MAX_RUBRIC_BYTES)
+                    outln!("{file}: berkas terlalu besar ({len} bita, paling besar {})", rubric::MAX_RUBRIC_BYTES)
                 }
-                Lang::En => println!("{file}: file too large ({len} bytes, at most {})", rubric::MAX_RUBRIC_BYTES),
+                Lang::En => outln!("{file}: file too large ({len} bytes, at most {})", rubric::MAX_RUBRIC_BYTES),
             }
             return Err(Fail::Problems);
         }
     };
     rubric::load(&bytes).map_err(|problems| {
         for p in &problems {
-            println!("{file}: {}: {} [{}]", p.display_path(), p.message(lang), p.code);
+            outln!("{file}: {}: {} [{}]", p.display_path(), p.message(lang), p.code);
         }
         match lang {
-            Lang::Id => println!("{file}: {} masalah ditemukan", problems.len()),
-            Lang::En => println!("{file}: {} problem(s) found", problems.len()),
+            Lang::Id => outln!("{file}: {} masalah ditemukan", problems.len()),
+            Lang::En => outln!("{file}: {} problem(s) found", problems.len()),
         }
         Fail::Problems
     })
@@ -165,24 +189,24 @@ fn rubric_for(args: &Args, lang: Lang) -> Result<Rubric, Fail> {
 
 fn show(r: &Rubric, lang: Lang) {
     let f = &r.file;
-    println!("{} [{}]", f.title.get(lang), f.id);
-    println!("status: {:?}, edition {}, sha256 {}", f.status, f.edition, r.sha256);
-    println!("period: {} … {} ({} months)", f.period.start, f.period.end, r.period_months);
-    println!("final score: data {} + jury {}", f.final_score.data_weight, f.final_score.jury_weight);
+    outln!("{} [{}]", f.title.get(lang), f.id);
+    outln!("status: {:?}, edition {}, sha256 {}", f.status, f.edition, r.sha256);
+    outln!("period: {} … {} ({} months)", f.period.start, f.period.end, r.period_months);
+    outln!("final score: data {} + jury {}", f.final_score.data_weight, f.final_score.jury_weight);
     for c in &f.categories {
-        println!("\n{} — {} (eligible: {}; winners: {})", c.id, c.label.get(lang), c.eligible.join(", "), c.winners);
+        outln!("\n{} — {} (eligible: {}; winners: {})", c.id, c.label.get(lang), c.eligible.join(", "), c.winners);
         for i in &c.inputs {
             let limits = match (i.min, i.max) {
                 (Some(a), Some(b)) => format!(" {}–{}", fmt::number(a, lang, None), fmt::number(b, lang, None)),
                 _ => String::new(),
             };
-            println!("  input {:<26} {:?}{limits}  {}", i.id, i.kind, i.label.get(lang));
+            outln!("  input {:<26} {:?}{limits}  {}", i.id, i.kind, i.label.get(lang));
         }
         for ind in &c.indicators {
-            println!("  {:<4} w {:>5}  {:<45} {}", ind.id, ind.weight, ind.value, ind.label.get(lang));
+            outln!("  {:<4} w {:>5}  {:<45} {}", ind.id, ind.weight, ind.value, ind.label.get(lang));
         }
         for ch in &c.checks {
-            println!("  check {}", ch.rule);
+            outln!("  check {}", ch.rule);
         }
     }
 }
@@ -194,7 +218,7 @@ fn cmd_example(args: &Args) -> Outcome {
     let text = submission::write(r, &s, example::EXAMPLE_EXPORTED_AT);
     match args.value("--out") {
         Some(out) if out != "-" => fs::write(out, text).map_err(|e| Fail::Usage(format!("{out}: {e}")))?,
-        _ => print!("{text}"),
+        _ => outp!("{text}"),
     }
     Ok(true)
 }
@@ -227,7 +251,10 @@ fn collect_json(base: &Path, dir: &Path, recursive: bool, out: &mut Vec<(String,
             if recursive && !e.file_type().is_ok_and(|t| t.is_symlink()) {
                 collect_json(base, &p, recursive, out)?;
             }
-        } else if p.extension().is_some_and(|x| x.eq_ignore_ascii_case("json")) {
+        } else if p.extension().is_some_and(|x| x.eq_ignore_ascii_case("json"))
+            && !e.file_type().is_ok_and(|t| t.is_fifo() || t.is_socket() || t.is_block_device() || t.is_char_device())
+        {
+            // Only files: a named pipe called `x.json` would block the read for ever.
             let rel = p.strip_prefix(base).unwrap_or(&p).to_string_lossy().replace('\\', "/");
             out.push((rel, p));
         }
@@ -235,16 +262,30 @@ fn collect_json(base: &Path, dir: &Path, recursive: bool, out: &mut Vec<(String,
     Ok(())
 }
 
+fn assess_one(r: &Rubric, name: &str, path: &Path) -> FileReport {
+    match fs::metadata(path) {
+        Err(e) => import::unreadable(name, &e.to_string()),
+        Ok(m) if m.len() > submission::MAX_BYTES as u64 => import::too_large(name, m.len()),
+        Ok(_) => match fs::read(path) {
+            Ok(bytes) => import::assess(r, name, &bytes),
+            Err(e) => import::unreadable(name, &e.to_string()),
+        },
+    }
+}
+
+/// Reads and assesses every file, on all cores (each file is independent; the order of the
+/// result is the order given).
 fn assess_all(r: &Rubric, files: &[(String, PathBuf)]) -> Result<Vec<FileReport>, Fail> {
-    files
-        .iter()
-        .map(|(name, path)| {
-            Ok(match read_limited(path, submission::MAX_BYTES)? {
-                Ok(bytes) => import::assess(r, name, &bytes),
-                Err(len) => import::too_large(name, len),
-            })
-        })
-        .collect()
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 16);
+    let chunk = files.len().div_ceil(threads).max(1);
+    let reports = std::thread::scope(|s| {
+        let handles: Vec<_> = files
+            .chunks(chunk)
+            .map(|part| s.spawn(move || part.iter().map(|(n, p)| assess_one(r, n, p)).collect::<Vec<_>>()))
+            .collect();
+        handles.into_iter().flat_map(|h| h.join().expect("assessing a file never panics")).collect()
+    });
+    Ok(reports)
 }
 
 fn print_reasons(out: &mut dyn Write, f: &FileReport, lang: Lang) {
@@ -286,7 +327,7 @@ fn cmd_score(args: &Args, files: &[&str], lang: Lang) -> Outcome {
             }));
             continue;
         }
-        println!("{} — {} ({})", f.file, f.agency().unwrap_or("?"), f.status.label(lang));
+        outln!("{} — {} ({})", f.file, f.agency().unwrap_or("?"), f.status.label(lang));
         print_reasons(&mut std::io::stdout(), f, lang);
         for card in cards {
             let def = &r.file.categories[card.category];
@@ -296,7 +337,7 @@ fn cmd_score(args: &Args, files: &[&str], lang: Lang) -> Outcome {
                 .zip(&card.indicators)
                 .map(|(d, s)| format!("{} {}", d.id, fmt::score(s.score, lang)))
                 .collect();
-            println!(
+            outln!(
                 "  {:<20} {:>6}  {:<12} [{}–{}]  {}",
                 def.id,
                 fmt::score(card.data_score, lang),
@@ -308,7 +349,7 @@ fn cmd_score(args: &Args, files: &[&str], lang: Lang) -> Outcome {
         }
     }
     if args.flag("--json") {
-        println!("{}", serde_json::to_string_pretty(&json_files).expect("json"));
+        outln!("{}", serde_json::to_string_pretty(&json_files).expect("json"));
     }
     Ok(all_ok)
 }
@@ -349,7 +390,7 @@ fn cmd_rank(args: &Args, paths: &[&str], lang: Lang) -> Outcome {
     if let Some(target) = args.value("--json") {
         let text = serde_json::to_string_pretty(&import::report_json(&r, &report, lang)).expect("json") + "\n";
         if json_to_stdout {
-            print!("{text}");
+            outp!("{text}");
         } else {
             fs::write(target, text).map_err(|e| Fail::Usage(format!("{target}: {e}")))?;
         }

@@ -156,6 +156,24 @@ pub fn too_large(file: &str, len: u64) -> FileReport {
     }
 }
 
+/// A file that could not be read at all (permissions, a broken link): rejected, with the
+/// system's reason, so one bad file never stops the batch.
+pub fn unreadable(file: &str, reason: &str) -> FileReport {
+    FileReport {
+        file: file.to_string(),
+        status: Status::Rejected,
+        reasons: vec![Problem::new(
+            "unreadable",
+            "",
+            format!("berkas tidak dapat dibaca: {reason}"),
+            format!("the file cannot be read: {reason}"),
+        )],
+        read: None,
+        checked: None,
+        content_key: None,
+    }
+}
+
 /// Jury marks: (category id, agency name key) → mark 0–100. See [`name_key`].
 pub type JuryMarks = BTreeMap<(String, String), f64>;
 

@@ -1,0 +1,458 @@
+// Journeys of the coordinator's page (#/rekap), against the built dist/ served from a sub-path:
+// a mixed batch (every status and reason, rankings equal to `ampk rank`), inline jury marks, a
+// jury CSV, the CSV and JSON exports (equal to the CLI's), a reload, hostile text, and a
+// 300-file smoke batch. The batch is tests/e2e/fixtures/batch/ (made by fixtures/make-batch.mjs).
+// Every test runs in its own browser context (empty storage), asserts no console errors and
+// that no dialog ever opens. XLSX is not exported by the browser yet: not tested here.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { serve, launch, openPage } from './harness.mjs';
+import {
+  ampkBin, batchDir, juryCsv, JURY_WEBSITE, example, seal, uuid4, text,
+} from './fixtures/make-batch.mjs';
+
+let server, browser, tmp, bin;
+
+before(async () => {
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ampk-rekap-e2e-'));
+  bin = ampkBin();
+  server = await serve(undefined, '/kit/');
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+  if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Expectations
+
+const batchFiles = () => fs.readdirSync(batchDir).filter((f) => f.endsWith('.json')).sort();
+
+/** Status and reason codes of every fixture file (in folder order). */
+const EXPECTED = {
+  '01-dinas-contoh-a.json': ['superseded', ['superseded_same_id']],
+  '02-dinas-contoh-a-revisi.json': ['accepted', []],
+  '03-uptd-contoh-b.json': ['superseded', ['duplicate_identical']],
+  '04-uptd-contoh-b-salinan.json': ['accepted', []],
+  '05-kabupaten-contoh-c.json': ['accepted', []],
+  '06-dinas-contoh-d.json': ['accepted', []],
+  '07-dinas-contoh-e.json': ['accepted', []],
+  '08-uptd-contoh-f.json': ['accepted', []],
+  '09-kota-contoh-g.json': ['accepted', []],
+  '10-dinas-contoh-h-diubah.json': ['accepted_with_warnings', ['digest_mismatch', 'computed_differs']],
+  '11-hostile-img.json': ['accepted', []],
+  '12-hostile-formula.json': ['accepted', []],
+  '13-tidak-valid.json': ['rejected', ['check_failed', 'computed_differs']],
+  '14-terpotong.json': ['rejected', ['not_json']],
+  '15-rubrik-lain.json': ['rejected', ['rubric_mismatch']],
+  '16-versi-baru.json': ['rejected', ['newer_version']],
+};
+const IMG = '<img src=x onerror=alert(1)>';
+const FORMULA = '=HYPERLINK("http://x","y")';
+const HOSTILE_FILE = '11-hostile-img.json';
+
+// ---------------------------------------------------------------------------------------------
+// Helpers
+
+const round2 = (x) => Math.round(x * 100) / 100;
+/** The final score from the 2-decimal data score (rubric model: data 70 + jury 30). */
+const finalFrom = (data, jury) => round2((70 * data + 30 * jury) / 100);
+
+/**
+ * Checks a row's data-final against 70% × data + 30% × jury computed from the *shown* 2-decimal
+ * data score. The kit (core, so browser and CLI alike) computes the final score from the
+ * full-precision data score and rounds once (rubric-format §7), so the shown final may differ
+ * from this by 0.01; the exact digits are checked against `ampk rank --jury` instead. Such
+ * differences are reported as test diagnostics.
+ */
+function checkFinal(t, row, jury, label) {
+  assert.ok(row.final !== null, `${label}: ${row.agency} has data-final`);
+  const naive = finalFrom(Number(row.score), jury);
+  const diff = Math.abs(Number(row.final) - naive);
+  assert.ok(diff < 0.0100001, `${label}: ${row.agency}: final ${row.final} vs 70%×${row.score} + 30%×${jury} = ${naive.toFixed(2)}`);
+  if (diff > 0) {
+    t.diagnostic(`${label}: ${row.agency}: data ${row.score}, jury ${jury} → kit ${row.final}, from the shown data ${naive.toFixed(2)} (full-precision data score)`);
+  }
+}
+
+/** Opens #/rekap in a fresh context; records dialogs (dismissed) besides console errors. */
+async function openRekap() {
+  const opened = await openPage(browser, `${server.url}#/rekap`);
+  const dialogs = [];
+  opened.page.on('dialog', (d) => { dialogs.push(`${d.type()}: ${d.message()}`); d.dismiss().catch(() => {}); });
+  await opened.page.waitForSelector('[data-testid=import-files]');
+  return { ...opened, dialogs };
+}
+
+async function done({ context, errors, dialogs }) {
+  assert.deepEqual(errors, [], 'no console errors');
+  assert.deepEqual(dialogs, [], 'no dialog opened');
+  await context.close();
+}
+
+/** Waits until `n` file rows are shown and no import is in progress. */
+async function waitImported(page, n, timeout = 30_000) {
+  await page.waitForFunction(
+    (count) => !document.querySelector('[data-testid=import-progress]')
+      && document.querySelectorAll('[data-testid="file-row"]').length === count,
+    n, { timeout },
+  ).catch(async (e) => {
+    const got = await page.$$eval('[data-testid="file-row"]', (els) => els.length);
+    assert.fail(`expected ${n} file rows, got ${got}: ${e.message}`);
+  });
+}
+
+async function importBatch(page) {
+  const names = batchFiles();
+  await page.setInputFiles('[data-testid=import-files]', names.map((f) => path.join(batchDir, f)));
+  await waitImported(page, names.length);
+  return names;
+}
+
+/** Every status row: file, status, agency cell and the reason codes. */
+async function fileRows(page) {
+  return page.$$eval('[data-testid="file-row"]', (rows) => rows.map((r) => ({
+    file: r.dataset.file,
+    status: r.dataset.status,
+    agency: r.cells[2].textContent,
+    codes: [...r.cells[3].querySelectorAll('code')].map((c) => c.textContent),
+  })));
+}
+
+/** The rows of one category's ranking table, in page order ([] when the category is empty). */
+async function rankingRows(page, cat) {
+  const el = await page.$(`[data-testid="ranking-${cat}"]`);
+  assert.ok(el, `ranking-${cat} is shown`);
+  return el.$$eval('tr[data-rank]', (rows) => rows.map((r) => ({
+    rank: Number(r.dataset.rank),
+    agency: r.dataset.agency,
+    score: r.dataset.score,
+    final: r.dataset.final ?? null,
+    winner: r.classList.contains('winner'),
+    jury: r.querySelector('input[id^="jury-"]')?.id ?? null,
+  })));
+}
+
+/** `ampk rank <batch> [--jury CSV] --json -`, parsed (exit 1: the batch has rejected files). */
+function cliRank(extra = [], dir = batchDir) {
+  const run = spawnSync(bin, ['rank', dir, ...extra, '--json', '-'], { encoding: 'utf8', maxBuffer: 64 << 20 });
+  assert.ok(run.status === 0 || run.status === 1, `ampk rank exited ${run.status}:\n${run.stderr}`);
+  return JSON.parse(run.stdout);
+}
+
+/** Page rankings equal the CLI's, per category: [rank, agency, data score, final] and winners. */
+async function assertRankingsMatch(page, cli, label) {
+  for (const cat of cli.categories) {
+    const rows = await rankingRows(page, cat.id);
+    const want = cat.ranking.map((r) => [r.rank, r.agency, r.data_score.toFixed(2),
+      r.final_score === null ? null : r.final_score.toFixed(2)]);
+    assert.deepEqual(rows.map((r) => [r.rank, r.agency, r.score, r.final]), want, `${label}: ${cat.id} ranking`);
+    assert.deepEqual(rows.filter((r) => r.winner).map((r) => r.agency),
+      cat.ranking.filter((r) => r.winner).map((r) => r.agency), `${label}: ${cat.id} winners`);
+    if (!cat.ranking.length) {
+      assert.equal(await page.$eval(`[data-testid="ranking-${cat.id}"]`, (e) => e.tagName), 'P');
+    }
+  }
+}
+
+/** Commits an inline jury mark (typed, then Tab) and waits until the row shows a final score. */
+async function enterJury(page, inputId, agency, typed) {
+  const sel = `[id="${inputId}"]`;
+  await page.fill(sel, typed);
+  await page.press(sel, 'Tab');
+  await page.waitForFunction(
+    ([id]) => document.getElementById(id)?.closest('tr')?.dataset.final !== undefined,
+    [inputId], { timeout: 10_000 },
+  ).catch(() => assert.fail(`no data-final for ${agency} after typing ${typed}`));
+}
+
+async function download(page, testid) {
+  const [dl] = await Promise.all([page.waitForEvent('download', { timeout: 10_000 }), page.click(`[data-testid=${testid}]`)]);
+  const file = path.join(tmp, `${Date.now()}-${dl.suggestedFilename()}`);
+  await dl.saveAs(file);
+  return { name: dl.suggestedFilename(), bytes: fs.readFileSync(file) };
+}
+
+/** A score as the `;` CSV writes it: whole numbers bare, others with 2 decimals, decimal comma. */
+const csvNumber = (n) => (Number.isInteger(n) ? String(n) : n.toFixed(2)).replace('.', ',');
+
+/** A small RFC 4180 reader (quotes, doubled quotes, CRLF or LF). */
+function parseCsv(s, sep) {
+  const rows = [];
+  let row = [], cell = '', quoted = false;
+  for (let i = 0; i < s.length; i += 1) {
+    const c = s[i];
+    if (quoted) {
+      if (c === '"' && s[i + 1] === '"') { cell += '"'; i += 1; } else if (c === '"') quoted = false; else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === sep) { row.push(cell); cell = ''; } else if (c === '\n' || c === '\r') {
+      if (c === '\r' && s[i + 1] === '\n') i += 1;
+      row.push(cell); rows.push(row); row = []; cell = '';
+    } else cell += c;
+  }
+  if (cell !== '' || row.length) { row.push(cell); rows.push(row); }
+  return rows;
+}
+
+/** A jury CSV written the Indonesian way for marks {agency: number}. */
+function writeJuryCsv(name, cat, marks) {
+  const file = path.join(tmp, name);
+  const lines = Object.entries(marks).map(([a, m]) => `${a};${cat};${String(m).replace('.', ',')}`);
+  fs.writeFileSync(file, `agency;category;jury_score\n${lines.join('\n')}\n`);
+  return file;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Journeys
+
+test('1. a mixed batch: every file gets its status and reasons; rankings equal `ampk rank`', async () => {
+  const s = await openRekap();
+  const names = await importBatch(s.page);
+  assert.deepEqual(names, Object.keys(EXPECTED), 'the fixture folder holds the expected files');
+
+  const rows = await fileRows(s.page);
+  assert.deepEqual(rows.map((r) => r.file), names, 'one row per file, in the order given');
+  for (const r of rows) {
+    const [status, codes] = EXPECTED[r.file];
+    assert.equal(r.status, status, `${r.file}: status`);
+    assert.deepEqual(r.codes, codes, `${r.file}: reason codes`);
+  }
+  assert.equal(rows.find((r) => r.file === '14-terpotong.json').agency, '–', 'unreadable file: no agency');
+
+  const cli = cliRank();
+  assert.deepEqual(rows.map((r) => [r.file, r.status, r.codes]),
+    cli.files.map((f) => [f.file, f.status, f.reasons.map((x) => x.code)]), 'statuses and reasons equal the CLI\'s');
+  await assertRankingsMatch(s.page, cli, 'no jury');
+
+  // What the batch was made to show: a shared rank and a winner cut-off.
+  const website = await rankingRows(s.page, 'website');
+  assert.deepEqual(website.filter((r) => r.rank === 2).map((r) => r.agency), ['Dinas Contoh A', 'UPTD Contoh B']);
+  const lapor = await rankingRows(s.page, 'lapor_opd');
+  assert.equal(lapor.length, 6);
+  assert.deepEqual(lapor.map((r) => r.winner), [true, true, true, false, false, false]);
+  await done(s);
+});
+
+test('2. inline jury marks: final = 70% data + 30% jury; the final ranking once every entry has one', async (t) => {
+  const s = await openRekap();
+  const { page } = s;
+  await importBatch(page);
+  const cat = 'lapor_opd';
+  const before = await rankingRows(page, cat);
+  // The last by data gets the best mark, the first a poor one: the final order differs.
+  const typed = {
+    'Dinas Contoh D': '50', 'Dinas Contoh A': '80', [IMG]: '72,5',
+    'Dinas Contoh H': '65', [FORMULA]: '90,25', 'Dinas Contoh E': '100',
+  };
+  assert.deepEqual(before.map((r) => r.agency).sort(), Object.keys(typed).sort());
+  const mark = (a) => Number(typed[a].replace(',', '.'));
+
+  const order = before.map((r) => r.agency);
+  for (const [i, r] of before.entries()) {
+    await enterJury(page, r.jury, r.agency, typed[r.agency]);
+    const now = await rankingRows(page, cat);
+    const marked = before.slice(0, i + 1).map((b) => b.agency);
+    for (const row of now) {
+      if (marked.includes(row.agency)) checkFinal(t, row, mark(row.agency), `${i + 1} mark(s)`);
+      else assert.equal(row.final, null, `${row.agency}: no data-final without a mark`);
+    }
+    // The same marks through the CLI: the same ranks, data and final scores and winners.
+    const csv = writeJuryCsv(`inline-${i + 1}.csv`, cat, Object.fromEntries(marked.map((a) => [a, mark(a)])));
+    const cli = cliRank(['--jury', csv]);
+    assert.equal(cli.categories.find((c) => c.id === cat).ranked_by, i < before.length - 1 ? 'data_score' : 'final_score');
+    await assertRankingsMatch(page, cli, `${i + 1} inline mark(s)`);
+    if (i < before.length - 1) {
+      assert.deepEqual(now.map((x) => [x.rank, x.agency]), before.map((x) => [x.rank, x.agency]),
+        `partial marks (${i + 1}/${before.length}): still ranked by data score`);
+    } else {
+      const byFinal = [...now].sort((a, b) => Number(b.final) - Number(a.final)).map((x) => x.agency);
+      assert.deepEqual(now.map((x) => x.agency), byFinal, 'every entry marked: ranked by final score');
+      assert.notDeepEqual(now.map((x) => x.agency), order, 'the final order differs from the data order');
+      assert.deepEqual(now.map((x) => x.rank), [1, 2, 3, 4, 5, 6]);
+      assert.deepEqual(now.map((x) => x.winner), [true, true, true, false, false, false]);
+    }
+  }
+  const shown = await page.inputValue(`[id="${before.find((r) => r.agency === IMG).jury}"]`);
+  assert.equal(shown, '72.5', 'the typed decimal comma is kept as a number');
+  await done(s);
+});
+
+test('3. a jury CSV (;, decimal comma) gives the same marks and ranking as `ampk rank --jury`', async (t) => {
+  const s = await openRekap();
+  const { page } = s;
+  await importBatch(page);
+  await page.setInputFiles('[data-testid=import-jury]', juryCsv);
+  await page.waitForFunction(() => {
+    const rows = document.querySelectorAll('[data-testid="ranking-website"] tr[data-rank]');
+    return rows.length > 0 && [...rows].every((r) => r.dataset.final !== undefined);
+  }, undefined, { timeout: 10_000 });
+
+  const cli = cliRank(['--jury', juryCsv]);
+  const website = cli.categories.find((c) => c.id === 'website');
+  assert.equal(website.ranked_by, 'final_score');
+  assert.ok(website.ranking.every((r) => r.jury_score !== null));
+  await assertRankingsMatch(page, cli, 'jury CSV');
+  // Marks as written in the CSV (85,5 → 85.5), matched ignoring case and spaces.
+  const marks = Object.fromEntries(JURY_WEBSITE.map(([a, m]) => [a.toLowerCase().replace(/\s+/g, ' '), Number(m.replace(',', '.'))]));
+  for (const r of await rankingRows(page, 'website')) {
+    const m = marks[r.agency.toLowerCase()];
+    assert.equal(await page.inputValue(`[id="${r.jury}"]`), String(m), `${r.agency}: mark shown`);
+    checkFinal(t, r, m, 'jury CSV');
+  }
+  assert.deepEqual(cli.unmatched_jury, [{ category: 'website', agency: 'dinas tidak ada' }]);
+  assert.match(await page.textContent('.warning-text'), /dinas tidak ada \(website\)/);
+
+  // The whole JSON export equals the CLI's with the same jury file.
+  const { bytes } = await download(page, 'export-json');
+  assert.deepEqual(JSON.parse(bytes.toString('utf8')), cli);
+  await done(s);
+});
+
+test('4. CSV and JSON exports equal the CLI\'s; the CSV has a BOM, ; and neutralised formulas', async () => {
+  const s = await openRekap();
+  const { page } = s;
+  await importBatch(page);
+  const cli = cliRank();
+
+  const csv = await download(page, 'export-csv');
+  assert.match(csv.name, /^ampk-rekap-2025-\d{8}\.csv$/);
+  assert.deepEqual([...csv.bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'UTF-8 BOM');
+  const table = parseCsv(csv.bytes.toString('utf8').slice(1), ';');
+  const [header, ...body] = table;
+  assert.deepEqual(header.slice(0, 9),
+    ['peringkat', 'instansi', 'jenis', 'kategori', 'nilai_data', 'nilai_juri', 'nilai_akhir', 'predikat', 'pemenang']);
+  assert.ok(header.length > 9 && header.includes('A') && header.includes('W8'), 'one column per indicator');
+  const ranked = cli.categories.flatMap((c) => c.ranking.map((r) => ({ ...r, category: c.id })));
+  assert.equal(body.length, ranked.length, 'one row per ranked entry');
+  assert.ok(body.every((r) => r.length === header.length), 'every row as wide as the header');
+  body.forEach((r, i) => {
+    const want = ranked[i];
+    const agency = /^[=+\-@\t\r]/.test(want.agency) ? `'${want.agency}` : want.agency;
+    assert.deepEqual(r.slice(0, 5), [String(want.rank), agency, want.agency_type, want.category,
+      csvNumber(want.data_score)], `CSV row ${i + 2}`);
+  });
+  const formulaCells = body.filter((r) => r[1].includes('HYPERLINK')).map((r) => r[1]);
+  assert.deepEqual(formulaCells, [`'${FORMULA}`], 'the formula agency name is neutralised');
+  assert.ok(body.some((r) => r[1] === IMG), 'markup is plain text in the CSV');
+  for (const r of body) {
+    for (const cell of r) assert.doesNotMatch(cell, /^[=+\-@\t\r]/, `no cell starts a formula: ${cell}`);
+  }
+  const cliCsv = path.join(tmp, 'cli.csv');
+  const run = spawnSync(bin, ['rank', batchDir, '--csv', cliCsv], { encoding: 'utf8' });
+  assert.equal(run.status, 1, run.stderr);
+  assert.equal(csv.bytes.toString('utf8'), fs.readFileSync(cliCsv, 'utf8'), 'the CSV equals `ampk rank --csv`');
+
+  const json = await download(page, 'export-json');
+  assert.match(json.name, /^ampk-rekap-2025-\d{8}\.json$/);
+  assert.deepEqual(JSON.parse(json.bytes.toString('utf8')), cli, 'the JSON equals `ampk rank --json -`');
+  await done(s);
+});
+
+test('5. a reload restores the files and the jury marks', async (t) => {
+  const s = await openRekap();
+  const { page } = s;
+  const names = await importBatch(page);
+  const row = (await rankingRows(page, 'website')).find((r) => r.agency === 'Dinas Contoh D');
+  await enterJury(page, row.jury, row.agency, '90,5');
+  const files = await fileRows(page);
+  const ranking = await rankingRows(page, 'website');
+  const marked = ranking.find((r) => r.agency === 'Dinas Contoh D');
+  checkFinal(t, marked, 90.5, 'before reload');
+  await assertRankingsMatch(page, cliRank(['--jury', writeJuryCsv('reload.csv', 'website', { 'Dinas Contoh D': 90.5 })]), 'one mark');
+
+  await page.reload();
+  await page.waitForSelector('[data-testid=import-files]');
+  await waitImported(page, names.length);
+  await page.waitForSelector('[data-testid="ranking-website"] tr[data-final]');
+  assert.deepEqual(await fileRows(page), files, 'the same file rows');
+  assert.deepEqual(await rankingRows(page, 'website'), ranking, 'the same ranking and mark');
+  assert.equal(await page.inputValue(`[id="${marked.jury}"]`), '90.5');
+  await done(s);
+});
+
+test('6. hostile text is shown literally: no markup, no dialog, the note as typed', async () => {
+  const s = await openRekap();
+  const { page } = s;
+  await importBatch(page);
+  await page.waitForTimeout(300); // give a stray onerror handler every chance to run
+
+  const injected = await page.evaluate(() => ({
+    imgX: [...document.querySelectorAll('img')].filter((i) => i.getAttribute('src') === 'x').length,
+    onerror: document.querySelectorAll('[onerror]').length,
+  }));
+  assert.deepEqual(injected, { imgX: 0, onerror: 0 }, 'no element made from the agency name');
+  const row = (await fileRows(page)).find((r) => r.file === HOSTILE_FILE);
+  assert.equal(row.agency, IMG);
+  assert.equal(row.status, 'accepted');
+  for (const cat of ['lapor_opd', 'website']) {
+    const r = (await rankingRows(page, cat)).find((x) => x.agency === IMG);
+    assert.ok(r, `${cat}: the hostile agency is ranked`);
+    const cell = await page.$eval(`[data-testid="ranking-${cat}"] [id="${r.jury}"]`,
+      (input) => input.closest('tr').cells[1].textContent);
+    assert.equal(cell, IMG, `${cat}: agency text literal`);
+  }
+  assert.ok((await page.textContent('body')).includes(IMG));
+  assert.ok((await page.textContent('body')).includes(FORMULA));
+
+  await page.click(`[data-testid="file-row"][data-file="${HOSTILE_FILE}"] button`);
+  await page.waitForSelector('[data-testid=details]');
+  assert.equal(await page.textContent('[data-testid=details] h2'), `${IMG} — ${HOSTILE_FILE}`);
+  const notes = await page.$$eval('[data-testid=details] [data-testid=note]', (els) => els.map((e) => e.textContent));
+  assert.deepEqual(notes, [FORMULA, FORMULA], 'the note of each category, literally');
+  assert.equal(await page.$$eval('[data-testid=details] [data-testid=note] *', (els) => els.length), 0);
+  const links = await page.$$eval('[data-testid=details] a.evidence-link', (els) => els.map((a) => [a.getAttribute('href'), a.rel]));
+  assert.ok(links.length > 0, 'evidence links shown');
+  for (const [href, rel] of links) {
+    assert.match(href, /^https:\/\/arsip\.img-src-x-onerror-alert-1\.go\.id\//);
+    assert.match(rel, /noopener/);
+  }
+  await page.waitForTimeout(300);
+  assert.equal(await page.evaluate(() => document.querySelectorAll('img[src="x"]').length), 0);
+  await done(s);
+});
+
+test('7. a 300-file batch: progress shows then goes, every file gets a status', async (t) => {
+  const dir = path.join(tmp, 'big');
+  fs.mkdirSync(dir);
+  const bases = ['opd', 'uptd', 'kabkota'].map((t) => example(bin, t));
+  const names = [];
+  for (let i = 0; i < 300; i += 1) {
+    const doc = structuredClone(bases[i % 3]);
+    doc.submission_id = uuid4(`smoke-${i}`);
+    doc.agency.name = `Instansi Uji ${String(i).padStart(3, '0')}`;
+    const name = `uji-${String(i).padStart(3, '0')}.json`;
+    fs.writeFileSync(path.join(dir, name), text(seal(doc)));
+    names.push(name);
+  }
+  const s = await openRekap();
+  const { page } = s;
+  await page.evaluate(() => {
+    window.progressSeen = false;
+    const seen = () => { if (document.querySelector('[data-testid=import-progress]')) window.progressSeen = true; };
+    new MutationObserver(seen).observe(document.body, { subtree: true, childList: true, attributes: true });
+  });
+  const t0 = Date.now();
+  await page.setInputFiles('[data-testid=import-files]', names.map((n) => path.join(dir, n)));
+  await waitImported(page, names.length, 120_000);
+  const ms = Date.now() - t0;
+  assert.equal(await page.evaluate(() => window.progressSeen), true, 'the progress indicator appeared');
+  assert.equal(await page.$('[data-testid=import-progress]'), null, 'and went away');
+
+  const rows = await fileRows(page);
+  assert.deepEqual(rows.map((r) => r.file), names);
+  const cli = cliRank([], dir);
+  assert.deepEqual(rows.map((r) => [r.file, r.status]), cli.files.map((f) => [f.file, f.status]));
+  assert.ok(rows.every((r) => r.status === 'accepted'), 'all valid, distinct agencies: all accepted');
+  const website = await rankingRows(page, 'website');
+  assert.equal(website.length, 200, 'every OPD and UPTD ranked in website');
+  const stored = await page.evaluate(() => localStorage.getItem('ampk.rekap')?.length ?? 0);
+  const banner = await page.$('.warning-banner');
+  t.diagnostic(`300 files imported in ${ms} ms; session ${stored} characters in local storage${banner ? `; storage warning: ${await banner.textContent()}` : ''}`);
+  await done(s);
+});
