@@ -323,6 +323,8 @@ fn lint() -> Result {
             "ampk-web",
             "-p",
             "ampk-core",
+            "-p",
+            "ampk-xlsx-worker",
             "--all-targets",
             "--target",
             "wasm32-unknown-unknown",

@@ -7,6 +7,7 @@ use serde::Deserialize;
 
 /// What the page sends: the rubric in use, the batch, the jury marks, the language and the time.
 #[derive(Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 struct Request {
     rubric: String,
     files: Vec<(String, String)>,
@@ -16,6 +17,7 @@ struct Request {
 }
 
 /// Builds the workbook, or explains why not.
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 fn build(req: &str) -> Result<Vec<u8>, String> {
     let req: Request = serde_json::from_str(req).map_err(|e| format!("bad request: {e}"))?;
     let rubric = ampk_core::rubric::load(req.rubric.as_bytes()).map_err(|p| format!("rubric: {p:?}"))?;
