@@ -382,8 +382,17 @@ pub fn load_rekap() -> RekapSession {
     get(REKAP_KEY).and_then(|t| parse(&t)).unwrap_or_default()
 }
 
-/// Saves the coordinator's session (fails when the browser's quota is exceeded).
+/// Largest session kept in local storage (browsers allow about 5 MB per site); a bigger
+/// batch is reported as not kept rather than attempted.
+const REKAP_MAX_CHARS: usize = 4_500_000;
+
+/// Saves the coordinator's session (fails when it exceeds the browser's quota).
 pub fn save_rekap(s: &RekapSession) -> Result<(), StorageError> {
+    let size: usize = s.files.iter().map(|(n, t)| n.len() + t.len() + 8).sum();
+    if size > REKAP_MAX_CHARS {
+        remove(REKAP_KEY);
+        return Err(StorageError::Full);
+    }
     set(REKAP_KEY, &serde_json::to_string(s).expect("session serialises"))
 }
 

@@ -18,6 +18,10 @@ use yew::prelude::*;
 
 /// How many files are assessed between two paints.
 const CHUNK: usize = 50;
+/// Status rows rendered at first (more on request).
+const FILE_PAGE: usize = 500;
+/// Ranking rows rendered per category at first (more on request).
+const RANK_PAGE: usize = 100;
 
 fn tr(lang: Lang, id: &'static str, en: &'static str) -> &'static str {
     match lang {
@@ -77,6 +81,9 @@ pub fn RekapPage(props: &RekapPageProps) -> Html {
     let sort = use_state(|| SortKey::Rank);
     let jury_problems = use_state(Vec::<Problem>::new);
     let drag = use_state(|| false);
+    // Big batches: render a page of rows at a time so the page stays responsive.
+    let shown_files = use_state(|| FILE_PAGE);
+    let shown_ranks = use_state(|| RANK_PAGE);
 
     // Re-score the saved session (and re-score everything when the rubric changes).
     {
@@ -336,13 +343,13 @@ pub fn RekapPage(props: &RekapPageProps) -> Html {
             </section>
 
             if let Some(report) = report {
-                { status_table(report, lang, &filter, &selected, &counts) }
+                { status_table(report, lang, &filter, &selected, &counts, &shown_files) }
                 if let Some(i) = *selected {
                     if let Some(f) = report.files.get(i) {
                         { details(&rubric, f, lang, &selected) }
                     }
                 }
-                { rankings(&rubric, report, lang, &type_filter, &sort, &selected, &set_jury) }
+                { rankings(&rubric, report, lang, &type_filter, &sort, &selected, &set_jury, &shown_ranks) }
                 <section class="section" aria-labelledby="jury-title">
                     <h2 id="jury-title">{ tr(lang, "Nilai juri dari CSV", "Jury marks from CSV") }</h2>
                     <label class="label" for="import-jury">{ tr(lang, "Impor CSV nilai juri", "Import a jury-marks CSV") }</label>
@@ -420,7 +427,9 @@ fn status_table(
     filter: &UseStateHandle<Option<Status>>,
     selected: &UseStateHandle<Option<usize>>,
     counts: &std::collections::BTreeMap<Status, usize>,
+    shown: &UseStateHandle<usize>,
 ) -> Html {
+    let matching = report.files.iter().filter(|f| filter.is_none_or(|s| f.status == s)).count();
     let statuses = [Status::Accepted, Status::AcceptedWithWarnings, Status::Superseded, Status::Rejected];
     let on_filter = {
         let filter = filter.clone();
@@ -453,7 +462,7 @@ fn status_table(
                     <th scope="col">{ tr(lang, "Alasan", "Reasons") }</th>
                 </tr></thead>
                 <tbody>
-                    { for report.files.iter().enumerate().filter(|(_, f)| filter.is_none_or(|s| f.status == s)).map(|(i, f)| {
+                    { for report.files.iter().enumerate().filter(|(_, f)| filter.is_none_or(|s| f.status == s)).take(**shown).map(|(i, f)| {
                         let open = {
                             let selected = selected.clone();
                             Callback::from(move |_: MouseEvent| {
@@ -478,6 +487,14 @@ fn status_table(
                     }) }
                 </tbody>
             </table>
+            if matching > **shown {
+                <button type="button" class="button-secondary" onclick={{
+                    let (shown, next) = (shown.clone(), **shown + FILE_PAGE);
+                    Callback::from(move |_: MouseEvent| shown.set(next))
+                }}>
+                    { format!("{} ({} / {matching})", tr(lang, "Tampilkan lebih banyak", "Show more"), **shown) }
+                </button>
+            }
         </section>
     }
 }
@@ -608,6 +625,7 @@ fn rankings(
     sort: &UseStateHandle<SortKey>,
     selected: &UseStateHandle<Option<usize>>,
     set_jury: &Callback<(String, String, Option<f64>)>,
+    shown: &UseStateHandle<usize>,
 ) -> Html {
     let on_type = {
         let type_filter = type_filter.clone();
@@ -669,7 +687,7 @@ fn rankings(
                                     <th scope="col" class="num">{ sort_button(SortKey::Final, tr(lang, "Nilai akhir", "Final score")) }</th>
                                 </tr></thead>
                                 <tbody>
-                                    { for rows.iter().map(|row| {
+                                    { for rows.iter().take(**shown).map(|row| {
                                         let f = &report.files[row.file];
                                         let card = &f.checked.as_ref().expect("ranked files are checked").cards[row.card];
                                         let agency = f.agency().unwrap_or("").to_string();
@@ -711,6 +729,12 @@ fn rankings(
                                     }) }
                                 </tbody>
                             </table>
+                            if rows.len() > **shown {
+                                <button type="button" class="button-secondary" onclick={{
+                                    let (shown, all) = (shown.clone(), rows.len());
+                                    Callback::from(move |_: MouseEvent| shown.set(all))
+                                }}>{ format!("{} ({})", tr(lang, "Tampilkan semua peringkat", "Show the whole ranking"), rows.len()) }</button>
+                            }
                         }
                     </div>
                 }

@@ -383,5 +383,13 @@ fn bench(root: &Path) -> Result {
         eprintln!("{count:>8} {broken:>9} {secs:>12.3}  {counts:?}");
     }
     eprintln!("target: 10,000 files in under 2 s");
-    Ok(())
+    step("bench: the coordinator page importing the same batches in headless Chromium");
+    setup(root)?;
+    trunk_release(root)?;
+    let mut c = cmd(root, "node");
+    c.arg("tests/e2e/bench/rekap-bench.mjs");
+    for count in [1_000usize, 10_000] {
+        c.arg(root.join(format!("target/bench-data/{count}")));
+    }
+    run(c)
 }
