@@ -617,6 +617,9 @@ fn details(rubric: &ampk_core::Rubric, f: &FileReport, lang: Lang, selected: &Us
     }
 }
 
+// A render function taking the page's state handles one by one; grouping them would only move
+// the same list into a struct.
+#[allow(clippy::too_many_arguments)]
 fn rankings(
     rubric: &ampk_core::Rubric,
     report: &ImportReport,

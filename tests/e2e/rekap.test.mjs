@@ -1,15 +1,15 @@
 // Journeys of the coordinator's page (#/rekap), against the built dist/ served from a sub-path:
 // a mixed batch (every status and reason, rankings equal to `ampk rank`), inline jury marks, a
-// jury CSV, the CSV and JSON exports (equal to the CLI's), a reload, hostile text, and a
+// jury CSV, the CSV, JSON and XLSX exports (equal to the CLI's), a reload, hostile text, and a
 // 300-file smoke batch. The batch is tests/e2e/fixtures/batch/ (made by fixtures/make-batch.mjs).
 // Every test runs in its own browser context (empty storage), asserts no console errors and
-// that no dialog ever opens. XLSX is not exported by the browser yet: not tested here.
+// that no dialog ever opens. The XLSX export, built in its own worker module, is opened with Python's zipfile.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { serve, launch, openPage } from './harness.mjs';
 import {
   ampkBin, batchDir, juryCsv, JURY_WEBSITE, example, seal, uuid4, text,
@@ -354,6 +354,33 @@ test('4. CSV and JSON exports equal the CLI\'s; the CSV has a BOM, ; and neutral
   await done(s);
 });
 
+test('4b. the XLSX export (built in its own worker module) opens: a sheet per category and the file statuses', async () => {
+  const s = await openRekap();
+  const { page } = s;
+  await importBatch(page);
+  const xlsx = await download(page, 'export-xlsx');
+  assert.match(xlsx.name, /^ampk-rekap-2025-\d{8}\.xlsx$/);
+  assert.equal(xlsx.bytes.subarray(0, 2).toString(), 'PK', 'a zip archive');
+  const file = path.join(tmp, 'check.xlsx');
+  fs.writeFileSync(file, xlsx.bytes);
+  // Python's standard library opens the archive and reads the workbook's parts.
+  const script = `
+import json, re, sys, zipfile
+z = zipfile.ZipFile(sys.argv[1])
+wb = z.read('xl/workbook.xml').decode()
+sheets = re.findall(r'<sheet name="([^"]+)"', wb)
+formulas = sum(z.read(n).decode().count('<f>') for n in z.namelist() if n.startswith('xl/worksheets/'))
+strings = z.read('xl/sharedStrings.xml').decode()
+print(json.dumps({"sheets": sheets, "formulas": formulas, "hostile": 'HYPERLINK' in strings}))
+`;
+  const out = JSON.parse(execFileSync('python3', ['-c', script, file], { encoding: 'utf8' }));
+  const cli = cliRank();
+  assert.deepEqual(out.sheets, [...cli.categories.map((c) => c.id), 'status_berkas']);
+  assert.equal(out.formulas, 0, 'text is never written as a formula');
+  assert.equal(out.hostile, true, 'the formula-like agency name is kept as text');
+  await done(s);
+});
+
 test('5. a reload restores the files and the jury marks', async (t) => {
   const s = await openRekap();
   const { page } = s;
@@ -449,6 +476,9 @@ test('7. a 300-file batch: progress shows then goes, every file gets a status', 
   const cli = cliRank([], dir);
   assert.deepEqual(rows.map((r) => [r.file, r.status]), cli.files.map((f) => [f.file, f.status]));
   assert.ok(rows.every((r) => r.status === 'accepted'), 'all valid, distinct agencies: all accepted');
+  // Big rankings are paged: the first 100 rows, then the whole ranking on request.
+  assert.equal((await rankingRows(page, 'website')).length, 100, 'first page of the website ranking');
+  await page.click('[data-testid=ranking-website] ~ button');
   const website = await rankingRows(page, 'website');
   assert.equal(website.length, 200, 'every OPD and UPTD ranked in website');
   const stored = await page.evaluate(() => localStorage.getItem('ampk.rekap')?.length ?? 0);
