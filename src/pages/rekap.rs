@@ -682,7 +682,10 @@ fn rankings(
                         } else {
                             <table class="table ranking-table" data-testid={format!("ranking-{}", def.id)}>
                                 <thead><tr>
-                                    <th scope="col">{ sort_button(SortKey::Rank, tr(lang, "Peringkat", "Rank")) }</th>
+                                    <th scope="col">{ sort_button(SortKey::Rank, if c.by_final { tr(lang, "Peringkat akhir", "Final rank") } else { tr(lang, "Peringkat", "Rank") }) }</th>
+                                    if c.by_final {
+                                        <th scope="col">{ tr(lang, "Peringkat data", "Data rank") }</th>
+                                    }
                                     <th scope="col">{ sort_button(SortKey::Agency, tr(lang, "Instansi", "Agency")) }</th>
                                     <th scope="col" class="num">{ sort_button(SortKey::Data, tr(lang, "Nilai data", "Data score")) }</th>
                                     <th scope="col">{ tr(lang, "Predikat", "Predicate") }</th>
@@ -718,6 +721,9 @@ fn rankings(
                                             <tr class={classes!(row.winner.then_some("winner"))} data-rank={row.rank.to_string()} data-agency={agency.clone()}
                                                 data-score={format!("{:.2}", row.data_score)} data-final={row.final_score.map(|x| format!("{x:.2}"))}>
                                                 <td>{ if row.winner { "★ " } else { "" } }{ row.rank }{ if is_shared { tr(lang, " (bersama)", " (shared)") } else { "" } }</td>
+                                                if c.by_final {
+                                                    <td data-testid="data-rank">{ row.data_rank }</td>
+                                                }
                                                 <td><button type="button" class="button-link" onclick={open}>{ &agency }</button></td>
                                                 <td class="num">{ fmt::score(row.data_score, lang) }</td>
                                                 <td>{ card.predicate(rubric, lang) }</td>

@@ -171,6 +171,7 @@ fn assert_report_shape(report: &Value) {
                 keys(row),
                 set(&[
                     "rank",
+                    "data_rank",
                     "agency",
                     "agency_type",
                     "file",

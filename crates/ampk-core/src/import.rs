@@ -184,8 +184,11 @@ pub struct Row {
     pub file: usize,
     /// Index into that file's `checked.cards`.
     pub card: usize,
-    /// Competition rank.
+    /// Competition rank (on the final score when the category is ranked by it).
     pub rank: u32,
+    /// Competition rank on the data score alone (equal to `rank` unless ranked by final score),
+    /// so the data ranking can be shown beside the final one.
+    pub data_rank: u32,
     /// Among the category's winners.
     pub winner: bool,
     /// Rounded data score.
@@ -332,15 +335,29 @@ fn rank_all(rubric: &Rubric, files: &[FileReport], jury: &JuryMarks) -> (Vec<Cat
                     )
                 })
                 .collect();
-            let rows = rank(&rank_entries, rubric.file.categories[cat].winners)
+            let winners = rubric.file.categories[cat].winners;
+            let mut data_ranks = vec![0u32; entries.len()];
+            let data_entries: Vec<RankEntry> = entries
+                .iter()
+                .map(|&(fi, ci, _)| {
+                    let card = &files[fi].checked.as_ref().expect("ranked files are checked").cards[ci];
+                    RankEntry::from_card(rubric, card, files[fi].agency().unwrap_or_default(), None)
+                })
+                .collect();
+            for p in rank(&data_entries, winners) {
+                data_ranks[p.entry] = p.rank;
+            }
+            let rows = rank(&rank_entries, winners)
                 .into_iter()
                 .map(|p| {
                     let (fi, ci, mark) = entries[p.entry];
+                    let data_rank = data_ranks[p.entry];
                     let card = &files[fi].checked.as_ref().expect("ranked files are checked").cards[ci];
                     Row {
                         file: fi,
                         card: ci,
                         rank: p.rank,
+                        data_rank,
                         winner: p.winner,
                         data_score: card.rounded(),
                         jury: mark,
@@ -362,7 +379,7 @@ fn rank_all(rubric: &Rubric, files: &[FileReport], jury: &JuryMarks) -> (Vec<Cat
 /// `{"rubric": {"id", "sha256", "edition"}, "files": [{"file", "status", "agency", "agency_type",
 /// "submission_id", "reasons": [{"code", "path", "message"}]}], "categories": [{"id", "label",
 /// "ranked_by": "data_score"|"final_score", "ranking": [{"rank", "agency", "agency_type", "file",
-/// "data_score", "jury_score", "final_score", "predicate", "winner", "indicators": {id: score}}]}],
+/// "data_rank", "data_score", "jury_score", "final_score", "predicate", "winner", "indicators": {id: score}}]}],
 /// "unmatched_jury": [{"category", "agency"}]}`. Scores are rounded to 2 decimals; `null` where
 /// absent; categories in rubric order; a category with no accepted submission has an empty ranking.
 pub fn report_json(rubric: &Rubric, report: &ImportReport, lang: Lang) -> Value {
@@ -403,6 +420,7 @@ pub fn report_json(rubric: &Rubric, report: &ImportReport, lang: Lang) -> Value 
                         .collect();
                     json!({
                         "rank": row.rank,
+                        "data_rank": row.data_rank,
                         "agency": f.agency(),
                         "agency_type": f.agency_type(),
                         "file": f.file,
@@ -438,4 +456,47 @@ pub fn status_counts(report: &ImportReport) -> BTreeMap<Status, usize> {
         *out.entry(f.status).or_insert(0) += 1;
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::example::{example, EXAMPLE_EXPORTED_AT};
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    fn file(name: &str, agency: &str, id: &str, posts: f64) -> (String, Vec<u8>) {
+        let r = crate::rubric::builtin();
+        let mut s = example(r, "opd").expect("opd example");
+        s.agency.name = agency.into();
+        s.submission_id = id.into();
+        s.categories.retain(|k, _| k == "media_sosial_opd");
+        let e = s.categories.get_mut("media_sosial_opd").expect("category");
+        e.inputs.insert("posts".into(), crate::InputValue::Number(posts));
+        (name.into(), crate::submission::write(r, &s, EXAMPLE_EXPORTED_AT).into_bytes())
+    }
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn final_ranking_keeps_the_data_rank_beside_it() {
+        let r = crate::rubric::builtin();
+        let files = [
+            file("a.json", "Dinas A", "7c9e6679-7425-40de-944b-e07fc1f90ae7", 600.0),
+            file("b.json", "Dinas B", "16fd2706-8baf-433b-82eb-8c7fada847da", 300.0),
+        ];
+        let cat = r.category_index("media_sosial_opd").unwrap();
+        let by_data = import(r, &files, &JuryMarks::new());
+        let rows = &by_data.categories[cat].rows;
+        assert!(!by_data.categories[cat].by_final);
+        assert_eq!(rows.iter().map(|x| (x.file, x.rank, x.data_rank)).collect::<Vec<_>>(), [(0, 1, 1), (1, 2, 2)]);
+        // Marks for every entry switch to the final ranking; a low mark for A puts B first.
+        let jury: JuryMarks = [
+            (("media_sosial_opd".to_string(), "dinas a".to_string()), 0.0),
+            (("media_sosial_opd".to_string(), "dinas b".to_string()), 100.0),
+        ]
+        .into();
+        let by_final = import(r, &files, &jury);
+        let c = &by_final.categories[cat];
+        assert!(c.by_final);
+        assert_eq!(c.rows.iter().map(|x| (x.file, x.rank, x.data_rank)).collect::<Vec<_>>(), [(1, 1, 2), (0, 2, 1)]);
+        assert!(by_final.unmatched_jury.is_empty());
+    }
 }

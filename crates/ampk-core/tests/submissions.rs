@@ -2476,6 +2476,7 @@ fn report_json_has_the_documented_shape() {
                     keys(row),
                     set(&[
                         "rank",
+                        "data_rank",
                         "agency",
                         "agency_type",
                         "file",
