@@ -315,8 +315,8 @@ fn cmd_score(args: &Args, files: &[&str], lang: Lang) -> Outcome {
                         "predicate": card.predicate(&r, lang),
                         "final_score_range": [round2(card.final_score(&r, 0.0)), round2(card.final_score(&r, 100.0))],
                         "incomplete": card.incomplete(),
-                        "indicators": def.indicators.iter().zip(&card.indicators)
-                            .map(|(d, s)| (d.id.clone(), json!(round2(s.score)))).collect::<serde_json::Map<_, _>>(),
+                        "indicators": card.rounded_indicators(&r)
+                            .map(|(id, s)| (id.to_string(), json!(s))).collect::<serde_json::Map<_, _>>(),
                     })
                 })
                 .collect();

@@ -412,12 +412,8 @@ pub fn report_json(rubric: &Rubric, report: &ImportReport, lang: Lang) -> Value 
                 .map(|row| {
                     let f = &report.files[row.file];
                     let card = &f.checked.as_ref().expect("ranked files are checked").cards[row.card];
-                    let indicators: serde_json::Map<String, Value> = def
-                        .indicators
-                        .iter()
-                        .zip(&card.indicators)
-                        .map(|(d, s)| (d.id.clone(), json!(round2(s.score))))
-                        .collect();
+                    let indicators: serde_json::Map<String, Value> =
+                        card.rounded_indicators(rubric).map(|(id, s)| (id.to_string(), json!(s))).collect();
                     json!({
                         "rank": row.rank,
                         "data_rank": row.data_rank,

@@ -144,6 +144,15 @@ impl Scorecard {
         (fs.data_weight * self.data_score + fs.jury_weight * jury) / 100.0
     }
 
+    /// Each indicator's id and rounded score, in rubric order (what files and reports show).
+    pub fn rounded_indicators<'a>(&'a self, rubric: &'a Rubric) -> impl Iterator<Item = (&'a str, f64)> + 'a {
+        rubric.file.categories[self.category]
+            .indicators
+            .iter()
+            .zip(&self.indicators)
+            .map(|(d, s)| (d.id.as_str(), round2(s.score)))
+    }
+
     /// The predicate of the rounded data score.
     pub fn predicate<'r>(&self, rubric: &'r Rubric, lang: Lang) -> &'r str {
         rubric.predicate(self.rounded()).get(lang)

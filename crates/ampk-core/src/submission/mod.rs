@@ -9,7 +9,7 @@ pub mod v1;
 use crate::jcs;
 use crate::problem::{index, join, Lang, Problem};
 use crate::rubric::{parse_date, Evidence, Rubric};
-use crate::score::{self, round2, Figures, Scorecard};
+use crate::score::{self, Figures, Scorecard};
 use crate::shape;
 use serde_json::Value;
 use std::collections::BTreeMap;
@@ -101,12 +101,7 @@ fn to_wire(rubric: &Rubric, s: &Submission, exported_at: &str) -> SubmissionV1 {
         .filter_map(|(id, e)| {
             let cat = rubric.category_index(id)?;
             let card = score::score(rubric, cat, &e.inputs, s.months);
-            let indicators = rubric.file.categories[cat]
-                .indicators
-                .iter()
-                .zip(&card.indicators)
-                .map(|(d, i)| (d.id.clone(), round2(i.score)))
-                .collect();
+            let indicators = card.rounded_indicators(rubric).map(|(id, s)| (id.to_string(), s)).collect();
             let predicate = card.predicate(rubric, Lang::Id).to_string();
             Some((id.clone(), ComputedV1 { data_score: card.rounded(), predicate, indicators }))
         })
@@ -736,12 +731,11 @@ fn compare_computed(rubric: &Rubric, card: &Scorecard, embedded: Option<&Compute
     if c.predicate != predicate && c.predicate != card.predicate(rubric, Lang::En) {
         diffs.push(format!("predicate \"{}\" → \"{predicate}\"", c.predicate));
     }
-    for (d, s) in rubric.file.categories[card.category].indicators.iter().zip(&card.indicators) {
-        let fresh = round2(s.score);
-        match c.indicators.get(&d.id) {
+    for (id, fresh) in card.rounded_indicators(rubric) {
+        match c.indicators.get(id) {
             Some(v) if *v == fresh => {}
-            Some(v) => diffs.push(format!("{} {v} → {fresh}", d.id)),
-            None => diffs.push(format!("{} (–) → {fresh}", d.id)),
+            Some(v) => diffs.push(format!("{id} {v} → {fresh}")),
+            None => diffs.push(format!("{id} (–) → {fresh}")),
         }
     }
     if !diffs.is_empty() {
