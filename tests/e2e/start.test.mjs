@@ -14,6 +14,8 @@ test('start page shows the model rubric and its categories', async () => {
   assert.equal(await page.textContent('[data-testid=rubric-title]'), 'AMPK 2025 — rubrik model (bukan rubrik resmi)');
   assert.equal(await page.textContent('[data-testid=rubric-status]'), 'Rubrik model — bukan rubrik resmi Diskominfo');
   assert.equal(await page.getAttribute('html', 'lang'), 'id');
+  // A fresh start asks for nothing yet: no error summary before the officer has done anything.
+  assert.equal(await page.$('[data-testid=error-summary]'), null, 'no error summary on a fresh start');
   const cats = async (type) => page.$$eval(`[data-agency-type=${type}] li[data-category]`,
     (els) => els.map((e) => e.dataset.category));
   assert.deepEqual(await cats('opd'), ['top_influencer', 'media_massa_online', 'website', 'media_sosial_opd', 'lapor_opd']);

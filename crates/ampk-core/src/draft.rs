@@ -298,7 +298,15 @@ pub fn assess(rubric: &Rubric, d: &Draft) -> Assessment {
             evidence_risk: risk,
         });
     }
-    profile.extend(errors.iter().filter(|p| !p.path.starts_with("categories.") && p.code != "no_categories").cloned());
+    // An empty agency type is already "choose the agency type", not an unknown type.
+    let type_chosen = !d.agency_type.is_empty();
+    profile.extend(
+        errors
+            .iter()
+            .filter(|p| !p.path.starts_with("categories.") && p.code != "no_categories")
+            .filter(|p| type_chosen || p.code != "unknown_agency_type")
+            .cloned(),
+    );
     if !d.agency_type.is_empty() && categories.iter().all(|c| c.excluded) {
         profile.push(Problem::new(
             "no_categories",
@@ -558,6 +566,14 @@ mod tests {
         let posts = &back.categories["media_sosial_opd"].inputs["reach"];
         assert_eq!(posts, &RawValue::Text { text: "3,200,000".into(), lang: Lang::En });
         assert!(back.categories["website"].excluded);
+    }
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn a_new_draft_only_asks_for_what_is_missing() {
+        let r = crate::rubric::builtin();
+        let d = Draft::new(r, "d", "7c9e6679-7425-40de-944b-e07fc1f90ae7", "Draf", "2025-01-01T00:00:00Z");
+        let codes: Vec<&str> = assess(r, &d).profile.iter().map(|p| p.code).collect();
+        assert_eq!(codes, ["agency_type_missing", "agency_name_length", "officer_name"]);
     }
 
     #[wasm_bindgen_test(unsupported = test)]
