@@ -381,6 +381,24 @@ print(json.dumps({"sheets": sheets, "formulas": formulas, "hostile": 'HYPERLINK'
   await done(s);
 });
 
+test('4c. files dropped on the import box are imported like chosen ones', async () => {
+  const s = await openRekap();
+  const { page } = s;
+  const names = batchFiles().slice(0, 3);
+  const files = names.map((n) => ({ name: n, text: fs.readFileSync(path.join(batchDir, n), 'utf8') }));
+  await page.evaluate((files) => {
+    const dt = new DataTransfer();
+    for (const f of files) dt.items.add(new File([f.text], f.name, { type: 'application/json' }));
+    const zone = document.querySelector('.dropzone');
+    zone.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    zone.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, files);
+  await waitImported(page, names.length);
+  const rows = await fileRows(page);
+  assert.deepEqual(rows.map((r) => r.file).sort(), [...names].sort());
+  await done(s);
+});
+
 test('5. a reload restores the files and the jury marks', async (t) => {
   const s = await openRekap();
   const { page } = s;
