@@ -3,7 +3,7 @@
 
 use crate::browser;
 use crate::i18n::texts;
-use crate::pages::{officer, OfficerPage, RekapPage};
+use crate::pages::{officer, OfficerPage};
 use crate::state::Action;
 use ampk_core::Lang;
 use yew::prelude::*;
@@ -16,7 +16,10 @@ pub fn App() -> Html {
         let route = route.clone();
         use_effect_with((), move |_| browser::on_hash_change(move |h| route.set(h)));
     }
-    use_effect_with(model.lang, |l| browser::save_lang(*l));
+    use_effect_with(model.lang, |l| {
+        browser::save_lang(*l);
+        browser::tell_rekap_lang(*l);
+    });
     let lang = model.lang;
     let t = texts(lang);
     let on_action = {
@@ -33,6 +36,20 @@ pub fn App() -> Html {
         })
     };
     let rekap = route.starts_with("/rekap");
+    let rekap_error = use_state(|| None::<String>);
+    {
+        // The coordinator area is a separate module, fetched the first time it is opened.
+        let rekap_error = rekap_error.clone();
+        use_effect_with(rekap, move |open| {
+            if *open {
+                wasm_bindgen_futures::spawn_local(async move {
+                    if let Err(e) = browser::open_rekap().await {
+                        rekap_error.set(Some(e));
+                    }
+                });
+            }
+        });
+    }
     html! {
         <>
             <a class="skip-link" href="#main" onclick={Callback::from(|e: MouseEvent| { e.prevent_default(); browser::focus("main"); })}>
@@ -53,7 +70,11 @@ pub fn App() -> Html {
             </header>
             <main class="wrap" id="main" tabindex="-1">
                 if rekap {
-                    <RekapPage rubric={model.rubric.clone()} lang={lang} />
+                    if let Some(e) = &*rekap_error {
+                        <div class="warning-banner" role="alert">{ format!("{}: {e}", if lang == Lang::Id {
+                            "Halaman rekap tidak dapat dimuat" } else { "The summary page could not be loaded" }) }</div>
+                    }
+                    <div id="rekap-root" data-testid="rekap-root"></div>
                 } else {
                     <OfficerPage model={model.clone()} on_action={on_action} />
                 }

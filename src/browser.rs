@@ -8,6 +8,35 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 const LANG_KEY: &str = "ampk.lang";
+
+#[wasm_bindgen(inline_js = "
+let rekap = null;
+export async function show_rekap(url) {
+  if (!rekap) { const m = await import(url); await m.default(); rekap = m; }
+  rekap.mount_rekap();
+}
+export function rekap_lang(tag) { if (rekap) rekap.set_rekap_lang(tag); }
+")]
+extern "C" {
+    /// Fetches the coordinator's module once (from an absolute URL) and mounts it.
+    fn show_rekap(url: &str) -> js_sys::Promise;
+    /// Tells the coordinator's module, when loaded, the interface language.
+    fn rekap_lang(tag: &str);
+}
+
+/// Shows the coordinator area (`#rekap-root` must be in the page): loads its separate module
+/// the first time. Returns an error message when the module cannot be loaded.
+pub async fn open_rekap() -> Result<(), String> {
+    let base = gloo_utils::document().base_uri().ok().flatten().unwrap_or_default();
+    let url =
+        web_sys::Url::new_with_base("ampk-rekap.js", &base).map(|u| u.href()).map_err(|_| "bad URL".to_string())?;
+    wasm_bindgen_futures::JsFuture::from(show_rekap(&url)).await.map(|_| ()).map_err(|e| format!("{e:?}"))
+}
+
+/// Passes a language change to the coordinator area, if it is loaded.
+pub fn tell_rekap_lang(lang: Lang) {
+    rekap_lang(lang.tag());
+}
 const RUBRIC_KEY: &str = "ampk.rubric";
 const INDEX_KEY: &str = "ampk.drafts";
 const CURRENT_KEY: &str = "ampk.current";

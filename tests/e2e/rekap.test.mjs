@@ -399,6 +399,26 @@ test('4c. files dropped on the import box are imported like chosen ones', async 
   await done(s);
 });
 
+test('4d. the coordinator area loads on demand from the header, follows the language switch, and comes back', async () => {
+  const opened = await openPage(browser, server.url);
+  const { page } = opened;
+  await page.waitForSelector('[data-testid=rubric-title]');
+  const fetched = [];
+  page.on('request', (r) => fetched.push(r.url()));
+  await page.click('[data-testid=nav-rekap]');
+  await page.waitForSelector('#rekap-title');
+  assert.ok(fetched.some((u) => u.endsWith('/ampk-rekap_bg.wasm')), 'its module is fetched only now');
+  assert.equal(await page.textContent('#rekap-title'), 'Rekap pengajuan (Diskominfo)');
+  await page.click('[data-testid=lang]');
+  await page.waitForFunction(() => document.querySelector('#rekap-title')?.textContent === 'Submissions summary (Diskominfo)');
+  await page.click('a[href="#/"]');
+  await page.waitForSelector('[data-testid=rubric-title]');
+  await page.click('[data-testid=nav-rekap]');
+  await page.waitForSelector('#rekap-title');
+  assert.equal(await page.textContent('#rekap-title'), 'Submissions summary (Diskominfo)');
+  await done({ ...opened, dialogs: [] });
+});
+
 test('5. a reload restores the files and the jury marks', async (t) => {
   const s = await openRekap();
   const { page } = s;
