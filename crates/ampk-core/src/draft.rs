@@ -15,7 +15,7 @@ use std::collections::BTreeMap;
 
 /// One typed value, as typed.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "lowercase")]
+#[serde(rename_all = "lowercase")]
 pub enum RawValue {
     /// Text of a number input, with the language it was typed in (so `1.234` keeps its
     /// meaning when the interface language changes).

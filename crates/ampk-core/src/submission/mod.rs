@@ -152,10 +152,14 @@ pub fn digest(doc: &Value) -> String {
 /// Writes a submission file: fixed member order, pretty-printed, `computed` from a fresh score,
 /// and the integrity digest. The caller passes the clock in (`exported_at`, RFC 3339 UTC).
 pub fn write(rubric: &Rubric, s: &Submission, exported_at: &str) -> String {
-    let mut wire = to_wire(rubric, s, exported_at);
-    let value = serde_json::to_value(&wire).expect("submission serialises");
-    wire.integrity = Some(IntegrityV1 { algorithm: DIGEST_ALGORITHM.into(), digest: digest(&value) });
-    serde_json::to_string_pretty(&wire).expect("submission serialises") + "\n"
+    // One serialisation (to a value, whose member order is the struct's), then the digest is
+    // appended as the last member and the value printed.
+    let mut value = serde_json::to_value(to_wire(rubric, s, exported_at)).expect("submission serialises");
+    let integrity = IntegrityV1 { algorithm: DIGEST_ALGORITHM.into(), digest: digest(&value) };
+    if let Value::Object(m) = &mut value {
+        m.insert("integrity".into(), serde_json::to_value(integrity).expect("integrity serialises"));
+    }
+    serde_json::to_string_pretty(&value).expect("submission serialises") + "\n"
 }
 
 /// A structurally valid submission file, as read.
