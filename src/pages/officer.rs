@@ -655,7 +655,8 @@ fn print_view(m: &Model, a: &Assessment) -> Html {
                 let entry = d.categories.get(&def.id).cloned().unwrap_or_default();
                 html! {
                     <div class="print-category">
-                        <h2>{ format!("{} — {} {} ({})", def.label.get(lang), t.data_score, fmt::score(st.card.data_score, lang), st.card.predicate(r, lang)) }</h2>
+                        <h2>{ format!("{} — {} {} ({})", def.label.get(lang), t.data_score, fmt::score(st.card.data_score, lang), st.card.predicate(r, lang)) }
+                            if st.incomplete { { format!(" — {}", t.incomplete) } }</h2>
                         <table class="table">
                             <tbody>
                                 { for def.indicators.iter().zip(&st.card.indicators).map(|(i, s)| html! {

@@ -362,3 +362,23 @@ test('7. axe: no serious or critical violations on the start page, a filled cate
   await runAxe(page, 'error summary');
   await done(context, errors);
 });
+
+test('8. the print view shows the profile, included categories with their scores, and a signature line', async () => {
+  const { page, errors, context } = await openPage(browser, server.url);
+  await ready(page);
+  await fillProfile(page);
+  await fillMediaSosial(page);
+  await excludeOthers(page);
+  await waitScore(page, MS, '78.34');
+  const printView = page.locator('.print-only');
+  assert.equal(await printView.isVisible(), false, 'hidden on screen');
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await printView.isVisible(), true, 'shown when printing');
+  assert.equal(await page.locator('[data-testid=export]').isVisible(), false, 'the form is not printed');
+  const text = await printView.textContent();
+  assert.ok(text.includes('Dinas Contoh A') && text.includes('Siti Rahmah'), 'profile');
+  assert.ok(text.includes('Media Sosial OPD') && text.includes('78,34'), 'the included category with its score');
+  assert.ok(!text.includes('Website'), 'categories left out are not printed');
+  assert.ok(text.includes('Kepala Instansi'), 'signature line');
+  await done(context, errors);
+});
