@@ -237,7 +237,7 @@ pub fn RekapPage(props: &RekapPageProps) -> Html {
         Callback::from(move |kind: &'static str| {
             let b = batch.borrow();
             let Some(report) = &b.report else { return };
-            let date: String = browser::now().chars().take(10).filter(char::is_ascii_digit).collect();
+            let date = fmt::date_stamp(&browser::now());
             let base = format!("ampk-rekap-{}-{date}", rubric.file.edition);
             let _ = match kind {
                 "csv" => browser::download(

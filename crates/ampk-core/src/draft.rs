@@ -356,9 +356,7 @@ pub fn field_of(path: &str) -> Option<String> {
 /// Digest of what an export of the draft would contain (everything but the export time), to
 /// tell whether the draft changed since the last export.
 pub fn export_digest(rubric: &Rubric, d: &Draft) -> String {
-    let text = submission::write(rubric, &to_submission(rubric, d), CHECK_CLOCK);
-    let value: serde_json::Value = serde_json::from_str(&text).expect("the writer writes JSON");
-    submission::digest(&value)
+    submission::digest(&submission::document(rubric, &to_submission(rubric, d), CHECK_CLOCK))
 }
 
 /// A draft from a submission file, to continue work elsewhere. Numbers are written back in
@@ -416,18 +414,9 @@ pub fn from_submission(rubric: &Rubric, s: &Submission, lang: Lang, local_id: &s
 
 /// `ampk-<edition>-<agency-slug>-<YYYYMMDD>.json`.
 pub fn export_file_name(rubric: &Rubric, d: &Draft, now: &str) -> String {
-    let mut slug = String::new();
-    for c in d.agency_name.to_lowercase().chars() {
-        if c.is_ascii_alphanumeric() {
-            slug.push(c);
-        } else if !slug.is_empty() && !slug.ends_with('-') {
-            slug.push('-');
-        }
-    }
-    let slug = slug.trim_end_matches('-');
-    let slug = if slug.is_empty() { "instansi" } else { slug };
-    let date: String = now.chars().take(10).filter(char::is_ascii_digit).collect();
-    format!("ampk-{}-{}-{}.json", rubric.file.edition, slug, date)
+    let slug = crate::fmt::slug(&d.agency_name);
+    let slug = if slug.is_empty() { "instansi" } else { slug.as_str() };
+    format!("ampk-{}-{}-{}.json", rubric.file.edition, slug, crate::fmt::date_stamp(now))
 }
 
 #[cfg(test)]

@@ -1,6 +1,7 @@
 //! Realistic sample submissions (the model rubric's worked examples), with a fixed id and no
 //! clock, for `ampk example`, documentation and benchmarks.
 
+use crate::fmt::slug;
 use crate::rubric::{Evidence, InputKind, Rubric};
 use crate::score::{Answer, Figures, InputValue};
 use crate::submission::{Agency, Entry, Submission, KIT_VERSION};
@@ -71,18 +72,6 @@ pub fn sample_figures(rubric: &Rubric, cat: usize) -> Figures {
             (d.id.clone(), v)
         })
         .collect()
-}
-
-fn slug(s: &str) -> String {
-    let mut out = String::new();
-    for c in s.to_lowercase().chars() {
-        if c.is_ascii_alphanumeric() {
-            out.push(c);
-        } else if !out.ends_with('-') && !out.is_empty() {
-            out.push('-');
-        }
-    }
-    out.trim_end_matches('-').to_string()
 }
 
 /// A complete sample submission for an agency type: every eligible category with sample

@@ -39,6 +39,24 @@ pub fn score(x: f64, lang: Lang) -> String {
     number(crate::score::round2(x), lang, Some(2))
 }
 
+/// A lowercase ASCII slug for file and host names: "Dinas Contoh A" → "dinas-contoh-a".
+pub fn slug(s: &str) -> String {
+    let mut out = String::new();
+    for c in s.to_lowercase().chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    out.trim_end_matches('-').to_string()
+}
+
+/// `YYYYMMDD` from an RFC 3339 time, for file names.
+pub fn date_stamp(rfc3339: &str) -> String {
+    rfc3339.chars().take(10).filter(char::is_ascii_digit).collect()
+}
+
 /// Why a typed number was not understood.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum NumberError {

@@ -36,11 +36,6 @@ impl Text {
     pub fn get(&self, lang: Lang) -> &str {
         self.0.get(lang.tag()).or_else(|| self.0.get("id")).map(String::as_str).unwrap_or("")
     }
-
-    /// A text with Indonesian only.
-    pub fn id_only(s: &str) -> Text {
-        Text(BTreeMap::from([("id".to_string(), s.to_string())]))
-    }
 }
 
 /// Whether a rubric is the kit's model or issued by Diskominfo.

@@ -152,14 +152,18 @@ pub fn digest(doc: &Value) -> String {
 /// Writes a submission file: fixed member order, pretty-printed, `computed` from a fresh score,
 /// and the integrity digest. The caller passes the clock in (`exported_at`, RFC 3339 UTC).
 pub fn write(rubric: &Rubric, s: &Submission, exported_at: &str) -> String {
-    // One serialisation (to a value, whose member order is the struct's), then the digest is
-    // appended as the last member and the value printed.
+    serde_json::to_string_pretty(&document(rubric, s, exported_at)).expect("submission serialises") + "\n"
+}
+
+/// The document [`write`] prints: one serialisation to a value (whose member order is the
+/// struct's), with the digest appended as the last member.
+pub fn document(rubric: &Rubric, s: &Submission, exported_at: &str) -> Value {
     let mut value = serde_json::to_value(to_wire(rubric, s, exported_at)).expect("submission serialises");
     let integrity = IntegrityV1 { algorithm: DIGEST_ALGORITHM.into(), digest: digest(&value) };
     if let Value::Object(m) = &mut value {
         m.insert("integrity".into(), serde_json::to_value(integrity).expect("integrity serialises"));
     }
-    serde_json::to_string_pretty(&value).expect("submission serialises") + "\n"
+    value
 }
 
 /// A structurally valid submission file, as read.
