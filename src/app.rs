@@ -26,6 +26,10 @@ pub fn App() -> Html {
         let model = model.clone();
         Callback::from(move |a: Action| model.dispatch(a))
     };
+    {
+        let on_action = on_action.clone();
+        use_effect_with((), move |_| officer::revalidate_saved_rubric(on_action));
+    }
     let toggle = {
         let on_action = on_action.clone();
         Callback::from(move |_: MouseEvent| {

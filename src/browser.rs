@@ -2,6 +2,7 @@
 //! random ids, the document and the panic hook. Everything else receives plain values.
 
 use ampk_core::draft::Draft;
+use ampk_core::officer::{Reply, Request};
 use ampk_core::Lang;
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
@@ -38,6 +39,7 @@ pub fn tell_rekap_lang(lang: Lang) {
     rekap_lang(lang.tag());
 }
 const RUBRIC_KEY: &str = "ampk.rubric";
+const RUBRIC_SHA_KEY: &str = "ampk.rubric.sha256";
 const INDEX_KEY: &str = "ampk.drafts";
 const CURRENT_KEY: &str = "ampk.current";
 const DRAFT_PREFIX: &str = "ampk.draft.";
@@ -99,12 +101,19 @@ pub fn saved_rubric() -> Option<String> {
     get(RUBRIC_KEY)
 }
 
-/// Remembers an official rubric's text, or forgets it (`None`: back to the built-in rubric).
-pub fn save_rubric(text: Option<&str>) -> Result<(), StorageError> {
-    match text {
-        Some(t) => set(RUBRIC_KEY, t),
+/// The fingerprint remembered with the official rubric (it was validated when chosen).
+pub fn saved_rubric_sha256() -> Option<String> {
+    get(RUBRIC_SHA_KEY)
+}
+
+/// Remembers a validated official rubric's text and fingerprint, or forgets it (`None`: back
+/// to the built-in rubric).
+pub fn save_rubric(rubric: Option<(&str, &str)>) -> Result<(), StorageError> {
+    match rubric {
+        Some((text, sha256)) => set(RUBRIC_KEY, text).and_then(|_| set(RUBRIC_SHA_KEY, sha256)),
         None => {
             remove(RUBRIC_KEY);
+            remove(RUBRIC_SHA_KEY);
             Ok(())
         }
     }
@@ -119,17 +128,16 @@ pub struct DraftMeta {
     pub saved_at: String,
 }
 
-/// Parses stored JSON through `serde_json::Value`, the one deserialisation path the core uses
-/// too (a second, direct path would add its own code to the bundle).
+/// Parses stored JSON straight into its type, as the officer's page reads every JSON text
+/// (no `serde_json::Value` in between: one deserialisation path in the bundle).
 fn parse<T: serde::de::DeserializeOwned>(text: &str) -> Option<T> {
-    let value: serde_json::Value = serde_json::from_str(text).ok()?;
-    serde_json::from_value(value).ok()
+    serde_json::from_str(text).ok()
 }
 
 /// The drafts list, most recently saved first.
 pub fn list_drafts() -> Vec<DraftMeta> {
     let mut list: Vec<DraftMeta> = get(INDEX_KEY).and_then(|t| parse(&t)).unwrap_or_default();
-    list.sort_by(|a, b| b.saved_at.cmp(&a.saved_at));
+    ampk_core::rank::sort_small(&mut list, |a, b| b.saved_at.cmp(&a.saved_at));
     list
 }
 
@@ -430,31 +438,76 @@ pub fn clear_rekap() {
     remove(REKAP_KEY);
 }
 
-/// Builds the XLSX export in the separately loaded worker module and hands the bytes to
-/// `done` (or an error message). The worker says "ready" once its module is initialised; only
-/// then is the request sent. The worker is created per export and ends afterwards.
-pub fn xlsx_in_worker(request: String, done: impl FnOnce(Result<Vec<u8>, String>) + 'static) {
-    let worker = match web_sys::Worker::new("./ampk-xlsx-worker_loader.js") {
+/// Runs one request in a worker module fetched on demand (`loader`: its loader script) and
+/// hands its reply to `done`, or an error message when the worker fails. The worker says
+/// "ready" once its module is initialised; only then is `message` sent. The worker is created
+/// per request and ends after its reply.
+fn in_worker(loader: &str, message: JsValue, done: impl FnOnce(Result<JsValue, String>) + 'static) {
+    let worker = match web_sys::Worker::new(loader) {
         Ok(w) => w,
-        Err(_) => return done(Err("the XLSX worker could not start".into())),
+        Err(_) => return done(Err(format!("{loader} could not start"))),
     };
-    let done = std::cell::RefCell::new(Some(done));
+    let done = std::rc::Rc::new(std::cell::RefCell::new(Some(done)));
+    let finish = {
+        let (done, worker) = (done.clone(), worker.clone());
+        move |result: Result<JsValue, String>| {
+            if let Some(f) = done.borrow_mut().take() {
+                f(result);
+            }
+            worker.terminate();
+        }
+    };
     let w2 = worker.clone();
+    let finish2 = finish.clone();
     let onmessage = Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
         let data = e.data();
-        let result = match data.as_string() {
-            Some(s) if s == "ready" => {
-                let _ = w2.post_message(&JsValue::from_str(&request));
-                return;
-            }
-            Some(msg) => Err(msg),
-            None => Ok(js_sys::Uint8Array::new(&data).to_vec()),
-        };
-        if let Some(f) = done.borrow_mut().take() {
-            f(result);
+        if data.as_string().is_some_and(|s| s == "ready") {
+            let _ = w2.post_message(&message);
+        } else {
+            finish2(Ok(data));
         }
-        w2.terminate();
+    });
+    let onerror = Closure::<dyn Fn(web_sys::Event)>::new(move |_: web_sys::Event| {
+        finish(Err("the worker module failed to load or crashed".into()));
     });
     worker.set_onmessage(Some(onmessage.as_ref().unchecked_ref()));
+    worker.set_onerror(Some(onerror.as_ref().unchecked_ref()));
     onmessage.forget();
+    onerror.forget();
+}
+
+/// Builds the XLSX export in the separately loaded worker module and hands the bytes to
+/// `done` (or an error message).
+pub fn xlsx_in_worker(request: String, done: impl FnOnce(Result<Vec<u8>, String>) + 'static) {
+    in_worker("./ampk-xlsx-worker_loader.js", JsValue::from_str(&request), move |reply| {
+        done(reply.and_then(|data| match data.as_string() {
+            Some(msg) => Err(msg),
+            None => Ok(js_sys::Uint8Array::new(&data).to_vec()),
+        }))
+    });
+}
+
+/// Runs one of the officer's rare steps (official rubric, opening a file, export) in the
+/// officer's worker module, fetched the first time one is asked for, and hands the reply to
+/// `done`. A worker that cannot run is reported as a problem, like any other.
+pub fn officer_task(request: &Request, bytes: Option<&[u8]>, done: impl FnOnce(Reply) + 'static) {
+    let message = js_sys::Array::new();
+    message.push(&JsValue::from_str(&serde_json::to_string(request).unwrap_or_default()));
+    if let Some(b) = bytes {
+        message.push(&js_sys::Uint8Array::from(b).into());
+    }
+    in_worker("./ampk-officer-worker_loader.js", message.into(), move |reply| {
+        let reply = reply.and_then(|data| {
+            let text = data.as_string().ok_or("the worker sent no text")?;
+            parse::<Reply>(&text).ok_or_else(|| "the worker's reply was not understood".to_string())
+        });
+        done(reply.unwrap_or_else(|e| {
+            Reply::Problems(vec![ampk_core::Problem::new(
+                "worker_failed",
+                "",
+                format!("langkah ini tidak dapat dijalankan di peramban ini ({e}); muat ulang halaman lalu coba lagi"),
+                format!("this step could not run in this browser ({e}); reload the page and try again"),
+            )])
+        }))
+    });
 }

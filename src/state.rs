@@ -66,19 +66,21 @@ pub enum Action {
         excluded: bool,
     },
     SetJury(f64),
-    /// The draft was exported at this time with this content digest.
+    /// The draft was exported at this time; `key` is its export key then.
     Exported {
         at: String,
-        digest: String,
+        key: String,
     },
     /// Switch to another draft (opened, created, duplicated or read from a file).
     OpenDraft(Box<Draft>),
-    /// A rubric was loaded (or the built-in one chosen again).
-    UseRubric(RubricRef),
+    /// A rubric was loaded (with the official file's text), or the built-in one chosen again.
+    UseRubric(RubricRef, Option<Rc<str>>),
     /// The last rubric file could not be used.
     RubricProblems(Vec<Problem>),
     /// The last submission file could not be opened.
     OpenProblems(Vec<Problem>),
+    /// The export was refused: what the written file would get wrong.
+    ExportProblems(Vec<Problem>),
     /// A short confirmation for the officer.
     Notice(Option<String>),
 }
@@ -88,9 +90,12 @@ pub enum Action {
 pub struct Model {
     pub lang: Lang,
     pub rubric: RubricRef,
+    /// The official rubric file's text (`None`: the built-in model), for the worker.
+    pub rubric_text: Option<Rc<str>>,
     pub draft: Draft,
     pub rubric_problems: Vec<Problem>,
     pub open_problems: Vec<Problem>,
+    pub export_problems: Vec<Problem>,
     pub notice: Option<String>,
 }
 
@@ -137,7 +142,10 @@ impl Reducible for Model {
                         answers.insert(item, answer);
                     }
                     _ => {
-                        e.inputs.insert(input, RawValue::Checklist { answers: [(item, answer)].into_iter().collect() });
+                        // Inserted, not collected: collecting into a B-tree adds a sort to the bundle.
+                        let mut answers = std::collections::BTreeMap::new();
+                        answers.insert(item, answer);
+                        e.inputs.insert(input, RawValue::Checklist { answers });
                     }
                 }
             }
@@ -157,21 +165,28 @@ impl Reducible for Model {
             Action::SetNote { cat, text } => entry(d, &cat).note = text,
             Action::SetExcluded { cat, excluded } => entry(d, &cat).excluded = excluded,
             Action::SetJury(j) => d.jury_estimate = j.clamp(0.0, 100.0),
-            Action::Exported { at, digest } => {
+            Action::Exported { at, key } => {
                 d.last_exported_at = Some(at);
-                d.exported_digest = Some(digest);
+                d.exported_digest = Some(key);
+                m.export_problems.clear();
             }
             Action::OpenDraft(nd) => {
                 m.draft = *nd;
                 m.open_problems.clear();
             }
-            Action::UseRubric(r) => {
+            Action::UseRubric(r, text) => {
                 m.rubric = r;
+                m.rubric_text = text;
                 m.rubric_problems.clear();
             }
             Action::RubricProblems(p) => m.rubric_problems = p,
             Action::OpenProblems(p) => m.open_problems = p,
+            Action::ExportProblems(p) => m.export_problems = p,
             Action::Notice(n) => m.notice = n,
+        }
+        // What an export refused is about the draft as it was: any change may have mended it.
+        if m.draft != self.draft {
+            m.export_problems.clear();
         }
         Rc::new(m)
     }
@@ -186,9 +201,11 @@ mod tests {
         Rc::new(Model {
             lang: Lang::Id,
             rubric: RubricRef(Rc::new(r.clone())),
+            rubric_text: None,
             draft: Draft::new(r, "d", "7c9e6679-7425-40de-944b-e07fc1f90ae7", "Draf", "2025-01-01T00:00:00Z"),
             rubric_problems: vec![],
             open_problems: vec![],
+            export_problems: vec![],
             notice: None,
         })
     }
@@ -201,6 +218,17 @@ mod tests {
             m.draft.categories["website"].inputs["visits"],
             RawValue::Text { text: "1.234".into(), lang: Lang::Id }
         );
+    }
+
+    #[test]
+    fn a_refused_export_is_forgotten_once_the_draft_changes() {
+        let p = Problem::new("string_too_long", "categories.website.note", "terlalu panjang", "too long");
+        let m = model().reduce(Action::ExportProblems(vec![p]));
+        assert_eq!(m.export_problems.len(), 1);
+        let m = m.reduce(Action::Notice(Some("x".into())));
+        assert_eq!(m.export_problems.len(), 1, "not a change of the draft");
+        let m = m.reduce(Action::SetNote { cat: "website".into(), text: "pendek".into() });
+        assert!(m.export_problems.is_empty());
     }
 
     #[test]

@@ -18,7 +18,7 @@ pub struct ScoreCardProps {
 
 /// "78.34": the machine form used in `data-value` hooks, whatever the language.
 pub fn dot2(x: f64) -> String {
-    format!("{:.2}", round2(x))
+    ampk_core::fmt::fixed(round2(x), 2)
 }
 
 #[component]
@@ -95,22 +95,23 @@ fn bar_chart(props: &ScoreCardProps) -> Html {
     let lang = props.lang;
     let def = &r.file.categories[props.state.category];
     let n = def.indicators.len();
-    let (row, label_w, bar_w) = (22.0, 48.0, 240.0);
-    let height = row * n as f64 + 4.0;
+    // Whole-pixel geometry (only the bar widths have a fraction).
+    let (row, label_w, bar_w) = (22usize, 48usize, 240usize);
+    let height = row * n + 4;
     let title = format!("{} — {}", texts(lang).score_title, def.label.get(lang));
     html! {
-        <svg class="chart" role="img" aria-label={title.clone()} viewBox={format!("0 0 {} {height}", label_w + bar_w + 60.0)}
+        <svg class="chart" role="img" aria-label={title.clone()} viewBox={format!("0 0 {} {height}", label_w + bar_w + 60)}
             width="100%" preserveAspectRatio="xMinYMin meet">
             <title>{ title }</title>
             { for def.indicators.iter().zip(&props.state.card.indicators).enumerate().map(|(i, (d, s))| {
-                let y = i as f64 * row + 2.0;
-                let w = bar_w * s.score / 100.0;
+                let y = i * row + 2;
+                let w = ampk_core::fmt::fixed(bar_w as f64 * s.score / 100.0, 1);
                 html! {
                     <g>
-                        <text x="0" y={format!("{}", y + 15.0)} class="chart-label">{ &d.id }</text>
+                        <text x="0" y={(y + 15).to_string()} class="chart-label">{ &d.id }</text>
                         <rect x={format!("{label_w}")} y={format!("{y}")} width={format!("{bar_w}")} height="16" class="chart-track" />
-                        <rect x={format!("{label_w}")} y={format!("{y}")} width={format!("{w:.1}")} height="16" class="chart-bar" />
-                        <text x={format!("{}", label_w + bar_w + 6.0)} y={format!("{}", y + 15.0)} class="chart-value">{ fmt_score(s.score, lang) }</text>
+                        <rect x={format!("{label_w}")} y={format!("{y}")} width={w} height="16" class="chart-bar" />
+                        <text x={(label_w + bar_w + 6).to_string()} y={(y + 15).to_string()} class="chart-value">{ fmt_score(s.score, lang) }</text>
                     </g>
                 }
             }) }

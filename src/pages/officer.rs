@@ -8,8 +8,9 @@ use crate::components::{ErrorSummary, InputField, RubricRef, RubricSummary, Scor
 use crate::i18n::{texts, Texts};
 use crate::state::{Action, Field, Model};
 use ampk_core::draft::{self, Assessment, Draft, DraftEntry};
+use ampk_core::officer::{Reply, Request};
 use ampk_core::rubric::{self, Status};
-use ampk_core::submission::{self, Submission};
+use ampk_core::submission;
 use ampk_core::{fmt, Lang, Problem};
 use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
@@ -37,15 +38,61 @@ const KNOWN_AGENCIES: &[&str] = &[
     "Pemerintah Kabupaten Tabalong",
 ];
 
+/// The longest text a submission file may hold (in characters): the form stops typing there,
+/// and the export, read back in the worker, reports anything longer.
+pub const MAX_TEXT: &str = "2000";
+
 /// Loads the starting state: the remembered rubric and the current draft (or a new one).
+///
+/// A remembered official rubric was validated (in the worker) when it was chosen and is kept
+/// with its fingerprint, so it is only compiled here. One remembered without a fingerprint
+/// (by an earlier version of the kit) is validated again by [`revalidate_saved_rubric`].
 pub fn initial_model(lang: Lang) -> Model {
-    let (rubric, rubric_problems) = match browser::saved_rubric().map(|t| rubric::load(t.as_bytes())) {
-        Some(Ok(r)) => (r, Vec::new()),
-        Some(Err(p)) => (ampk_core::builtin().clone(), p),
-        None => (ampk_core::builtin().clone(), Vec::new()),
+    let saved = browser::saved_rubric();
+    let compiled = match (&saved, browser::saved_rubric_sha256()) {
+        (Some(text), Some(sha)) => Some(rubric::compile(text, sha)),
+        _ => None,
+    };
+    let (rubric, rubric_text, rubric_problems) = match compiled {
+        Some(Ok(r)) => (r, saved.map(Rc::from), Vec::new()),
+        Some(Err(p)) => (rubric::model(), None, p),
+        None => (rubric::model(), None, Vec::new()),
     };
     let draft = browser::current_draft().unwrap_or_else(|| new_draft(&rubric, texts(lang).untitled));
-    Model { lang, rubric: RubricRef(Rc::new(rubric)), draft, rubric_problems, open_problems: Vec::new(), notice: None }
+    Model {
+        lang,
+        rubric: RubricRef(Rc::new(rubric)),
+        rubric_text,
+        draft,
+        rubric_problems,
+        open_problems: Vec::new(),
+        export_problems: Vec::new(),
+        notice: None,
+    }
+}
+
+/// Validates an official rubric file in the worker; when valid, remembers and uses it.
+fn use_rubric_file(bytes: Vec<u8>, on_action: Callback<Action>) {
+    let text = String::from_utf8_lossy(&bytes).into_owned();
+    browser::officer_task(&Request::Rubric, Some(&bytes), move |reply| match reply {
+        Reply::Rubric { sha256 } => match rubric::compile(&text, sha256.clone()) {
+            Ok(r) => {
+                let _ = browser::save_rubric(Some((&text, &sha256)));
+                on_action.emit(Action::UseRubric(RubricRef(Rc::new(r)), Some(Rc::from(text))));
+            }
+            Err(p) => on_action.emit(Action::RubricProblems(p)),
+        },
+        Reply::Problems(p) => on_action.emit(Action::RubricProblems(p)),
+        _ => {}
+    });
+}
+
+/// An official rubric remembered by an earlier version of the kit, without its fingerprint:
+/// validated again, once, in the worker.
+pub fn revalidate_saved_rubric(on_action: Callback<Action>) {
+    if let (Some(text), None) = (browser::saved_rubric(), browser::saved_rubric_sha256()) {
+        use_rubric_file(text.into_bytes(), on_action);
+    }
 }
 
 fn new_draft(r: &rubric::Rubric, name: &str) -> Draft {
@@ -54,7 +101,7 @@ fn new_draft(r: &rubric::Rubric, name: &str) -> Draft {
 
 /// Problems that only say something is not filled in yet: shown once export is attempted.
 fn is_missing(p: &Problem, d: &Draft) -> bool {
-    match p.code {
+    match &*p.code {
         "missing_input" | "agency_type_missing" | "no_categories" => true,
         "agency_name_length" => d.agency_name.trim().is_empty(),
         "officer_name" => d.officer_name.trim().is_empty(),
@@ -108,9 +155,11 @@ pub fn OfficerPage(props: &OfficerPageProps) -> Html {
         });
     }
 
-    let changed_since_export = d.exported_digest.as_ref().is_some_and(|dg| *dg != draft::export_digest(&r, d));
-    let summary: Vec<SummaryItem> = shown(assessment.blocking().into_iter(), d, *attempted)
-        .into_iter()
+    let changed_since_export = d.exported_digest.as_ref().is_some_and(|k| *k != draft::export_key(&r, d));
+    let summary: Vec<SummaryItem> = m
+        .export_problems
+        .iter()
+        .chain(shown(assessment.blocking().into_iter(), d, *attempted))
         .map(|p| SummaryItem {
             field: draft::field_of(&p.path).map(|f| focus_target(&r, &f)),
             message: p.message(lang).to_string(),
@@ -118,7 +167,7 @@ pub fn OfficerPage(props: &OfficerPageProps) -> Html {
         .collect();
 
     let on_export = {
-        let (r, d, a) = (r.clone(), d.clone(), assessment.clone());
+        let (d, a, rubric_text) = (d.clone(), assessment.clone(), m.rubric_text.clone());
         let (on_action, attempted) = (props.on_action.clone(), attempted.clone());
         Callback::from(move |_: MouseEvent| {
             attempted.set(true);
@@ -127,12 +176,34 @@ pub fn OfficerPage(props: &OfficerPageProps) -> Html {
                 return;
             }
             let now = browser::now();
-            let text = submission::write(&r, &draft::to_submission(&r, &d), &now);
-            let name = draft::export_file_name(&r, &d, &now);
-            if browser::download(&name, "application/json", text.as_bytes()).is_ok() {
-                on_action.emit(Action::Exported { at: now, digest: draft::export_digest(&r, &d) });
-                on_action.emit(Action::Notice(Some(format!("{} ({name})", texts(lang).exported_ok))));
-            }
+            let request = Request::Export {
+                rubric: rubric_text.as_deref().map(str::to_string),
+                draft: Box::new(d.clone()),
+                now: now.clone(),
+            };
+            let on_action = on_action.clone();
+            // The file is written, and read back as the coordinator will, in the worker.
+            browser::officer_task(&request, None, move |reply| match reply {
+                Reply::File { name, text, key } => {
+                    match browser::download(&name, "application/json", text.as_bytes()) {
+                        Ok(()) => {
+                            on_action.emit(Action::Exported { at: now, key });
+                            on_action.emit(Action::Notice(Some(format!("{} ({name})", texts(lang).exported_ok))));
+                        }
+                        Err(_) => on_action.emit(Action::ExportProblems(vec![Problem::new(
+                            "download_failed",
+                            "",
+                            "peramban menolak mengunduh berkas ekspor; coba lagi atau periksa izin unduhan",
+                            "the browser refused to download the export; try again or check its download settings",
+                        )])),
+                    }
+                }
+                Reply::Problems(p) => {
+                    on_action.emit(Action::ExportProblems(p));
+                    browser::focus("error-summary");
+                }
+                _ => {}
+            });
         })
     };
 
@@ -200,13 +271,7 @@ fn rubric_panel(m: &Model, on_action: &Callback<Action>) -> Html {
             if let Some(file) = browser::take_files(&input).into_iter().next() {
                 wasm_bindgen_futures::spawn_local(async move {
                     match browser::read_file(&file, rubric::MAX_RUBRIC_BYTES).await {
-                        Ok(bytes) => match rubric::load(&bytes) {
-                            Ok(r) => {
-                                let _ = browser::save_rubric(std::str::from_utf8(&bytes).ok());
-                                on_action.emit(Action::UseRubric(RubricRef(Rc::new(r))));
-                            }
-                            Err(p) => on_action.emit(Action::RubricProblems(p)),
-                        },
+                        Ok(bytes) => use_rubric_file(bytes, on_action),
                         Err(size) => on_action.emit(Action::RubricProblems(vec![Problem::new(
                             "too_large",
                             "",
@@ -222,7 +287,7 @@ fn rubric_panel(m: &Model, on_action: &Callback<Action>) -> Html {
         let on_action = on_action.clone();
         Callback::from(move |_: MouseEvent| {
             let _ = browser::save_rubric(None);
-            on_action.emit(Action::UseRubric(RubricRef(Rc::new(ampk_core::builtin().clone()))));
+            on_action.emit(Action::UseRubric(RubricRef(Rc::new(rubric::model())), None));
         })
     };
     html! {
@@ -242,16 +307,7 @@ fn rubric_panel(m: &Model, on_action: &Callback<Action>) -> Html {
                     <button type="button" class="button-secondary" onclick={use_builtin}>{ t.use_builtin }</button>
                 }
             </div>
-            if !m.rubric_problems.is_empty() {
-                <div class="problem-list" role="alert" data-testid="rubric-problems">
-                    <p><strong>{ t.rubric_problems }</strong></p>
-                    <ul>
-                        { for m.rubric_problems.iter().map(|p| html! {
-                            <li><code>{ p.display_path() }</code>{ ": " }{ p.message(m.lang) }</li>
-                        }) }
-                    </ul>
-                </div>
-            }
+            { problem_list(t.rubric_problems, &m.rubric_problems, m.lang, "rubric-problems") }
             <details class="details">
                 <summary>{ t.about_rubric }</summary>
                 <RubricSummary rubric={m.rubric.clone()} lang={m.lang} heading={false} />
@@ -389,7 +445,7 @@ fn text_field(
             }
             { for errors.iter().map(|p| html! { <p class="error-message">{ p.message(lang) }</p> }) }
             <input class={classes!("input", has_error.then_some("input-error"))} id={id.to_string()} name={id.to_string()}
-                type={kind.to_string()} value={value.to_string()} list={list.map(str::to_string)}
+                type={kind.to_string()} value={value.to_string()} list={list.map(str::to_string)} maxlength={MAX_TEXT}
                 aria-describedby={hint.map(|_| hint_id)} {oninput} />
         </div>
     }
@@ -540,7 +596,7 @@ fn category_section(m: &Model, st: &draft::CategoryState, attempted: bool, on_ac
                     <div class="field">
                         <label class="label" for={note_id.clone()}>{ t.note }</label>
                         <p class="hint">{ t.note_hint }</p>
-                        <textarea class="textarea" id={note_id.clone()} name={note_id} rows="3" value={entry.note.clone()} oninput={on_note} />
+                        <textarea class="textarea" id={note_id.clone()} name={note_id} rows="3" maxlength={MAX_TEXT} value={entry.note.clone()} oninput={on_note} />
                     </div>
                 </div>
                 <ScoreCard rubric={m.rubric.clone()} state={st.clone()} jury={d.jury_estimate} lang={lang} />
@@ -560,7 +616,8 @@ fn jury_slider(m: &Model, on_action: &Callback<Action>) -> Html {
         let on_action = on_action.clone();
         Callback::from(move |e: InputEvent| {
             let el: HtmlInputElement = e.target_unchecked_into();
-            if let Ok(v) = el.value().parse::<f64>() {
+            let v = el.value_as_number();
+            if v.is_finite() {
                 on_action.emit(Action::SetJury(v));
             }
         })
@@ -569,19 +626,20 @@ fn jury_slider(m: &Model, on_action: &Callback<Action>) -> Html {
         <div class="field">
             <label class="label" for="jury-estimate">{ format!("{}: {}", t.jury_estimate, fmt::number(m.draft.jury_estimate, lang, Some(0))) }</label>
             <input type="range" id="jury-estimate" name="jury_estimate" min="0" max="100" step="1"
-                value={format!("{}", m.draft.jury_estimate)} {oninput} />
+                value={fmt::plain(m.draft.jury_estimate)} {oninput} />
         </div>
     }
 }
 
 fn open_file(m: &Model, on_action: &Callback<Action>) -> Html {
     let (t, lang) = (texts(m.lang), m.lang);
-    let r = m.rubric.0.clone();
+    let rubric_text = m.rubric_text.clone();
     let onchange = {
         let on_action = on_action.clone();
         Callback::from(move |e: Event| {
             let input: HtmlInputElement = e.target_unchecked_into();
-            let (on_action, r) = (on_action.clone(), r.clone());
+            let on_action = on_action.clone();
+            let rubric = rubric_text.as_deref().map(str::to_string);
             if let Some(file) = browser::take_files(&input).into_iter().next() {
                 let name = file.name();
                 wasm_bindgen_futures::spawn_local(async move {
@@ -593,24 +651,16 @@ fn open_file(m: &Model, on_action: &Callback<Action>) -> Html {
                             return;
                         }
                     };
-                    let read = match submission::read(&bytes) {
-                        Ok(read) => read,
-                        Err(p) => return on_action.emit(Action::OpenProblems(p)),
-                    };
-                    let checked = submission::check(&r, &read);
-                    if let Some(p) = checked.errors.iter().find(|p| p.code == "rubric_mismatch") {
-                        return on_action.emit(Action::OpenProblems(vec![p.clone()]));
-                    }
-                    let d = draft::from_submission(
-                        &r,
-                        &Submission::from(&read.wire),
-                        lang,
-                        &browser::new_uuid(),
-                        &name,
-                        &browser::now(),
-                    );
-                    on_action.emit(Action::OpenDraft(Box::new(d)));
-                    on_action.emit(Action::Notice(Some(texts(lang).opened_ok.to_string())));
+                    let request =
+                        Request::Open { rubric, lang, local_id: browser::new_uuid(), name, now: browser::now() };
+                    browser::officer_task(&request, Some(&bytes), move |reply| match reply {
+                        Reply::Draft(d) => {
+                            on_action.emit(Action::OpenDraft(d));
+                            on_action.emit(Action::Notice(Some(texts(lang).opened_ok.to_string())));
+                        }
+                        Reply::Problems(p) => on_action.emit(Action::OpenProblems(p)),
+                        _ => {}
+                    });
                 });
             }
         })
@@ -621,16 +671,24 @@ fn open_file(m: &Model, on_action: &Callback<Action>) -> Html {
             <p class="hint" id="open-submission-hint">{ t.open_file_hint }</p>
             <input type="file" id="open-submission" data-testid="open-submission" accept=".json,application/json"
                 aria-describedby="open-submission-hint" {onchange} />
-            if !m.open_problems.is_empty() {
-                <div class="problem-list" role="alert" data-testid="open-problems">
-                    <p><strong>{ t.open_problems }</strong></p>
-                    <ul>
-                        { for m.open_problems.iter().map(|p| html! {
-                            <li><code>{ p.display_path() }</code>{ ": " }{ p.message(lang) }</li>
-                        }) }
-                    </ul>
-                </div>
-            }
+            { problem_list(t.open_problems, &m.open_problems, lang, "open-problems") }
+        </div>
+    }
+}
+
+/// A list of problems with their paths (a rubric or submission file that cannot be used).
+fn problem_list(title: &str, problems: &[Problem], lang: Lang, testid: &'static str) -> Html {
+    if problems.is_empty() {
+        return Html::default();
+    }
+    html! {
+        <div class="problem-list" role="alert" data-testid={testid}>
+            <p><strong>{ title }</strong></p>
+            <ul>
+                { for problems.iter().map(|p| html! {
+                    <li><code>{ p.display_path() }</code>{ ": " }{ p.message(lang) }</li>
+                }) }
+            </ul>
         </div>
     }
 }

@@ -478,7 +478,7 @@ fn status_table(
                                 <td>
                                     <ul class="reasons">
                                         { for f.reasons.iter().map(|p| html! {
-                                            <li><code>{ p.code }</code>{ " " }{ if p.path.is_empty() { String::new() } else { format!("{}: ", p.path) } }{ p.message(lang) }</li>
+                                            <li><code>{ p.code.to_string() }</code>{ " " }{ if p.path.is_empty() { String::new() } else { format!("{}: ", p.path) } }{ p.message(lang) }</li>
                                         }) }
                                     </ul>
                                 </td>

@@ -2,8 +2,9 @@
 //! one conversion from it to a checked [`Submission`].
 //!
 //! The draft is ground state: it is what the browser stores. Figures, scorecards and problems
-//! are derived from it on every change by [`assess`], using the very same validation as the
-//! coordinator's import (the draft is written and read back as a submission file).
+//! are derived from it on every change by [`assess`], using the very same content checks as
+//! the coordinator's import ([`submission::check_content`]). What only a file can get wrong
+//! (its size limits, its digest) is checked when the export is written and read back.
 
 use crate::fmt::parse_number;
 use crate::problem::{join, Lang, Problem};
@@ -59,7 +60,8 @@ pub struct Draft {
     pub categories: BTreeMap<String, DraftEntry>,
     /// The officer's own estimate of the jury mark, 0–100.
     pub jury_estimate: f64,
-    /// When it was last exported (RFC 3339), and the digest of what was exported then.
+    /// When it was last exported (RFC 3339), and the [`export_key`] of what was exported then
+    /// (the member keeps its first name, `exported_digest`, so stored drafts still read).
     pub last_exported_at: Option<String>,
     pub exported_digest: Option<String>,
     /// Last change (RFC 3339), set by the caller.
@@ -134,29 +136,29 @@ pub fn figures(rubric: &Rubric, cat: usize, entry: &DraftEntry) -> (Figures, Vec
 /// The exported form of one category's entry: figures understood, empty link rows dropped.
 fn entry_of(rubric: &Rubric, cat: usize, e: &DraftEntry) -> Entry {
     let (inputs, _) = figures(rubric, cat, e);
-    let evidence = e
-        .evidence
-        .iter()
-        .map(|(k, links)| {
-            (k.clone(), links.iter().map(|l| l.trim().to_string()).filter(|l| !l.is_empty()).collect::<Vec<_>>())
-        })
-        .filter(|(_, links)| !links.is_empty())
-        .collect();
+    // Maps here are built by insertion: collecting into a B-tree would sort, adding a sort to
+    // the officer's bundle for every map type.
+    let mut evidence = BTreeMap::new();
+    evidence.extend(
+        e.evidence
+            .iter()
+            .map(|(k, links)| {
+                (k.clone(), links.iter().map(|l| l.trim().to_string()).filter(|l| !l.is_empty()).collect::<Vec<_>>())
+            })
+            .filter(|(_, links)| !links.is_empty()),
+    );
     let note = Some(e.note.trim().to_string()).filter(|n| !n.is_empty());
     Entry { inputs, evidence, note }
 }
 
 /// The submission a draft would export: eligible, included categories only.
 pub fn to_submission(rubric: &Rubric, d: &Draft) -> Submission {
-    let categories = rubric
-        .eligible_categories(&d.agency_type)
-        .into_iter()
-        .filter_map(|cat| {
-            let id = &rubric.file.categories[cat].id;
-            let e = d.categories.get(id).cloned().unwrap_or_default();
-            (!e.excluded).then(|| (id.clone(), entry_of(rubric, cat, &e)))
-        })
-        .collect();
+    let mut categories = BTreeMap::new();
+    categories.extend(rubric.eligible_categories(&d.agency_type).into_iter().filter_map(|cat| {
+        let id = &rubric.file.categories[cat].id;
+        let e = d.categories.get(id).cloned().unwrap_or_default();
+        (!e.excluded).then(|| (id.clone(), entry_of(rubric, cat, &e)))
+    }));
     let opt = |s: &str| Some(s.trim().to_string()).filter(|s| !s.is_empty());
     Submission {
         submission_id: d.submission_id.clone(),
@@ -221,8 +223,6 @@ impl Assessment {
     }
 }
 
-const CHECK_CLOCK: &str = "2000-01-01T00:00:00Z";
-
 /// Derives scores and problems from a draft with the import's own validation.
 pub fn assess(rubric: &Rubric, d: &Draft) -> Assessment {
     let mut profile = Vec::new();
@@ -244,8 +244,8 @@ pub fn assess(rubric: &Rubric, d: &Draft) -> Assessment {
         )),
     }
     let sub = to_submission(rubric, d);
-    // Categories included in the export are checked by writing and reading them back exactly
-    // as the coordinator will; excluded ones are checked on their own for display.
+    // Categories included in the export are checked exactly as the coordinator will check
+    // them; excluded ones are checked alongside, for display.
     let mut all = sub.clone();
     for cat in rubric.eligible_categories(&d.agency_type) {
         let id = &rubric.file.categories[cat].id;
@@ -253,14 +253,8 @@ pub fn assess(rubric: &Rubric, d: &Draft) -> Assessment {
             all.categories.insert(id.clone(), entry_of(rubric, cat, e));
         }
     }
-    let text = submission::write(rubric, &all, CHECK_CLOCK);
-    let (errors, warnings, risks, cards) = match submission::read(text.as_bytes()) {
-        Ok(read) => {
-            let c = submission::check(rubric, &read);
-            (c.errors, c.warnings, c.evidence_risk, c.cards)
-        }
-        Err(p) => (p, Vec::new(), Vec::new(), Vec::new()),
-    };
+    let submission::Checked { errors, warnings, evidence_risk: risks, cards, .. } =
+        submission::check_content(rubric, &all);
     let m = months(rubric, d);
     let mut categories = Vec::new();
     for cat in rubric.eligible_categories(&d.agency_type) {
@@ -322,7 +316,7 @@ pub fn assess(rubric: &Rubric, d: &Draft) -> Assessment {
 fn dedup(list: &mut Vec<Problem>) {
     let mut seen = Vec::new();
     list.retain(|p| {
-        let key = (p.code, p.path.clone());
+        let key = (p.code.clone(), p.path.clone());
         let fresh = !seen.contains(&key);
         seen.push(key);
         fresh
@@ -330,7 +324,7 @@ fn dedup(list: &mut Vec<Problem>) {
 }
 
 /// The form field a problem path points at: the hooks' names (`agency.name`, `officer.email`,
-/// `months`, `<category>.<input>`, `<category>.<input>.evidence.<n>`).
+/// `months`, `<category>.<input>`, `<category>.<input>.evidence.<n>`, `<category>.note`).
 pub fn field_of(path: &str) -> Option<String> {
     if let Some(rest) = path.strip_prefix("agency.officer.") {
         return Some(format!("officer.{rest}"));
@@ -340,6 +334,9 @@ pub fn field_of(path: &str) -> Option<String> {
     }
     let rest = path.strip_prefix("categories.")?;
     let (cat, rest) = rest.split_once('.')?;
+    if rest == "note" {
+        return Some(format!("{cat}.note"));
+    }
     if let Some(input) = rest.strip_prefix("inputs.") {
         let input = input.split('.').next().unwrap_or(input);
         return Some(format!("{cat}.{input}"));
@@ -353,10 +350,61 @@ pub fn field_of(path: &str) -> Option<String> {
     None
 }
 
-/// Digest of what an export of the draft would contain (everything but the export time), to
-/// tell whether the draft changed since the last export.
-pub fn export_digest(rubric: &Rubric, d: &Draft) -> String {
-    submission::digest(&submission::document(rubric, &to_submission(rubric, d), CHECK_CLOCK))
+/// A key of what an export of the draft would contain (everything but the export time), to
+/// tell whether the draft changed since the last export: FNV-1a (64 bits) over the content
+/// [`to_submission`] gives, in a fixed order. It is not a security digest (the file's own
+/// integrity digest is), only a cheap, stable fingerprint kept with the draft.
+pub fn export_key(rubric: &Rubric, d: &Draft) -> String {
+    struct Fnv(u64);
+    impl Fnv {
+        fn bytes(&mut self, b: &[u8]) {
+            for x in b {
+                self.0 = (self.0 ^ u64::from(*x)).wrapping_mul(0x0100_0000_01b3);
+            }
+        }
+        /// A length-prefixed string, so that fields cannot run into each other.
+        fn text(&mut self, s: &str) {
+            self.bytes(&(s.len() as u64).to_le_bytes());
+            self.bytes(s.as_bytes());
+        }
+        fn opt(&mut self, s: &Option<String>) {
+            match s {
+                Some(s) => self.text(s),
+                None => self.bytes(&[0xff]),
+            }
+        }
+    }
+    let s = to_submission(rubric, d);
+    let mut h = Fnv(0xcbf2_9ce4_8422_2325);
+    for t in [&s.submission_id, &s.rubric_id, &s.rubric_sha256, &s.agency.agency_type, &s.agency.name] {
+        h.text(t);
+    }
+    h.text(&s.agency.officer_name);
+    for o in [&s.agency.parent, &s.agency.officer_email, &s.agency.officer_phone] {
+        h.opt(o);
+    }
+    h.bytes(&s.months.to_le_bytes());
+    h.bytes(&s.jury_estimate.unwrap_or(-1.0).to_bits().to_le_bytes());
+    for (id, e) in &s.categories {
+        h.text(id);
+        for (k, v) in &e.inputs {
+            h.text(k);
+            match v {
+                InputValue::Number(n) => h.bytes(&n.to_bits().to_le_bytes()),
+                InputValue::Bool(b) => h.bytes(&[u8::from(*b)]),
+                InputValue::Checklist(a) => a.iter().for_each(|(item, ans)| {
+                    h.text(item);
+                    h.bytes(&[*ans as u8]);
+                }),
+            }
+        }
+        for (k, links) in &e.evidence {
+            h.text(k);
+            links.iter().for_each(|l| h.text(l));
+        }
+        h.opt(&e.note);
+    }
+    format!("fnv1a64:{:016x}", h.0)
 }
 
 /// A draft from a submission file, to continue work elsewhere. Numbers are written back in
@@ -512,7 +560,7 @@ mod tests {
         d.agency_name = "Dinas Contoh A".into();
         d.officer_email.clear();
         let a = assess(r, &d);
-        assert_eq!(a.profile.iter().map(|p| p.code).collect::<Vec<_>>(), ["no_categories"]);
+        assert_eq!(a.profile.iter().map(|p| &*p.code).collect::<Vec<_>>(), ["no_categories"]);
     }
 
     #[wasm_bindgen_test(unsupported = test)]
@@ -551,17 +599,45 @@ mod tests {
         let back = from_submission(r, &Submission::from(&read.wire), Lang::En, "d2", "copy", "2025-11-03T00:00:00Z");
         let text2 = submission::write(r, &to_submission(r, &back), "2025-11-02T03:04:05Z");
         assert_eq!(text1, text2);
-        assert_eq!(export_digest(r, &d), export_digest(r, &back));
+        assert_eq!(export_key(r, &d), export_key(r, &back));
         let posts = &back.categories["media_sosial_opd"].inputs["reach"];
         assert_eq!(posts, &RawValue::Text { text: "3,200,000".into(), lang: Lang::En });
         assert!(back.categories["website"].excluded);
     }
 
     #[wasm_bindgen_test(unsupported = test)]
+    fn the_export_key_follows_exported_content_only() {
+        let r = crate::rubric::builtin();
+        let d = contoh_a();
+        let key = export_key(r, &d);
+        let mut same = d.clone();
+        same.name = "another name".into();
+        same.updated_at = "2030-01-01T00:00:00Z".into();
+        // Typed differently, understood the same: the export would not change.
+        same.categories.get_mut("media_sosial_opd").unwrap().inputs.insert("posts".into(), text(" 420 "));
+        assert_eq!(export_key(r, &same), key);
+        let changes: [fn(&mut Draft); 5] = [
+            |d| d.agency_name.push('x'),
+            |d| d.jury_estimate = 71.0,
+            |d| {
+                d.categories.get_mut("media_sosial_opd").unwrap().inputs.insert("posts".into(), text("421"));
+            },
+            |d| d.categories.get_mut("media_sosial_opd").unwrap().note = "catatan".into(),
+            |d| d.categories.get_mut("media_sosial_opd").unwrap().excluded = true,
+        ];
+        for (i, change) in changes.iter().enumerate() {
+            let mut e = d.clone();
+            change(&mut e);
+            assert_ne!(export_key(r, &e), key, "change {i}");
+        }
+    }
+
+    #[wasm_bindgen_test(unsupported = test)]
     fn a_new_draft_only_asks_for_what_is_missing() {
         let r = crate::rubric::builtin();
         let d = Draft::new(r, "d", "7c9e6679-7425-40de-944b-e07fc1f90ae7", "Draf", "2025-01-01T00:00:00Z");
-        let codes: Vec<&str> = assess(r, &d).profile.iter().map(|p| p.code).collect();
+        let a = assess(r, &d);
+        let codes: Vec<&str> = a.profile.iter().map(|p| &*p.code).collect();
         assert_eq!(codes, ["agency_type_missing", "agency_name_length", "officer_name"]);
     }
 
@@ -572,6 +648,7 @@ mod tests {
         assert_eq!(field_of("months").as_deref(), Some("months"));
         assert_eq!(field_of("categories.website.inputs.content.bogus").as_deref(), Some("website.content"));
         assert_eq!(field_of("categories.website.evidence.visits[2]").as_deref(), Some("website.visits.evidence.2"));
+        assert_eq!(field_of("categories.website.note").as_deref(), Some("website.note"));
         assert_eq!(field_of("categories"), None);
     }
 }

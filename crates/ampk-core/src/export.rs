@@ -228,7 +228,7 @@ mod tests {
         assert_eq!(m.get(&("lapor_opd".to_string(), "dinas contoh a".to_string())), Some(&85.5));
         let (m, p) = parse_jury_csv(r, b"agency,category,jury_score\nX,nope,1\nY,website,101\nZ,website,70\n");
         assert_eq!(m.len(), 1);
-        let codes: Vec<(&str, &str)> = p.iter().map(|p| (p.code, p.path.as_str())).collect();
+        let codes: Vec<(&str, &str)> = p.iter().map(|p| (&*p.code, p.path.as_str())).collect();
         assert_eq!(codes, [("jury_category", "line 2"), ("jury_score", "line 3")]);
         let (_, p) = parse_jury_csv(r, b"name,cat,score\n");
         assert_eq!(p[0].code, "jury_header");

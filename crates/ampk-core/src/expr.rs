@@ -223,12 +223,9 @@ fn tokenize(src: &str) -> Result<Vec<(Tok, usize)>, ExprError> {
                     }
                 }
                 let text = &src[start..i];
-                let v: f64 = text
-                    .parse()
-                    .map_err(|_| ExprError { at: start, kind: ExprErrorKind::BadNumber(text.to_string()) })?;
-                if !v.is_finite() {
-                    return Err(ExprError { at: start, kind: ExprErrorKind::BadNumber(text.to_string()) });
-                }
+                let (int, frac) = text.split_once('.').map_or((text, None), |(i, f)| (i, Some(f)));
+                let v = crate::fmt::parse_decimal(int, frac)
+                    .ok_or_else(|| ExprError { at: start, kind: ExprErrorKind::BadNumber(text.to_string()) })?;
                 out.push((Tok::Num(v, text.to_string()), start));
             }
             b'a'..=b'z' => {

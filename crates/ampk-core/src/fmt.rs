@@ -5,8 +5,8 @@ use crate::problem::Lang;
 /// Formats `x` with `decimals` fixed decimals, or with as many as it needs when `None`.
 pub fn number(x: f64, lang: Lang, decimals: Option<usize>) -> String {
     let raw = match decimals {
-        Some(d) => format!("{x:.d$}"),
-        None => format!("{x}"),
+        Some(d) => fixed(x, d),
+        None => plain(x),
     };
     let (neg, raw) = match raw.strip_prefix('-') {
         Some(r) => (true, r),
@@ -34,6 +34,112 @@ pub fn number(x: f64, lang: Lang, decimals: Option<usize>) -> String {
     out
 }
 
+/// `x` as the shortest decimal that reads back as `x`, without an exponent: what `{}` prints
+/// for an `f64`. It goes through serde_json's number printer, so that the officer's bundle
+/// carries one float printer instead of two.
+pub fn plain(x: f64) -> String {
+    let Some(n) = serde_json::Number::from_f64(x) else {
+        return if x.is_nan() {
+            "NaN"
+        } else if x > 0.0 {
+            "inf"
+        } else {
+            "-inf"
+        }
+        .to_string();
+    };
+    let text = n.to_string();
+    let (neg, text) = match text.strip_prefix('-') {
+        Some(t) => (true, t),
+        None => (false, text.as_str()),
+    };
+    let (mantissa, exp) = match text.split_once('e') {
+        Some((m, e)) => (m, e.parse::<i64>().unwrap_or(0)),
+        None => (text, 0),
+    };
+    let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let digits = format!("{int}{frac}");
+    // Where the decimal point falls in `digits`.
+    let point = int.len() as i64 + exp;
+    let mut out = String::with_capacity(digits.len() + 4);
+    if neg {
+        out.push('-');
+    }
+    if point <= 0 {
+        out.push_str("0.");
+        out.extend(std::iter::repeat_n('0', point.unsigned_abs() as usize));
+        out.push_str(&digits);
+    } else if point as usize >= digits.len() {
+        out.push_str(&digits);
+        out.extend(std::iter::repeat_n('0', point as usize - digits.len()));
+    } else {
+        out.push_str(&digits[..point as usize]);
+        out.push('.');
+        out.push_str(&digits[point as usize..]);
+    }
+    if out.contains('.') {
+        let kept = out.trim_end_matches('0').trim_end_matches('.').len();
+        out.truncate(kept);
+    }
+    out
+}
+
+/// `x` with exactly `decimals` decimals: its shortest decimal form ([`plain`]) rounded half
+/// away from zero. Scores are rounded to 2 decimals before they are shown, so their text is
+/// exact.
+pub fn fixed(x: f64, decimals: usize) -> String {
+    let p = plain(x);
+    if !x.is_finite() {
+        return p;
+    }
+    let (neg, p) = match p.strip_prefix('-') {
+        Some(r) => (true, r),
+        None => (false, p.as_str()),
+    };
+    let (int, frac) = p.split_once('.').unwrap_or((p, ""));
+    let mut digits: Vec<u8> = int.bytes().chain(frac.bytes().chain(std::iter::repeat(b'0')).take(decimals)).collect();
+    if frac.as_bytes().get(decimals).is_some_and(|d| *d >= b'5') {
+        // Round up, carrying.
+        let mut i = digits.len();
+        loop {
+            if i == 0 {
+                digits.insert(0, b'1');
+                break;
+            }
+            i -= 1;
+            if digits[i] == b'9' {
+                digits[i] = b'0';
+            } else {
+                digits[i] += 1;
+                break;
+            }
+        }
+    }
+    let split = digits.len() - decimals;
+    let mut out = String::with_capacity(digits.len() + 2);
+    if neg {
+        out.push('-');
+    }
+    out.push_str(std::str::from_utf8(&digits[..split]).unwrap_or("0"));
+    if decimals > 0 {
+        out.push('.');
+        out.push_str(std::str::from_utf8(&digits[split..]).unwrap_or(""));
+    }
+    out
+}
+
+/// Reads a decimal written as digits with an optional fraction (`007`, `12.5`), through
+/// serde_json's number parser (the bundle's one float parser). `None` when not finite.
+pub fn parse_decimal(int: &str, frac: Option<&str>) -> Option<f64> {
+    let int = int.trim_start_matches('0');
+    let int = if int.is_empty() { "0" } else { int };
+    let text = match frac {
+        Some(f) => format!("{int}.{f}"),
+        None => int.to_string(),
+    };
+    serde_json::from_str::<f64>(&text).ok().filter(|v| v.is_finite())
+}
+
 /// Formats a score with exactly 2 decimals (scores are always shown that way).
 pub fn score(x: f64, lang: Lang) -> String {
     number(crate::score::round2(x), lang, Some(2))
@@ -42,9 +148,11 @@ pub fn score(x: f64, lang: Lang) -> String {
 /// A lowercase ASCII slug for file and host names: "Dinas Contoh A" → "dinas-contoh-a".
 pub fn slug(s: &str) -> String {
     let mut out = String::new();
-    for c in s.to_lowercase().chars() {
+    // ASCII lowercasing only: other letters are dropped anyway, and full Unicode case mapping
+    // would bring its tables into the bundle.
+    for c in s.chars() {
         if c.is_ascii_alphanumeric() {
-            out.push(c);
+            out.push(c.to_ascii_lowercase());
         } else if !out.is_empty() && !out.ends_with('-') {
             out.push('-');
         }
@@ -127,14 +235,7 @@ pub fn parse_number(text: &str, lang: Lang) -> Result<Option<f64>, NumberError> 
         return Err(NumberError::Invalid);
     }
     let digits: String = int.chars().filter(|c| *c != group).collect();
-    let joined = match frac {
-        Some(f) => format!("{digits}.{f}"),
-        None => digits,
-    };
-    let v: f64 = joined.parse().map_err(|_| NumberError::Invalid)?;
-    if !v.is_finite() {
-        return Err(NumberError::Invalid);
-    }
+    let v = parse_decimal(&digits, frac).ok_or(NumberError::Invalid)?;
     Ok(Some(if neg { -v } else { v }))
 }
 
@@ -154,6 +255,73 @@ mod tests {
         assert_eq!(score(78.344, Lang::Id), "78,34");
         assert_eq!(score(4.5, Lang::En), "4.50");
         assert_eq!(number(100.0, Lang::Id, None), "100");
+    }
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn plain_prints_what_display_prints() {
+        let mut samples =
+            vec![0.0, -0.0, 1.0, 100.0, 0.1, 12.5, 1e21, 1e22, 1.5e-7, 1e-7, 5e-324, f64::MAX, f64::MIN_POSITIVE];
+        samples.extend([1e15, 1e16, 1e17, 2.5e-5, 78.34, 0.3 + 0.6, -1234567.891, 123456789012345680000.0]);
+        // A deterministic spread over the whole f64 range.
+        let mut bits: u64 = 0x9E37_79B9_7F4A_7C15;
+        for _ in 0..20_000 {
+            bits ^= bits << 13;
+            bits ^= bits >> 7;
+            bits ^= bits << 17;
+            samples.push(f64::from_bits(bits));
+        }
+        for x in samples.into_iter().filter(|x| x.is_finite()) {
+            let (ours, std) = (plain(x), format!("{x}"));
+            // Both are the shortest decimal that reads back as `x`; when two such decimals are
+            // equally near (1658206780088562.25 → …562.2 or …562.3) the printers may pick
+            // differently, so compare by reading back and by length.
+            assert_eq!(ours.parse::<f64>().map(f64::to_bits), Ok(x.to_bits()), "{x:e}: {ours}");
+            assert_eq!(ours.len(), std.len(), "{x:e}: {ours} vs {std}");
+        }
+        // Ordinary figures print identically.
+        for x in [0.5, 7.25, 1234.0, 3_200_000.0, 88.0, 0.07, 12.345, 99.99, 1e-3] {
+            assert_eq!(plain(x), format!("{x}"));
+        }
+        assert_eq!(
+            (plain(f64::NAN), plain(f64::INFINITY), plain(f64::NEG_INFINITY)),
+            ("NaN".into(), "inf".into(), "-inf".into())
+        );
+    }
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn fixed_rounds_the_shortest_form() {
+        for (x, d, want) in [
+            (78.34, 2, "78.34"),
+            (4.5, 2, "4.50"),
+            (0.0, 2, "0.00"),
+            (99.995, 2, "100.00"),
+            (9.96, 1, "10.0"),
+            (70.0, 0, "70"),
+            (69.5, 0, "70"),
+            (-0.001, 2, "-0.00"),
+            (-1234567.891, 2, "-1234567.89"),
+            (1e21, 1, "1000000000000000000000.0"),
+        ] {
+            assert_eq!(fixed(x, d), want, "{x} {d}");
+        }
+        // Scores are rounded before they are shown: then the text is what `{:.2}` prints.
+        for k in 0..=10_000 {
+            let x = crate::score::round2(k as f64 / 100.0);
+            assert_eq!(fixed(x, 2), format!("{x:.2}"));
+        }
+    }
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn decimals_parse_exactly() {
+        assert_eq!(parse_decimal("007", None), Some(7.0));
+        assert_eq!(parse_decimal("0", Some("5")), Some(0.5));
+        assert_eq!(parse_decimal("", Some("25")), Some(0.25));
+        assert_eq!(parse_decimal("1", Some("0")), Some(1.0));
+        assert_eq!(parse_decimal(&"9".repeat(400), None), None);
+        for text in ["0.1", "12.5", "3200000", "0.3", "123456.789", "99.99"] {
+            let (i, f) = text.split_once('.').map_or((text, None), |(i, f)| (i, Some(f)));
+            assert_eq!(parse_decimal(i, f), text.parse::<f64>().ok(), "{text}");
+        }
     }
 
     #[wasm_bindgen_test(unsupported = test)]

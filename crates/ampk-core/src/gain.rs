@@ -132,7 +132,7 @@ pub fn gains(rubric: &Rubric, card: &Scorecard) -> Vec<Gain> {
             Some(Gain { indicator: i, score, available, change })
         })
         .collect();
-    out.sort_by(|a, b| {
+    crate::rank::sort_small(&mut out, |a, b| {
         let ga = a.change.as_ref().map_or(0.0, |c| c.gain);
         let gb = b.change.as_ref().map_or(0.0, |c| c.gain);
         gb.total_cmp(&ga).then(b.available.total_cmp(&a.available)).then(a.indicator.cmp(&b.indicator))

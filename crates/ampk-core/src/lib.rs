@@ -12,6 +12,7 @@ pub mod fmt;
 pub mod gain;
 pub mod import;
 pub mod jcs;
+pub mod officer;
 pub mod problem;
 pub mod rank;
 pub mod rubric;

@@ -1,6 +1,7 @@
 //! Problems found in a file or a form: a stable code, a JSON path and a message in both languages.
 
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::fmt;
 
 /// Interface language. Bahasa Indonesia comes first and is the default.
@@ -35,10 +36,11 @@ impl Lang {
 
 /// One problem, located by a JSON path such as `categories[2].indicators[0].scale.max`
 /// (the empty path is the document itself).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Problem {
-    /// Stable machine code, e.g. `unknown_member` or `weights_sum`.
-    pub code: &'static str,
+    /// Stable machine code, e.g. `unknown_member` or `weights_sum` (owned only when a problem
+    /// was read back from another module, e.g. the officer's worker).
+    pub code: Cow<'static, str>,
     /// JSON path of the offending value.
     pub path: String,
     /// Message in Bahasa Indonesia.
@@ -50,7 +52,7 @@ pub struct Problem {
 impl Problem {
     /// Builds a problem.
     pub fn new(code: &'static str, path: impl Into<String>, id: impl Into<String>, en: impl Into<String>) -> Self {
-        Problem { code, path: path.into(), id: id.into(), en: en.into() }
+        Problem { code: Cow::Borrowed(code), path: path.into(), id: id.into(), en: en.into() }
     }
 
     /// The message in `lang`.

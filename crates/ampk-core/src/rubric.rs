@@ -8,6 +8,7 @@
 //! the SHA-256 of the RFC 8785 canonical form of the document *as given*.
 
 use crate::expr::{self, CheckRule, Expr, ExprError, ExprErrorKind};
+use crate::fmt::plain;
 use crate::jcs;
 use crate::problem::{index, join, Lang, Problem};
 use crate::shape;
@@ -23,8 +24,13 @@ pub const MAX_RUBRIC_BYTES: usize = 1 << 20;
 /// The rubric format version this kit reads.
 pub const FORMAT_VERSION: u32 = 1;
 
-/// The built-in model rubric's source.
-pub const MODEL_RUBRIC_JSON: &str = include_str!("../rubrics/ampk-2025-model.json");
+/// The built-in model rubric (`rubrics/ampk-2025-model.json`), minified by the build script:
+/// the same document, smaller in the browser bundle.
+pub const MODEL_RUBRIC_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/ampk-2025-model.min.json"));
+
+/// The fingerprint of [`MODEL_RUBRIC_JSON`] (a test recomputes it), so that compiling the
+/// built-in rubric needs neither the canonicaliser nor SHA-256.
+pub const MODEL_RUBRIC_SHA256: &str = "76d8c6f7513544140714c5a87e257f749808130712f115f0e94f858972f737d3";
 
 /// A text in several languages: `{"id": "…", "en": "…"}`; `id` is required, others fall back to it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema, Default)]
@@ -295,10 +301,16 @@ impl Rubric {
 /// The built-in model rubric, loaded once.
 pub fn builtin() -> &'static Rubric {
     static MODEL: OnceLock<Rubric> = OnceLock::new();
-    MODEL.get_or_init(|| match load(MODEL_RUBRIC_JSON.as_bytes()) {
+    MODEL.get_or_init(model)
+}
+
+/// A freshly compiled copy of the built-in model rubric (the officer's page owns its rubric;
+/// compiling again is cheaper in download size than a deep copy of [`builtin`]).
+pub fn model() -> Rubric {
+    match compile(MODEL_RUBRIC_JSON, MODEL_RUBRIC_SHA256.to_string()) {
         Ok(r) => r,
         Err(problems) => panic!("the built-in rubric is invalid: {problems:?}"),
-    })
+    }
 }
 
 /// JSON Schema (draft 2020-12) of the rubric format, generated from [`RubricFile`].
@@ -352,23 +364,41 @@ pub fn from_value(value: &Value) -> Result<Rubric, Vec<Problem>> {
     if problems.iter().any(|p| p.code != "unknown_member") {
         return Err(problems);
     }
-    let file: RubricFile = match serde_json::from_value(pruned) {
-        Ok(f) => f,
-        Err(e) => {
-            return Err(vec![Problem::new(
-                "structure",
-                "",
-                format!("struktur tidak sesuai: {e}"),
-                format!("bad structure: {e}"),
-            )])
+    let file = serde_json::from_value(pruned).map_err(|e| vec![structure(e)]);
+    match file.and_then(|f| compile_file(f, String::new())) {
+        // A file serde cannot read says only that.
+        Err(more) if more.iter().any(|p| p.code == "structure") => Err(more),
+        Err(more) => {
+            problems.extend(more);
+            Err(problems)
         }
-    };
+        Ok(_) if !problems.is_empty() => Err(problems),
+        Ok(r) => Ok(Rubric { sha256: jcs::sha256_hex(value), ..r }),
+    }
+}
+
+fn structure(e: serde_json::Error) -> Problem {
+    Problem::new("structure", "", format!("struktur tidak sesuai: {e}"), format!("bad structure: {e}"))
+}
+
+/// Compiles a rubric text whose fingerprint is already known, with the semantic rules of
+/// [`load`] but without its structural check: read straight into the typed form, without a
+/// `serde_json::Value` in between. It serves the built-in rubric and an official rubric
+/// validated earlier (by [`load`]) and remembered with its fingerprint.
+pub fn compile(text: &str, sha256: String) -> Result<Rubric, Vec<Problem>> {
+    let file = serde_json::from_str(text.strip_prefix('\u{feff}').unwrap_or(text)).map_err(|e| vec![structure(e)])?;
+    compile_file(file, sha256)
+}
+
+/// The semantic rules of the format (rubric-format §8) and the compiled form.
+fn compile_file(file: RubricFile, sha256: String) -> Result<Rubric, Vec<Problem>> {
+    let mut problems = Vec::new();
     let categories = validate(&file, &mut problems);
     if !problems.is_empty() {
         return Err(problems);
     }
     let period_months = period_months(&file.period).unwrap_or(1);
-    Ok(Rubric { sha256: jcs::sha256_hex(value), period_months, categories, file })
+    Ok(Rubric { sha256, period_months, categories, file })
 }
 
 /// Number of calendar months touched by the period (2025-01-01 … 2025-10-31 → 10).
@@ -467,6 +497,7 @@ impl V<'_> {
 
     fn range(&mut self, code: &'static str, path: String, v: f64, lo: f64, hi: f64) {
         if !(lo..=hi).contains(&v) {
+            let (lo, hi, v) = (plain(lo), plain(hi), plain(v));
             self.push(
                 code,
                 path,
@@ -557,6 +588,7 @@ fn validate(f: &RubricFile, out: &mut Vec<Problem>) -> Vec<Category> {
     let fs = &f.final_score;
     for (path, w) in [("final_score.data_weight", fs.data_weight), ("final_score.jury_weight", fs.jury_weight)] {
         if w < 0.0 {
+            let w = plain(w);
             v.push(
                 "final_weights",
                 path.into(),
@@ -566,7 +598,7 @@ fn validate(f: &RubricFile, out: &mut Vec<Problem>) -> Vec<Category> {
         }
     }
     if (fs.data_weight + fs.jury_weight - 100.0).abs() > 1e-9 {
-        let sum = fs.data_weight + fs.jury_weight;
+        let sum = plain(fs.data_weight + fs.jury_weight);
         v.push(
             "final_weights",
             "final_score".into(),
@@ -589,7 +621,9 @@ fn validate(f: &RubricFile, out: &mut Vec<Problem>) -> Vec<Category> {
     v.unique("agency_types", f.agency_types.iter().map(|t| t.id.as_str()), "id");
     v.non_empty("categories".into(), &f.categories);
     v.unique("categories", f.categories.iter().map(|c| c.id.as_str()), "id");
-    let types: BTreeSet<&str> = f.agency_types.iter().map(|t| t.id.as_str()).collect();
+    // Built by insertion: collecting into a B-tree would sort, adding a sort to the bundle.
+    let mut types = BTreeSet::new();
+    types.extend(f.agency_types.iter().map(|t| t.id.as_str()));
     f.categories
         .iter()
         .enumerate()
@@ -607,8 +641,16 @@ fn validate_bands(v: &mut V<'_>, bands: &[Band]) {
             v.push(
                 "band_order",
                 join(&p, "min"),
-                format!("min harus lebih kecil dari band sebelumnya ({} lalu {})", bands[i - 1].min, b.min),
-                format!("min must be strictly lower than the band before ({} then {})", bands[i - 1].min, b.min),
+                format!(
+                    "min harus lebih kecil dari band sebelumnya ({} lalu {})",
+                    plain(bands[i - 1].min),
+                    plain(b.min)
+                ),
+                format!(
+                    "min must be strictly lower than the band before ({} then {})",
+                    plain(bands[i - 1].min),
+                    plain(b.min)
+                ),
             );
         }
     }
@@ -714,6 +756,7 @@ fn validate_category(v: &mut V<'_>, p: &str, c: &CategoryDef, types: &BTreeSet<&
     }
     let sum: f64 = c.indicators.iter().map(|i| i.weight).sum();
     if !c.indicators.is_empty() && (sum - 100.0).abs() > 1e-9 {
+        let sum = plain(sum);
         v.push(
             "weights_sum",
             ind_path.clone(),
@@ -755,7 +798,7 @@ fn validate_category(v: &mut V<'_>, p: &str, c: &CategoryDef, types: &BTreeSet<&
 /// All indicators in decreasing weight, file order among equal weights (rubric-format §7).
 fn default_tie_break(indicators: &[IndicatorDef]) -> Vec<usize> {
     let mut order: Vec<usize> = (0..indicators.len()).collect();
-    order.sort_by(|&a, &b| indicators[b].weight.total_cmp(&indicators[a].weight).then(a.cmp(&b)));
+    crate::rank::sort_small(&mut order, |&a, &b| indicators[b].weight.total_cmp(&indicators[a].weight).then(a.cmp(&b)));
     order
 }
 
@@ -795,6 +838,7 @@ fn validate_input(v: &mut V<'_>, p: &str, input: &InputDef) {
     }
     if let (Some(lo), Some(hi)) = (input.min, input.max) {
         if lo > hi {
+            let (lo, hi) = (plain(lo), plain(hi));
             v.push(
                 "min_max",
                 join(p, "min"),
@@ -849,6 +893,7 @@ fn validate_scale(v: &mut V<'_>, p: &str, s: &Scale) {
     match s {
         Scale::Linear { min, max } => {
             if min == max {
+                let min = plain(*min);
                 v.push(
                     "scale_params",
                     join(p, "max"),
@@ -859,6 +904,7 @@ fn validate_scale(v: &mut V<'_>, p: &str, s: &Scale) {
         }
         Scale::Log { min, max } => {
             if !(0.0 < *min && min < max) {
+                let (min, max) = (plain(*min), plain(*max));
                 v.push(
                     "scale_params",
                     p.to_string(),
@@ -885,8 +931,8 @@ fn validate_scale(v: &mut V<'_>, p: &str, s: &Scale) {
                     v.push(
                         "band_steps_unique",
                         join(&stp, "at"),
-                        format!("nilai at {} muncul lebih dari sekali", st.at),
-                        format!("at value {} appears more than once", st.at),
+                        format!("nilai at {} muncul lebih dari sekali", plain(st.at)),
+                        format!("at value {} appears more than once", plain(st.at)),
                     );
                 }
                 seen.push(st.at);
@@ -947,5 +993,27 @@ mod tests {
         let big = vec![b' '; MAX_RUBRIC_BYTES + 1];
         assert_eq!(load(&big).unwrap_err()[0].code, "too_large");
         assert_eq!(load(b"{\"format\": ").unwrap_err()[0].code, "not_json");
+    }
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn builtin_equals_the_fully_validated_model_and_its_fingerprint() {
+        let source: Value = serde_json::from_str(include_str!("../rubrics/ampk-2025-model.json")).unwrap();
+        assert_eq!(
+            serde_json::from_str::<Value>(MODEL_RUBRIC_JSON).unwrap(),
+            source,
+            "the embedded copy is the source"
+        );
+        let full = load(MODEL_RUBRIC_JSON.as_bytes()).expect("the model rubric is valid");
+        assert_eq!(full.sha256, MODEL_RUBRIC_SHA256, "MODEL_RUBRIC_SHA256 is the model's fingerprint");
+        assert_eq!(builtin(), &full);
+    }
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn compile_keeps_the_semantic_rules() {
+        let mut v: Value = serde_json::from_str(MODEL_RUBRIC_JSON).unwrap();
+        v["categories"][0]["indicators"][0]["weight"] = serde_json::json!(-1);
+        let p = compile(&v.to_string(), "x".into()).unwrap_err();
+        assert!(p.iter().any(|p| p.code == "weight_positive"), "{p:?}");
+        assert_eq!(compile("{\"format\": 1}", "x".into()).unwrap_err()[0].code, "structure");
     }
 }

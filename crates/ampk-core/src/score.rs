@@ -254,7 +254,7 @@ pub fn validate_figures(rubric: &Rubric, cat: usize, figures: &Figures, months: 
                         "not_whole",
                         path.clone(),
                         format!("{lid}: harus bilangan bulat, bukan {}", fmt_limit(*n)),
-                        format!("{len}: must be a whole number, not {n}"),
+                        format!("{len}: must be a whole number, not {}", crate::fmt::plain(*n)),
                     ));
                 }
                 if let Some(min) = d.min.filter(|m| n < m) {
@@ -262,7 +262,7 @@ pub fn validate_figures(rubric: &Rubric, cat: usize, figures: &Figures, months: 
                         "below_min",
                         path.clone(),
                         format!("{lid}: paling kecil {}", fmt_limit(min)),
-                        format!("{len}: must be at least {min}"),
+                        format!("{len}: must be at least {}", crate::fmt::plain(min)),
                     ));
                 }
                 if let Some(max) = d.max.filter(|m| n > m) {
@@ -270,7 +270,7 @@ pub fn validate_figures(rubric: &Rubric, cat: usize, figures: &Figures, months: 
                         "above_max",
                         path.clone(),
                         format!("{lid}: paling besar {}", fmt_limit(max)),
-                        format!("{len}: must be at most {max}"),
+                        format!("{len}: must be at most {}", crate::fmt::plain(max)),
                     ));
                 }
             }
@@ -408,7 +408,7 @@ mod tests {
         )
         .unwrap();
         let problems = validate_figures(r, cat, &figures, 10);
-        let got: Vec<(&str, &str)> = problems.iter().map(|p| (p.code, p.path.as_str())).collect();
+        let got: Vec<(&str, &str)> = problems.iter().map(|p| (&*p.code, p.path.as_str())).collect();
         assert_eq!(
             got,
             [

@@ -1811,7 +1811,7 @@ fn a_different_rubric_is_named_in_the_message() {
         let bytes = std::fs::read(data_dir().join(file)).expect("fixture");
         let f = import::assess(r, file, &bytes);
         let p = &f.reasons[0];
-        assert_eq!(p.code, "rubric_mismatch");
+        assert_eq!(&*p.code, "rubric_mismatch");
         let theirs = &f.read.as_ref().expect("read").wire.rubric.sha256[..12];
         for msg in [&p.id, &p.en] {
             assert!(msg.contains(&format!("\"{other}\"")), "{file}: {msg}");
@@ -1835,24 +1835,24 @@ fn oversize_files_are_refused_unread() {
     bytes.push(b' ');
     let f = import::assess(r, "big.json", &bytes);
     assert_eq!(f.status, Status::Rejected);
-    let pairs: Vec<(&str, &str)> = f.reasons.iter().map(|p| (p.code, p.path.as_str())).collect();
+    let pairs: Vec<(&str, &str)> = f.reasons.iter().map(|p| (&*p.code, p.path.as_str())).collect();
     assert_eq!(pairs, [("too_large", "")]);
     assert!(f.reasons[0].en.contains(&(submission::MAX_BYTES + 1).to_string()), "{}", f.reasons[0].en);
     assert!(f.read.is_none());
     // Garbage over the limit is not parsed either (the same code, not not_json).
     let f = import::assess(r, "junk.json", &vec![b'{'; submission::MAX_BYTES + 10]);
-    assert_eq!(f.reasons.iter().map(|p| p.code).collect::<Vec<_>>(), ["too_large"]);
+    assert_eq!(f.reasons.iter().map(|p| &*p.code).collect::<Vec<_>>(), ["too_large"]);
     // The UI's shortcut for files it will not even load.
     let f = import::too_large("huge.json", 5 << 20);
-    assert_eq!((f.status, f.reasons[0].code, f.reasons[0].path.as_str()), (Status::Rejected, "too_large", ""));
+    assert_eq!((f.status, &*f.reasons[0].code, f.reasons[0].path.as_str()), (Status::Rejected, "too_large", ""));
 }
 
 #[test]
 fn limits_are_exact() {
     let r = rubric();
     let base = base_opd();
-    let codes = |bytes: &[u8]| -> Vec<&'static str> {
-        import::assess(r, "x.json", bytes).reasons.iter().map(|p| p.code).collect()
+    let codes = |bytes: &[u8]| -> Vec<String> {
+        import::assess(r, "x.json", bytes).reasons.iter().map(|p| p.code.to_string()).collect()
     };
     // 2000 characters are allowed, 2001 are not (characters, not bytes: é is 2 bytes).
     for (n, want) in [(submission::MAX_STRING, vec![]), (submission::MAX_STRING + 1, vec!["string_too_long"])] {
@@ -2067,9 +2067,9 @@ fn two_exports_differ_only_in_exported_at_and_integrity() {
 // ---------------------------------------------------------------------------------------------
 
 /// A file's status and its reasons as `code` list.
-fn outcome(report: &ImportReport, file: &str) -> (Status, Vec<&'static str>) {
+fn outcome<'a>(report: &'a ImportReport, file: &str) -> (Status, Vec<&'a str>) {
     let f = report.files.iter().find(|f| f.file == file).unwrap_or_else(|| panic!("{file} not in the report"));
-    (f.status, f.reasons.iter().map(|p| p.code).collect())
+    (f.status, f.reasons.iter().map(|p| &*p.code).collect())
 }
 
 /// A superseded file's reason names the file that replaced it.

@@ -447,10 +447,110 @@ fn err(out: &mut Vec<Problem>, code: &'static str, path: impl Into<String>, id: 
 
 /// Checks a read submission against the rubric loaded in the kit (import steps 3–5).
 pub fn check(rubric: &Rubric, read: &Read) -> Checked {
-    let w = &read.wire;
+    check_with(rubric, &Submission::from(&read.wire), read)
+}
+
+/// Checks a submission's content against the rubric: everything [`check`] does except what
+/// belongs to a file (integrity digest, export time, embedded scores). The officer's draft is
+/// checked this way on every change.
+pub fn check_content(rubric: &Rubric, s: &Submission) -> Checked {
+    check_with(rubric, s, &())
+}
+
+/// The checks that belong to a file rather than to its content, woven into [`check_with`] at
+/// their places in the report. A draft has none.
+trait FileChecks {
+    /// The integrity status, with its warning.
+    fn integrity(&self, _warnings: &mut Vec<Problem>) -> Option<Integrity> {
+        None
+    }
+    /// After the header's content checks.
+    fn header(&self, _errors: &mut Vec<Problem>, _warnings: &mut Vec<Problem>) {}
+    /// After a category's content checks: its embedded scores against the re-score.
+    fn category(&self, _rubric: &Rubric, _card: &Scorecard, _warnings: &mut Vec<Problem>) {}
+    /// Last: embedded scores of categories without figures.
+    fn tail(&self, _warnings: &mut Vec<Problem>) {}
+}
+
+impl FileChecks for () {}
+
+impl FileChecks for Read {
+    fn integrity(&self, warnings: &mut Vec<Problem>) -> Option<Integrity> {
+        Some(match &self.wire.integrity {
+            None => {
+                err(
+                    warnings,
+                    "digest_missing",
+                    "integrity",
+                    "tidak ada sidik integritas: isi berkas tidak dapat dipastikan utuh sejak diekspor".into(),
+                    "no integrity digest: the content cannot be confirmed unchanged since export".into(),
+                );
+                Integrity::Missing
+            }
+            Some(i) if i.algorithm == DIGEST_ALGORITHM && i.digest == digest(&self.value) => Integrity::Ok,
+            Some(_) => {
+                err(
+                    warnings,
+                    "digest_mismatch",
+                    "integrity.digest",
+                    "diubah setelah diekspor: sidik integritas tidak cocok dengan isi berkas".into(),
+                    "changed after export: the integrity digest does not match the content".into(),
+                );
+                Integrity::Mismatch
+            }
+        })
+    }
+
+    fn header(&self, errors: &mut Vec<Problem>, warnings: &mut Vec<Problem>) {
+        let w = &self.wire;
+        if timestamp_key(&w.exported_at).is_none() {
+            err(
+                errors,
+                "bad_timestamp",
+                "exported_at",
+                "harus waktu UTC RFC 3339, mis. 2025-11-02T03:04:05Z".into(),
+                "must be an RFC 3339 UTC time, e.g. 2025-11-02T03:04:05Z".into(),
+            );
+        }
+        if let Some(i) = &w.integrity {
+            if i.algorithm != DIGEST_ALGORITHM {
+                err(
+                    warnings,
+                    "digest_algorithm",
+                    "integrity.algorithm",
+                    format!(
+                        "algoritme integritas \"{}\" tidak dikenal; seharusnya \"{DIGEST_ALGORITHM}\"",
+                        i.algorithm
+                    ),
+                    format!("unknown integrity algorithm \"{}\"; expected \"{DIGEST_ALGORITHM}\"", i.algorithm),
+                );
+            }
+        }
+    }
+
+    fn category(&self, rubric: &Rubric, card: &Scorecard, warnings: &mut Vec<Problem>) {
+        let id = &rubric.file.categories[card.category].id;
+        compare_computed(rubric, card, self.wire.computed.get(id), warnings);
+    }
+
+    fn tail(&self, warnings: &mut Vec<Problem>) {
+        let w = &self.wire;
+        for id in w.computed.keys().filter(|k| !w.categories.contains_key(*k)) {
+            err(
+                warnings,
+                "computed_differs",
+                join("computed", id),
+                format!("nilai tertanam untuk kategori \"{id}\" yang tidak diisi"),
+                format!("an embedded score for category \"{id}\", which has no figures"),
+            );
+        }
+    }
+}
+
+fn check_with(rubric: &Rubric, w: &Submission, file: &impl FileChecks) -> Checked {
     let mut errors = Vec::new();
     let mut warnings = Vec::new();
-    if w.rubric.id != rubric.file.id || w.rubric.sha256 != rubric.sha256 {
+    if w.rubric_id != rubric.file.id || w.rubric_sha256 != rubric.sha256 {
         let short = |h: &str| h.chars().take(12).collect::<String>();
         err(
             &mut errors,
@@ -458,18 +558,18 @@ pub fn check(rubric: &Rubric, read: &Read) -> Checked {
             "rubric",
             format!(
                 "dibuat dengan rubrik \"{}\" (edisi {}, sidik {}…), sedangkan kit memakai rubrik \"{}\" (edisi {}, sidik {}…); berkas tidak dinilai ulang dengan aturan yang salah",
-                w.rubric.id,
-                w.rubric.edition,
-                short(&w.rubric.sha256),
+                w.rubric_id,
+                w.rubric_edition,
+                short(&w.rubric_sha256),
                 rubric.file.id,
                 rubric.file.edition,
                 short(&rubric.sha256)
             ),
             format!(
                 "made with rubric \"{}\" (edition {}, fingerprint {}…), but the kit uses rubric \"{}\" (edition {}, fingerprint {}…); it is not re-scored with the wrong rules",
-                w.rubric.id,
-                w.rubric.edition,
-                short(&w.rubric.sha256),
+                w.rubric_id,
+                w.rubric_edition,
+                short(&w.rubric_sha256),
                 rubric.file.id,
                 rubric.file.edition,
                 short(&rubric.sha256)
@@ -477,30 +577,9 @@ pub fn check(rubric: &Rubric, read: &Read) -> Checked {
         );
         return Checked { errors, warnings, integrity: None, cards: Vec::new(), evidence_risk: Vec::new() };
     }
-    let integrity = match &w.integrity {
-        None => {
-            err(
-                &mut warnings,
-                "digest_missing",
-                "integrity",
-                "tidak ada sidik integritas: isi berkas tidak dapat dipastikan utuh sejak diekspor".into(),
-                "no integrity digest: the content cannot be confirmed unchanged since export".into(),
-            );
-            Integrity::Missing
-        }
-        Some(i) if i.algorithm == DIGEST_ALGORITHM && i.digest == digest(&read.value) => Integrity::Ok,
-        Some(_) => {
-            err(
-                &mut warnings,
-                "digest_mismatch",
-                "integrity.digest",
-                "diubah setelah diekspor: sidik integritas tidak cocok dengan isi berkas".into(),
-                "changed after export: the integrity digest does not match the content".into(),
-            );
-            Integrity::Mismatch
-        }
-    };
-    check_header(rubric, w, &mut errors, &mut warnings);
+    let integrity = file.integrity(&mut warnings);
+    check_header(rubric, w, &mut errors);
+    file.header(&mut errors, &mut warnings);
     let mut cards = Vec::new();
     let mut evidence_risk = Vec::new();
     for (cat_id, entry) in &w.categories {
@@ -570,30 +649,22 @@ pub fn check(rubric: &Rubric, read: &Read) -> Checked {
             }
         }
         let card = score::score(rubric, cat, &entry.inputs, w.months.clamp(1, 12));
-        compare_computed(rubric, &card, w.computed.get(cat_id), &mut warnings);
+        file.category(rubric, &card, &mut warnings);
         evidence_risk.push(score::score_with_zeroed(rubric, &card, &lacking).data_score);
         cards.push(card);
     }
-    for id in w.computed.keys().filter(|k| !w.categories.contains_key(*k)) {
-        err(
-            &mut warnings,
-            "computed_differs",
-            join("computed", id),
-            format!("nilai tertanam untuk kategori \"{id}\" yang tidak diisi"),
-            format!("an embedded score for category \"{id}\", which has no figures"),
-        );
-    }
+    file.tail(&mut warnings);
     let order: Vec<usize> = {
         let mut o: Vec<usize> = (0..cards.len()).collect();
-        o.sort_by_key(|&i| cards[i].category);
+        crate::rank::sort_small(&mut o, |&a, &b| cards[a].category.cmp(&cards[b].category));
         o
     };
     let cards: Vec<Scorecard> = order.iter().map(|&i| cards[i].clone()).collect();
     let evidence_risk = order.iter().map(|&i| evidence_risk[i]).collect();
-    Checked { errors, warnings, integrity: Some(integrity), cards, evidence_risk }
+    Checked { errors, warnings, integrity, cards, evidence_risk }
 }
 
-fn check_header(rubric: &Rubric, w: &SubmissionV1, errors: &mut Vec<Problem>, warnings: &mut Vec<Problem>) {
+fn check_header(rubric: &Rubric, w: &Submission, errors: &mut Vec<Problem>) {
     if !is_uuid_v4(&w.submission_id) {
         err(
             errors,
@@ -651,7 +722,7 @@ fn check_header(rubric: &Rubric, w: &SubmissionV1, errors: &mut Vec<Problem>, wa
             "a UPTD must name its parent OPD".into(),
         );
     }
-    if a.officer.name.trim().is_empty() {
+    if a.officer_name.trim().is_empty() {
         err(
             errors,
             "officer_name",
@@ -660,7 +731,7 @@ fn check_header(rubric: &Rubric, w: &SubmissionV1, errors: &mut Vec<Problem>, wa
             "the officer's name is required".into(),
         );
     }
-    if let Some(e) = &a.officer.email {
+    if let Some(e) = &a.officer_email {
         if !is_email(e) {
             err(
                 errors,
@@ -671,7 +742,7 @@ fn check_header(rubric: &Rubric, w: &SubmissionV1, errors: &mut Vec<Problem>, wa
             );
         }
     }
-    if let Some(p) = &a.officer.phone {
+    if let Some(p) = &a.officer_phone {
         if !is_phone(p) {
             err(
                 errors,
@@ -697,28 +768,8 @@ fn check_header(rubric: &Rubric, w: &SubmissionV1, errors: &mut Vec<Problem>, wa
                 errors,
                 "jury_estimate_range",
                 "jury_estimate",
-                format!("perkiraan nilai juri harus 0–100, bukan {j}"),
-                format!("the jury estimate must be 0–100, not {j}"),
-            );
-        }
-    }
-    if timestamp_key(&w.exported_at).is_none() {
-        err(
-            errors,
-            "bad_timestamp",
-            "exported_at",
-            "harus waktu UTC RFC 3339, mis. 2025-11-02T03:04:05Z".into(),
-            "must be an RFC 3339 UTC time, e.g. 2025-11-02T03:04:05Z".into(),
-        );
-    }
-    if let Some(i) = &w.integrity {
-        if i.algorithm != DIGEST_ALGORITHM {
-            err(
-                warnings,
-                "digest_algorithm",
-                "integrity.algorithm",
-                format!("algoritme integritas \"{}\" tidak dikenal; seharusnya \"{DIGEST_ALGORITHM}\"", i.algorithm),
-                format!("unknown integrity algorithm \"{}\"; expected \"{DIGEST_ALGORITHM}\"", i.algorithm),
+                format!("perkiraan nilai juri harus 0–100, bukan {}", crate::fmt::plain(j)),
+                format!("the jury estimate must be 0–100, not {}", crate::fmt::plain(j)),
             );
         }
     }

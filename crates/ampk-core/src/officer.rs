@@ -1,0 +1,188 @@
+//! What the officer's page asks of its worker module: the requests, the replies and the pure
+//! functions behind them.
+//!
+//! The officer's page scores and checks a draft itself on every change. The rare, heavier
+//! steps — validating an official rubric file, opening a submission file, writing the export —
+//! run in a separate WebAssembly module fetched only when one of them is asked for, so the
+//! structural checker, the JSON Schemas, the canonicaliser and SHA-256 stay out of the first
+//! load. Both sides use these types, so the protocol has one definition.
+
+use crate::draft::{self, Draft};
+use crate::problem::{Lang, Problem};
+use crate::rubric::{self, Rubric};
+use crate::submission;
+use serde::{Deserialize, Serialize};
+
+/// A request, sent as JSON; a file's bytes travel beside it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "op", rename_all = "snake_case")]
+pub enum Request {
+    /// Validate an official rubric file (the bytes).
+    Rubric,
+    /// Turn a submission file (the bytes) into a new draft.
+    Open { rubric: Option<String>, lang: Lang, local_id: String, name: String, now: String },
+    /// Write the submission file of a draft.
+    Export { rubric: Option<String>, draft: Box<Draft>, now: String },
+}
+
+/// A reply, sent back as JSON.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Reply {
+    /// The rubric file is valid; its fingerprint.
+    Rubric { sha256: String },
+    /// The draft made from a submission file.
+    Draft(Box<Draft>),
+    /// The export: file name, text, and the draft's export key at that moment.
+    File { name: String, text: String, key: String },
+    /// What is wrong, each problem with its path.
+    Problems(Vec<Problem>),
+}
+
+/// Answers one request. `rubric` in a request is the text of the official rubric in use
+/// (`None`: the built-in model), validated again here.
+pub fn handle(request: &str, bytes: &[u8]) -> Reply {
+    let request: Request = match serde_json::from_str(request) {
+        Ok(r) => r,
+        Err(e) => {
+            return Reply::Problems(vec![Problem::new(
+                "bad_request",
+                "",
+                format!("permintaan tidak dikenal: {e}"),
+                format!("unknown request: {e}"),
+            )])
+        }
+    };
+    let rubric_of = |text: &Option<String>| match text {
+        None => Ok(rubric::builtin().clone()),
+        Some(t) => rubric::load(t.as_bytes()),
+    };
+    match request {
+        Request::Rubric => match rubric::load(bytes) {
+            Ok(r) => Reply::Rubric { sha256: r.sha256 },
+            Err(p) => Reply::Problems(p),
+        },
+        Request::Open { rubric, lang, local_id, name, now } => match rubric_of(&rubric) {
+            Ok(r) => open(&r, bytes, lang, &local_id, &name, &now),
+            Err(p) => Reply::Problems(p),
+        },
+        Request::Export { rubric, draft, now } => match rubric_of(&rubric) {
+            Ok(r) => export(&r, &draft, &now),
+            Err(p) => Reply::Problems(p),
+        },
+    }
+}
+
+/// A submission file as a new draft, with the import's own validation. A file made with
+/// another rubric is refused (its figures would be read with the wrong rules).
+pub fn open(rubric: &Rubric, bytes: &[u8], lang: Lang, local_id: &str, name: &str, now: &str) -> Reply {
+    let read = match submission::read(bytes) {
+        Ok(read) => read,
+        Err(p) => return Reply::Problems(p),
+    };
+    let checked = submission::check(rubric, &read);
+    if let Some(p) = checked.errors.iter().find(|p| p.code == "rubric_mismatch") {
+        return Reply::Problems(vec![p.clone()]);
+    }
+    let s = submission::Submission::from(&read.wire);
+    Reply::Draft(Box::new(draft::from_submission(rubric, &s, lang, local_id, name, now)))
+}
+
+/// Writes the export of a draft, then reads it back and checks it exactly as the coordinator
+/// will: what only a file can get wrong (a text over the length limit, too many links) is
+/// reported here, with its path, instead of being downloaded.
+pub fn export(rubric: &Rubric, d: &Draft, now: &str) -> Reply {
+    let assessment = draft::assess(rubric, d);
+    if !assessment.exportable() {
+        return Reply::Problems(assessment.blocking().into_iter().cloned().collect());
+    }
+    let text = submission::write(rubric, &draft::to_submission(rubric, d), now);
+    let errors = match submission::read(text.as_bytes()) {
+        Ok(read) => submission::check(rubric, &read).errors,
+        Err(p) => p,
+    };
+    if !errors.is_empty() {
+        return Reply::Problems(errors);
+    }
+    Reply::File { name: draft::export_file_name(rubric, d, now), text, key: draft::export_key(rubric, d) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    fn request(r: &Request) -> String {
+        serde_json::to_string(r).unwrap()
+    }
+
+    /// The CLI's example OPD submission, as a draft.
+    fn filled() -> Draft {
+        let r = rubric::builtin();
+        let s = crate::example::example(r, "opd").unwrap();
+        draft::from_submission(r, &s, Lang::Id, "d1", "Draf", "2025-11-01T00:00:00Z")
+    }
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn export_writes_a_file_that_opens_back_into_the_same_draft() {
+        let r = rubric::builtin();
+        let d = filled();
+        let now = "2025-11-02T03:04:05Z";
+        let req = Request::Export { rubric: None, draft: Box::new(d.clone()), now: now.into() };
+        let Reply::File { name, text, key } = handle(&request(&req), &[]) else { panic!("no file") };
+        assert!(name.starts_with("ampk-2025-") && name.ends_with("-20251102.json"), "{name}");
+        assert_eq!(key, draft::export_key(r, &d));
+        let read = submission::read(text.as_bytes()).unwrap();
+        assert_eq!(submission::check(r, &read).integrity, Some(submission::Integrity::Ok));
+        let req = Request::Open {
+            rubric: None,
+            lang: Lang::Id,
+            local_id: "d2".into(),
+            name: "dibuka".into(),
+            now: now.into(),
+        };
+        let Reply::Draft(back) = handle(&request(&req), text.as_bytes()) else { panic!("no draft") };
+        assert_eq!(draft::export_key(r, &back), key, "the same content");
+        assert_eq!((back.local_id.as_str(), back.name.as_str()), ("d2", "dibuka"));
+    }
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn export_refuses_what_the_coordinator_would_refuse() {
+        let mut d = filled();
+        d.categories.get_mut("lapor_opd").unwrap().note = "x".repeat(submission::MAX_STRING + 1);
+        assert!(draft::assess(rubric::builtin(), &d).exportable(), "a long note is only a file problem");
+        let req = Request::Export { rubric: None, draft: Box::new(d), now: "2025-11-02T03:04:05Z".into() };
+        let Reply::Problems(p) = handle(&request(&req), &[]) else { panic!("exported") };
+        assert_eq!((&*p[0].code, p[0].path.as_str()), ("string_too_long", "categories.lapor_opd.note"));
+        let mut d = filled();
+        d.agency_name.clear();
+        let req = Request::Export { rubric: None, draft: Box::new(d), now: "2025-11-02T03:04:05Z".into() };
+        let Reply::Problems(p) = handle(&request(&req), &[]) else { panic!("exported") };
+        assert_eq!(&*p[0].code, "agency_name_length");
+    }
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn rubric_files_and_bad_files_are_answered_with_problems() {
+        let sha = rubric::MODEL_RUBRIC_SHA256.to_string();
+        assert_eq!(
+            handle(&request(&Request::Rubric), rubric::MODEL_RUBRIC_JSON.as_bytes()),
+            Reply::Rubric { sha256: sha }
+        );
+        let Reply::Problems(p) = handle(&request(&Request::Rubric), b"{\"format\": 1}") else { panic!() };
+        assert!(!p.is_empty());
+        let open = Request::Open {
+            rubric: None,
+            lang: Lang::En,
+            local_id: "x".into(),
+            name: "x".into(),
+            now: "2025-11-02T03:04:05Z".into(),
+        };
+        let Reply::Problems(p) = handle(&request(&open), b"[1, 2") else { panic!() };
+        assert_eq!(&*p[0].code, "not_json");
+        let Reply::Problems(p) = handle("{\"op\": \"fly\"}", &[]) else { panic!() };
+        assert_eq!(&*p[0].code, "bad_request");
+        // Problems survive the trip as JSON, codes included.
+        let back: Reply = serde_json::from_str(&serde_json::to_string(&Reply::Problems(p.clone())).unwrap()).unwrap();
+        assert_eq!(back, Reply::Problems(p));
+    }
+}
