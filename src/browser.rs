@@ -505,8 +505,14 @@ pub fn officer_task(request: &Request, bytes: Option<&[u8]>, done: impl FnOnce(R
             Reply::Problems(vec![ampk_core::Problem::new(
                 "worker_failed",
                 "",
-                format!("langkah ini tidak dapat dijalankan di peramban ini ({e}); muat ulang halaman lalu coba lagi"),
-                format!("this step could not run in this browser ({e}); reload the page and try again"),
+                format!(
+                    "modul untuk langkah ini tidak dapat dimuat ({e}); periksa sambungan ke server kit, muat ulang \
+                     halaman, lalu coba lagi. Draf Anda tetap tersimpan."
+                ),
+                format!(
+                    "the module for this step could not be loaded ({e}); check the connection to the kit's server, \
+                     reload the page and try again. Your draft stays saved."
+                ),
             )])
         }))
     });

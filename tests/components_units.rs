@@ -647,3 +647,31 @@ async fn error_summary_links_move_focus_to_the_field() {
     assert_eq!(m.root.child_element_count(), 0);
     m.unmount();
 }
+
+/// The page is built without `ampk-core`'s `exact-json` feature (ARCHITECTURE.md, "the
+/// officer's bundle"): decimals of up to 15 significant digits must still read exactly as the
+/// CLI reads them (the standard library's correctly rounded parser is the reference here).
+#[wasm_bindgen_test]
+fn decimals_read_exactly_in_the_officers_bundle() {
+    let mut seed: u64 = 0x2545_F491_4F6C_DD1D;
+    let mut next = move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    for _ in 0..20_000 {
+        let digits = 1 + (next() % 15) as usize;
+        let mut text: String = (0..digits).map(|_| char::from(b'0' + (next() % 10) as u8)).collect();
+        let point = (next() % (digits as u64 + 1)) as usize;
+        let (int, frac) = text.split_at_mut(point);
+        let (int, frac) = (int.to_string(), (!frac.is_empty()).then(|| frac.to_string()));
+        let exact: f64 =
+            format!("{}.{}", if int.is_empty() { "0" } else { &int }, frac.as_deref().unwrap_or("0")).parse().unwrap();
+        assert_eq!(ampk_core::fmt::parse_decimal(&int, frac.as_deref()), Some(exact), "{int}.{frac:?}");
+    }
+    // What the page prints reads back as the same number.
+    for x in [78.34, 0.1, 12.5, 3_200_000.0, 1e21, 2.5e-7] {
+        assert_eq!(ampk_core::fmt::plain(x).parse::<f64>(), Ok(x));
+    }
+}

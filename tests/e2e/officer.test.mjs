@@ -425,3 +425,23 @@ test('9. the rare steps run in a worker fetched only when asked for; the export 
   await page.waitForSelector('[data-testid=changed-since-export]');
   await done(context, errors);
 });
+
+test('10. when the worker cannot be fetched, the export says so and nothing is lost', async () => {
+  const { page, errors, context } = await openPage(browser, server.url);
+  await ready(page);
+  await fillProfile(page);
+  await fillMediaSosial(page);
+  await excludeOthers(page);
+  await waitScore(page, MS, MS_SCORE);
+  const filled = await formState(page);
+  // As if the connection to the kit's server were lost after the page loaded.
+  await context.route('**/ampk-officer-worker*', (route) => route.abort());
+  await page.click('[data-testid=export]');
+  await page.waitForFunction(() => document.querySelector('[data-testid=error-summary]')?.textContent.includes('tidak dapat dimuat'));
+  assert.match(await page.textContent('[data-testid=error-summary]'), /Draf Anda tetap tersimpan/);
+  assert.deepEqual(await formState(page), filled, 'the entries are untouched');
+  assert.equal(await page.getAttribute(scoreSel(MS), 'data-value'), MS_SCORE);
+  // The browser reports the blocked fetch itself; nothing else may fail.
+  assert.deepEqual(errors.filter((e) => !/ampk-officer-worker|Failed to load resource|net::ERR_FAILED/.test(e)), []);
+  await context.close();
+});
