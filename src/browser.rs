@@ -306,29 +306,75 @@ pub fn on_hash_change(f: impl Fn(String) + 'static) {
 pub fn install_panic_hook() {
     std::panic::set_hook(Box::new(|info| {
         web_sys::console::error_1(&format!("{info}").into());
-        let doc = gloo_utils::document();
-        let Some(body) = doc.body() else { return };
-        let Ok(div) = doc.create_element("div") else { return };
-        div.set_class_name("panic");
-        div.set_attribute("role", "alert").ok();
-        let text = "Maaf, terjadi kesalahan pada aplikasi. Draf Anda sudah tersimpan di peramban ini dan akan \
-                    kembali saat halaman dimuat ulang. Untuk berjaga-jaga, unduh salinan draf di bawah ini. / \
-                    Sorry, the app hit an error. Your draft is saved in this browser and comes back when you \
-                    reload. To be safe, download a copy below.";
-        div.set_text_content(Some(text));
-        if let Ok(button) = doc.create_element("button") {
-            button.set_text_content(Some("Unduh salinan draf / Download a copy of the draft"));
-            let cb = Closure::<dyn Fn()>::new(|| {
-                if let Some(text) = get(CURRENT_KEY).and_then(|id| get(&format!("{DRAFT_PREFIX}{id}"))) {
-                    let _ = download("ampk-draf-cadangan.json", "application/json", text.as_bytes());
-                }
-            });
-            let _ = button.add_event_listener_with_callback("click", cb.as_ref().unchecked_ref());
-            cb.forget();
-            let _ = div.append_child(&button);
-        }
-        let _ = body.insert_before(&div, body.first_child().as_ref());
+        show_rescue();
     }));
+}
+
+#[wasm_bindgen(inline_js = r#"
+// Plain JavaScript on purpose: it runs after the page's WebAssembly has aborted, so it must not
+// call into it. The export is made by the officer's worker module, a separate instance.
+export function rescue(message, exportLabel, copyLabel, failed) {
+  if (document.getElementById('ampk-rescue')) return;
+  const el = (tag, text) => { const e = document.createElement(tag); e.textContent = text; return e; };
+  const box = el('div', '');
+  box.id = 'ampk-rescue';
+  box.className = 'warning-banner rescue';
+  box.setAttribute('role', 'alert');
+  const status = el('p', '');
+  const draft = () => { const id = localStorage.getItem('ampk.current'); return id && localStorage.getItem('ampk.draft.' + id); };
+  const save = (name, body) => {
+    const a = el('a', '');
+    a.href = URL.createObjectURL(new Blob([body], { type: 'application/json' }));
+    a.download = name;
+    document.body.append(a);
+    a.click();
+    a.remove();
+  };
+  const button = (label, id, onclick) => { const b = el('button', label); b.type = 'button'; b.className = 'button'; b.dataset.testid = id; b.onclick = onclick; return b; };
+  const exportIt = () => {
+    const stored = draft();
+    const w = stored && new Worker('./ampk-officer-worker_loader.js');
+    if (!w) { status.textContent = failed; return; }
+    w.onerror = () => { status.textContent = failed; w.terminate(); };
+    w.onmessage = (e) => {
+      if (e.data === 'ready') {
+        const now = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
+        w.postMessage([JSON.stringify({ op: 'export', rubric: localStorage.getItem('ampk.rubric'), draft: JSON.parse(stored), now })]);
+        return;
+      }
+      w.terminate();
+      const r = JSON.parse(e.data);
+      if (r.file) save(r.file.name, r.file.text);
+      status.textContent = r.file ? '' : [failed, ...(r.problems || []).slice(0, 3).map((p) => p.id + ' / ' + p.en)].join(' ');
+    };
+  };
+  const row = el('div', '');
+  row.className = 'button-row';
+  row.append(button(exportLabel, 'rescue-export', exportIt), button(copyLabel, 'rescue-copy', () => { const d = draft(); if (d) save('ampk-draf-cadangan.json', d); }));
+  box.append(el('p', message), row, status);
+  document.body.prepend(box);
+}
+"#)]
+extern "C" {
+    fn rescue(message: &str, export_label: &str, copy_label: &str, failed: &str);
+}
+
+/// What the panic hook shows: the draft is saved; export it (through the officer's worker,
+/// which does not depend on the page's crashed instance) or download a copy of the draft. It is
+/// exported to JavaScript too (`window.wasmBindings.show_rescue`), so the end-to-end suite can
+/// check it without crashing the page.
+#[wasm_bindgen]
+pub fn show_rescue() {
+    rescue(
+        "Maaf, terjadi kesalahan pada aplikasi. Draf Anda sudah tersimpan di peramban ini dan akan kembali saat \
+         halaman dimuat ulang. Untuk berjaga-jaga, ekspor pengajuan sekarang atau unduh salinan draf. / Sorry, the \
+         app hit an error. Your draft is saved in this browser and comes back when you reload. To be safe, export \
+         the submission now or download a copy of the draft.",
+        "Ekspor pengajuan / Export the submission",
+        "Unduh salinan draf / Download a copy of the draft",
+        "Pengajuan belum dapat diekspor; unduh salinan draf. / The submission cannot be exported yet; download a \
+         copy of the draft.",
+    );
 }
 
 /// Lets the browser paint and handle input between chunks of work.

@@ -445,3 +445,40 @@ test('10. when the worker cannot be fetched, the export says so and nothing is l
   assert.deepEqual(errors.filter((e) => !/ampk-officer-worker|Failed to load resource|net::ERR_FAILED/.test(e)), []);
   await context.close();
 });
+
+test('11. after a crash the banner exports the saved draft through the worker, or downloads a copy', async (t) => {
+  const { page, errors, context } = await openPage(browser, server.url);
+  await ready(page);
+  await fillProfile(page);
+  await fillMediaSosial(page);
+  await excludeOthers(page);
+  await waitScore(page, MS, MS_SCORE);
+  await waitSaved(page, 'return d.categories?.[a]?.inputs?.answered_pct?.text?.text === "88";', MS);
+  // What the panic hook shows (called directly: the kit has no way to make itself crash).
+  await page.evaluate(() => window.wasmBindings.show_rescue());
+  const banner = page.locator('#ampk-rescue[role=alert]');
+  assert.match(await banner.textContent(), /Draf Anda sudah tersimpan/);
+  await runAxe(page, 'rescue banner');
+
+  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 10_000 }), page.click('[data-testid=rescue-export]')]);
+  assert.match(download.suggestedFilename(), /^ampk-2025-dinas-contoh-a-\d{8}\.json$/);
+  const file = path.join(tmp, `rescue-${download.suggestedFilename()}`);
+  await download.saveAs(file);
+  const sub = JSON.parse(fs.readFileSync(file, 'utf8'));
+  assert.equal(sub.computed[MS].data_score, 78.34, 'the real export, scored');
+
+  const [copy] = await Promise.all([page.waitForEvent('download', { timeout: 10_000 }), page.click('[data-testid=rescue-copy]')]);
+  assert.equal(copy.suggestedFilename(), 'ampk-draf-cadangan.json');
+  const copyFile = path.join(tmp, 'rescue-copy.json');
+  await copy.saveAs(copyFile);
+  assert.equal(JSON.parse(fs.readFileSync(copyFile, 'utf8')).agency_name, 'Dinas Contoh A');
+  await done(context, errors);
+
+  const bin = ampkBin();
+  if (!bin) {
+    t.skip('ampk binary not found');
+    return;
+  }
+  const run = spawnSync(bin, ['score', file, '--json'], { encoding: 'utf8' });
+  assert.equal(run.status, 0, `ampk score exited ${run.status}:\n${run.stdout}\n${run.stderr}`);
+});
