@@ -1,9 +1,10 @@
 //! Benchmark: one category evaluation (score + predicate + gains) for every category of the
-//! model rubric, using the worked examples' figures. Reports the median time per evaluation.
+//! model rubric, using the worked examples' figures, and the officer's whole-draft assessment
+//! (what the page recomputes on every keystroke). Reports median times.
 #![allow(clippy::print_stdout)]
 
 use ampk_core::score::Figures;
-use ampk_core::{builtin, gain, score};
+use ampk_core::{builtin, draft, example, gain, score, Lang};
 use std::hint::black_box;
 use std::time::Instant;
 
@@ -53,4 +54,26 @@ fn main() {
         );
         println!("{id:<20} {s:>14.0} {g:>18.0}");
     }
+
+    // A full OPD draft (every eligible category filled with sample figures): one keystroke's
+    // work on the officer's page is `draft::assess` plus the gains of each category.
+    let s = example::example(r, "opd").expect("an OPD example");
+    let d = draft::from_submission(r, &s, Lang::Id, "bench", "bench", "2025-11-02T03:04:05Z");
+    let a = median_ns(|| drop(black_box(draft::assess(r, black_box(&d)))), 500);
+    let k = median_ns(
+        || {
+            let a = draft::assess(r, black_box(&d));
+            for c in &a.categories {
+                black_box(gain::gains(r, &c.card));
+            }
+            black_box(draft::export_key(r, &d));
+        },
+        200,
+    );
+    println!(
+        "\nofficer draft ({} categories): assess {:.1} µs; assess + gains + export key {:.1} µs",
+        d.categories.len(),
+        a / 1000.0,
+        k / 1000.0
+    );
 }
