@@ -88,6 +88,15 @@ async function excludeOthers(page) {
   }
 }
 
+/** Dinas Contoh A with its Media Sosial OPD figures, the other categories left out, scored. */
+async function fillContohA(page) {
+  await ready(page);
+  await fillProfile(page);
+  await fillMediaSosial(page);
+  await excludeOthers(page);
+  await waitScore(page, MS, MS_SCORE);
+}
+
 /** Waits until a category's data-value hook shows `value`. */
 async function waitScore(page, cat, value) {
   await page.waitForFunction(
@@ -141,6 +150,18 @@ function ampkBin() {
   return candidates.find((p) => fs.existsSync(p)) ?? null;
 }
 
+/** `ampk score <file> --json` with the real CLI (skips the test when it is not built). */
+function ampkScore(t, file) {
+  const bin = ampkBin();
+  if (!bin) {
+    t.skip('ampk binary not found: set AMPK_BIN or run `cargo build -p ampk-cli` (target/debug/ampk)');
+    return null;
+  }
+  const run = spawnSync(bin, ['score', file, '--json'], { encoding: 'utf8' });
+  assert.equal(run.status, 0, `ampk score exited ${run.status}:\n${run.stdout}\n${run.stderr}`);
+  return JSON.parse(run.stdout);
+}
+
 async function runAxe(page, label) {
   await page.addScriptTag({ path: axePath });
   const result = await page.evaluate(async () => {
@@ -168,12 +189,7 @@ async function done(context, errors) {
 
 test('1. fill Dinas Contoh A, export, and the CLI re-scores the file', async (t) => {
   const { page, errors, context } = await openPage(browser, server.url);
-  await ready(page);
-  await fillProfile(page);
-  await fillMediaSosial(page);
-  await excludeOthers(page);
-
-  await waitScore(page, MS, MS_SCORE);
+  await fillContohA(page);
   assert.equal((await page.textContent(scoreSel(MS))).trim(), '78,34');
   assert.deepEqual(await indicators(page, MS), MS_INDICATORS);
 
@@ -184,17 +200,12 @@ test('1. fill Dinas Contoh A, export, and the CLI re-scores the file', async (t)
   exported = file;
   await done(context, errors);
 
-  const bin = ampkBin();
-  if (!bin) {
-    t.skip('ampk binary not found: set AMPK_BIN or run `cargo build -p ampk-cli` (target/debug/ampk)');
-    return;
-  }
-  const run = spawnSync(bin, ['score', file, '--json'], { encoding: 'utf8' });
-  assert.equal(run.status, 0, `ampk score exited ${run.status}:\n${run.stdout}\n${run.stderr}`);
-  const [report] = JSON.parse(run.stdout);
+  const scored = ampkScore(t, file);
+  if (!scored) return;
+  const [report] = scored;
   assert.notEqual(report.status, 'rejected', JSON.stringify(report.reasons));
   const ms = report.categories.find((c) => c.id === MS);
-  assert.ok(ms, `no ${MS} in ${run.stdout}`);
+  assert.ok(ms, `no ${MS} in ${JSON.stringify(scored)}`);
   assert.equal(ms.data_score, 78.34);
   assert.deepEqual(Object.fromEntries(Object.entries(ms.indicators).map(([k, v]) => [k, v.toFixed(2)])), MS_INDICATORS);
 });
@@ -365,11 +376,7 @@ test('7. axe: no serious or critical violations on the start page, a filled cate
 
 test('8. the print view shows the profile, included categories with their scores, and a signature line', async () => {
   const { page, errors, context } = await openPage(browser, server.url);
-  await ready(page);
-  await fillProfile(page);
-  await fillMediaSosial(page);
-  await excludeOthers(page);
-  await waitScore(page, MS, '78.34');
+  await fillContohA(page);
   const printView = page.locator('.print-only');
   assert.equal(await printView.isVisible(), false, 'hidden on screen');
   await page.emulateMedia({ media: 'print' });
@@ -389,11 +396,7 @@ test('9. the rare steps run in a worker fetched only when asked for; the export 
   page.on('request', (r) => fetched.push(r.url()));
   let downloads = 0;
   page.on('download', () => { downloads += 1; });
-  await ready(page);
-  await fillProfile(page);
-  await fillMediaSosial(page);
-  await excludeOthers(page);
-  await waitScore(page, MS, MS_SCORE);
+  await fillContohA(page);
   assert.ok(!fetched.some((u) => u.includes('ampk-officer-worker')), 'the worker is not part of the first load');
 
   // The note field stops at the file's limit; a longer text (pasted by a script here, or kept
@@ -428,11 +431,7 @@ test('9. the rare steps run in a worker fetched only when asked for; the export 
 
 test('10. when the worker cannot be fetched, the export says so and nothing is lost', async () => {
   const { page, errors, context } = await openPage(browser, server.url);
-  await ready(page);
-  await fillProfile(page);
-  await fillMediaSosial(page);
-  await excludeOthers(page);
-  await waitScore(page, MS, MS_SCORE);
+  await fillContohA(page);
   const filled = await formState(page);
   // As if the connection to the kit's server were lost after the page loaded.
   await context.route('**/ampk-officer-worker*', (route) => route.abort());
@@ -448,11 +447,7 @@ test('10. when the worker cannot be fetched, the export says so and nothing is l
 
 test('11. after a crash the banner exports the saved draft through the worker, or downloads a copy', async (t) => {
   const { page, errors, context } = await openPage(browser, server.url);
-  await ready(page);
-  await fillProfile(page);
-  await fillMediaSosial(page);
-  await excludeOthers(page);
-  await waitScore(page, MS, MS_SCORE);
+  await fillContohA(page);
   await waitSaved(page, 'return d.categories?.[a]?.inputs?.answered_pct?.text?.text === "88";', MS);
   // What the panic hook shows (called directly: the kit has no way to make itself crash).
   await page.evaluate(() => window.wasmBindings.show_rescue());
@@ -474,11 +469,6 @@ test('11. after a crash the banner exports the saved draft through the worker, o
   assert.equal(JSON.parse(fs.readFileSync(copyFile, 'utf8')).agency_name, 'Dinas Contoh A');
   await done(context, errors);
 
-  const bin = ampkBin();
-  if (!bin) {
-    t.skip('ampk binary not found');
-    return;
-  }
-  const run = spawnSync(bin, ['score', file, '--json'], { encoding: 'utf8' });
-  assert.equal(run.status, 0, `ampk score exited ${run.status}:\n${run.stdout}\n${run.stderr}`);
+  const scored = ampkScore(t, file);
+  if (scored) assert.equal(scored[0].categories.find((c) => c.id === MS).data_score, 78.34);
 });
