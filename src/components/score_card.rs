@@ -33,6 +33,7 @@ pub fn ScoreCard(props: &ScoreCardProps) -> Html {
     let lo = card.final_score(r, 0.0);
     let hi = card.final_score(r, 100.0);
     let point = card.final_score(r, props.jury);
+    let caption = format!("{} — {}", t.score_title, def.label.get(lang));
     html! {
         <div class="score-card" aria-live="polite">
             <h3 class="score-title">{ t.score_title }</h3>
@@ -50,8 +51,9 @@ pub fn ScoreCard(props: &ScoreCardProps) -> Html {
                 <dt>{ t.evidence_risk }</dt>
                 <dd data-testid={format!("risk-{}", def.id)}>{ fmt_score(st.evidence_risk, lang) }</dd>
             </dl>
+            <div class="table-scroll" role="region" tabindex="0" aria-label={caption.clone()}>
             <table class="table indicators">
-                <caption class="visually-hidden">{ format!("{} — {}", t.score_title, def.label.get(lang)) }</caption>
+                <caption class="visually-hidden">{ caption }</caption>
                 <thead><tr>
                     <th scope="col">{ t.indicator }</th>
                     <th scope="col" class="num">{ t.score }</th>
@@ -74,6 +76,7 @@ pub fn ScoreCard(props: &ScoreCardProps) -> Html {
                     }) }
                 </tbody>
             </table>
+            </div>
             { bar_chart(props) }
             <h3>{ t.gains }</h3>
             if gains.is_empty() {

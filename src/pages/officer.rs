@@ -495,6 +495,7 @@ fn overview(m: &Model, a: &Assessment) -> Html {
     html! {
         <section class="section overview" aria-labelledby="overview-title">
             <h2 id="overview-title">{ t.overview }</h2>
+            <div class="table-scroll" role="region" aria-labelledby="overview-title" tabindex="0">
             <table class="table" data-testid="overview">
                 <thead><tr>
                     <th scope="col">{ t.category }</th>
@@ -519,6 +520,7 @@ fn overview(m: &Model, a: &Assessment) -> Html {
                     }) }
                 </tbody>
             </table>
+            </div>
         </section>
     }
 }

@@ -472,3 +472,25 @@ test('11. after a crash the banner exports the saved draft through the worker, o
   const scored = ampkScore(t, file);
   if (scored) assert.equal(scored[0].categories.find((c) => c.id === MS).data_score, 78.34);
 });
+
+test('12. on a phone (375 px) the filled page does not scroll sideways; wide tables scroll in their own box', async () => {
+  const context = await browser.newContext({ viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  await page.goto(server.url);
+  await fillContohA(page);
+  await page.check(byName(`${OTHER_OPD[0]}.include`));
+  const overflow = await page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const sticking = [...document.querySelectorAll('body *')]
+      .filter((el) => !el.closest('.table-scroll') && el.getBoundingClientRect().right > width + 1)
+      .map((el) => `${el.tagName.toLowerCase()}.${el.className}`);
+    return { scrollWidth: document.documentElement.scrollWidth, width, sticking: sticking.slice(0, 5) };
+  });
+  assert.equal(overflow.scrollWidth, overflow.width, `sticks out: ${overflow.sticking.join(', ')}`);
+  const scrollers = await page.$$eval('.table-scroll', (els) => els.map((e) => [e.getAttribute('tabindex'), e.getAttribute('role')]));
+  assert.ok(scrollers.length >= 2 && scrollers.every(([t, r]) => t === '0' && r === 'region'), 'keyboard-scrollable regions');
+  await runAxe(page, 'phone');
+  await done(context, errors);
+});
