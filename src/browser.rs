@@ -313,7 +313,7 @@ pub fn install_panic_hook() {
 #[wasm_bindgen(inline_js = r#"
 // Plain JavaScript on purpose: it runs after the page's WebAssembly has aborted, so it must not
 // call into it. The export is made by the officer's worker module, a separate instance.
-export function rescue(message, exportLabel, copyLabel, failed) {
+export function rescue(message, exportLabel, copyLabel, failed, request) {
   if (document.getElementById('ampk-rescue')) return;
   const el = (tag, text) => { const e = document.createElement(tag); e.textContent = text; return e; };
   const box = el('div', '');
@@ -332,14 +332,12 @@ export function rescue(message, exportLabel, copyLabel, failed) {
   };
   const button = (label, id, onclick) => { const b = el('button', label); b.type = 'button'; b.className = 'button'; b.dataset.testid = id; b.onclick = onclick; return b; };
   const exportIt = () => {
-    const stored = draft();
-    const w = stored && new Worker('./ampk-officer-worker_loader.js');
+    const w = request && new Worker('./ampk-officer-worker_loader.js');
     if (!w) { status.textContent = failed; return; }
     w.onerror = () => { status.textContent = failed; w.terminate(); };
     w.onmessage = (e) => {
       if (e.data === 'ready') {
-        const now = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
-        w.postMessage([JSON.stringify({ op: 'export', rubric: localStorage.getItem('ampk.rubric'), draft: JSON.parse(stored), now })]);
+        w.postMessage([request]);
         return;
       }
       w.terminate();
@@ -356,7 +354,7 @@ export function rescue(message, exportLabel, copyLabel, failed) {
 }
 "#)]
 extern "C" {
-    fn rescue(message: &str, export_label: &str, copy_label: &str, failed: &str);
+    fn rescue(message: &str, export_label: &str, copy_label: &str, failed: &str, request: &str);
 }
 
 /// What the panic hook shows: the draft is saved; export it (through the officer's worker,
@@ -365,6 +363,12 @@ extern "C" {
 /// check it without crashing the page.
 #[wasm_bindgen]
 pub fn show_rescue() {
+    // The export request is built here, with the protocol's own type (the stored draft, the
+    // official rubric in use, the time now); the banner only posts it when asked.
+    let request = current_draft()
+        .map(|d| Request::Export { rubric: saved_rubric(), draft: Box::new(d), now: now() })
+        .and_then(|r| serde_json::to_string(&r).ok())
+        .unwrap_or_default();
     rescue(
         "Maaf, terjadi kesalahan pada aplikasi. Draf Anda sudah tersimpan di peramban ini dan akan kembali saat \
          halaman dimuat ulang. Untuk berjaga-jaga, ekspor pengajuan sekarang atau unduh salinan draf. / Sorry, the \
@@ -374,6 +378,7 @@ pub fn show_rescue() {
         "Unduh salinan draf / Download a copy of the draft",
         "Pengajuan belum dapat diekspor; unduh salinan draf. / The submission cannot be exported yet; download a \
          copy of the draft.",
+        &request,
     );
 }
 

@@ -464,7 +464,6 @@ async fn evidence_links_are_added_edited_removed_and_checked() {
     assert_eq!(first.type_(), "url");
     // A link cannot be typed longer than a submission file may hold.
     assert_eq!(first.max_length(), ampk_core::submission::MAX_STRING as i32);
-    assert_eq!(ampk_web::pages::officer::MAX_TEXT, ampk_core::submission::MAX_STRING.to_string());
     assert!(m.find("label[for='media_sosial_opd.reach.evidence.0']").is_some());
     assert!(m.find("label[for='media_sosial_opd.reach.evidence.1']").is_some());
     // Only the second row shows an error.

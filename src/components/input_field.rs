@@ -235,7 +235,7 @@ fn evidence_links(props: &InputFieldProps, cat: &str, input: &str, required: boo
                         }
                         <div class="link-controls">
                             <input class={classes!("input", err.is_some().then_some("input-error"))} type="url" id={lid.clone()} name={lid}
-                                value={link.clone()} placeholder="https://" autocomplete="off" maxlength={crate::pages::officer::MAX_TEXT} {oninput} />
+                                value={link.clone()} placeholder="https://" autocomplete="off" maxlength={crate::pages::officer::max_text()} {oninput} />
                             <button type="button" class="button-secondary" onclick={remove}>{ t.remove_link }</button>
                         </div>
                     </div>

@@ -38,9 +38,11 @@ const KNOWN_AGENCIES: &[&str] = &[
     "Pemerintah Kabupaten Tabalong",
 ];
 
-/// The longest text a submission file may hold (in characters): the form stops typing there,
-/// and the export, read back in the worker, reports anything longer.
-pub const MAX_TEXT: &str = "2000";
+/// The `maxlength` of text fields: the longest text a submission file may hold (in characters).
+/// The export, read back in the worker, reports anything longer (e.g. set by a script).
+pub fn max_text() -> String {
+    submission::MAX_STRING.to_string()
+}
 
 /// Loads the starting state: the remembered rubric and the current draft (or a new one).
 ///
@@ -445,7 +447,7 @@ fn text_field(
             }
             { for errors.iter().map(|p| html! { <p class="error-message">{ p.message(lang) }</p> }) }
             <input class={classes!("input", has_error.then_some("input-error"))} id={id.to_string()} name={id.to_string()}
-                type={kind.to_string()} value={value.to_string()} list={list.map(str::to_string)} maxlength={MAX_TEXT}
+                type={kind.to_string()} value={value.to_string()} list={list.map(str::to_string)} maxlength={max_text()}
                 aria-describedby={hint.map(|_| hint_id)} {oninput} />
         </div>
     }
@@ -598,7 +600,7 @@ fn category_section(m: &Model, st: &draft::CategoryState, attempted: bool, on_ac
                     <div class="field">
                         <label class="label" for={note_id.clone()}>{ t.note }</label>
                         <p class="hint">{ t.note_hint }</p>
-                        <textarea class="textarea" id={note_id.clone()} name={note_id} rows="3" maxlength={MAX_TEXT} value={entry.note.clone()} oninput={on_note} />
+                        <textarea class="textarea" id={note_id.clone()} name={note_id} rows="3" maxlength={max_text()} value={entry.note.clone()} oninput={on_note} />
                     </div>
                 </div>
                 <ScoreCard rubric={m.rubric.clone()} state={st.clone()} jury={d.jury_estimate} lang={lang} />

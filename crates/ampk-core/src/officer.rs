@@ -5,7 +5,8 @@
 //! steps — validating an official rubric file, opening a submission file, writing the export —
 //! run in a separate WebAssembly module fetched only when one of them is asked for, so the
 //! structural checker, the JSON Schemas, the canonicaliser and SHA-256 stay out of the first
-//! load. Both sides use these types, so the protocol has one definition.
+//! load. Both sides use these types, so the protocol has one definition (the page's crash
+//! banner, plain JavaScript, only reads a reply's JSON form; end-to-end journey 11 covers it).
 
 use crate::draft::{self, Draft};
 use crate::problem::{Lang, Problem};
