@@ -10,14 +10,7 @@ use wasm_bindgen::JsCast;
 
 const LANG_KEY: &str = "ampk.lang";
 
-#[wasm_bindgen(inline_js = "
-let rekap = null;
-export async function show_rekap(url) {
-  if (!rekap) { const m = await import(url); await m.default(); rekap = m; }
-  rekap.mount_rekap();
-}
-export function rekap_lang(tag) { if (rekap) rekap.set_rekap_lang(tag); }
-")]
+#[wasm_bindgen(module = "/js/rekap-loader.js")]
 extern "C" {
     /// Fetches the coordinator's module once (from an absolute URL) and mounts it.
     fn show_rekap(url: &str) -> js_sys::Promise;
@@ -303,58 +296,30 @@ pub fn on_hash_change(f: impl Fn(String) + 'static) {
 }
 
 /// A panic hook that tells the officer their draft is safe and offers it as a download.
+///
+/// Installed through `yew::set_custom_panic_hook`: Yew replaces any hook set with
+/// `std::panic::set_hook` by its own when an app is rendered, so a plain hook would never run.
 pub fn install_panic_hook() {
-    std::panic::set_hook(Box::new(|info| {
+    yew::set_custom_panic_hook(Box::new(|info| {
         web_sys::console::error_1(&format!("{info}").into());
         show_rescue();
     }));
 }
 
-#[wasm_bindgen(inline_js = r#"
-// Plain JavaScript on purpose: it runs after the page's WebAssembly has aborted, so it must not
-// call into it. The export is made by the officer's worker module, a separate instance.
-export function rescue(message, exportLabel, copyLabel, failed, request) {
-  if (document.getElementById('ampk-rescue')) return;
-  const el = (tag, text) => { const e = document.createElement(tag); e.textContent = text; return e; };
-  const box = el('div', '');
-  box.id = 'ampk-rescue';
-  box.className = 'warning-banner rescue';
-  box.setAttribute('role', 'alert');
-  const status = el('p', '');
-  const draft = () => { const id = localStorage.getItem('ampk.current'); return id && localStorage.getItem('ampk.draft.' + id); };
-  const save = (name, body) => {
-    const a = el('a', '');
-    a.href = URL.createObjectURL(new Blob([body], { type: 'application/json' }));
-    a.download = name;
-    document.body.append(a);
-    a.click();
-    a.remove();
-  };
-  const button = (label, id, onclick) => { const b = el('button', label); b.type = 'button'; b.className = 'button'; b.dataset.testid = id; b.onclick = onclick; return b; };
-  const exportIt = () => {
-    const w = request && new Worker('./ampk-officer-worker_loader.js');
-    if (!w) { status.textContent = failed; return; }
-    w.onerror = () => { status.textContent = failed; w.terminate(); };
-    w.onmessage = (e) => {
-      if (e.data === 'ready') {
-        w.postMessage([request]);
-        return;
-      }
-      w.terminate();
-      const r = JSON.parse(e.data);
-      if (r.file) save(r.file.name, r.file.text);
-      status.textContent = r.file ? '' : [failed, ...(r.problems || []).slice(0, 3).map((p) => p.id + ' / ' + p.en)].join(' ');
-    };
-  };
-  const row = el('div', '');
-  row.className = 'button-row';
-  row.append(button(exportLabel, 'rescue-export', exportIt), button(copyLabel, 'rescue-copy', () => { const d = draft(); if (d) save('ampk-draf-cadangan.json', d); }));
-  box.append(el('p', message), row, status);
-  document.body.prepend(box);
+/// The coordinator module's panic hook: the imported files and jury marks are kept in storage;
+/// the banner offers a reload and a copy of the stored session.
+pub fn install_rekap_panic_hook() {
+    yew::set_custom_panic_hook(Box::new(|info| {
+        web_sys::console::error_1(&format!("{info}").into());
+        show_rekap_rescue();
+    }));
 }
-"#)]
+
+// The banner is plain JavaScript (js/rescue.js): see there why.
+#[wasm_bindgen(module = "/js/rescue.js")]
 extern "C" {
     fn rescue(message: &str, export_label: &str, copy_label: &str, failed: &str, request: &str);
+    fn rescue_rekap(message: &str, reload_label: &str, copy_label: &str, empty: &str, key: &str);
 }
 
 /// What the panic hook shows: the draft is saved; export it (through the officer's worker,
@@ -380,6 +345,31 @@ pub fn show_rescue() {
          copy of the draft.",
         &request,
     );
+}
+
+/// What the coordinator module's panic hook shows: the imported files and jury marks are saved
+/// in this browser (the session is stored after every change); reload, or keep a copy of it.
+pub fn show_rekap_rescue() {
+    rescue_rekap(
+        "Maaf, halaman rekap mengalami kesalahan. Berkas yang diimpor dan nilai juri sudah tersimpan di peramban \
+         ini dan kembali saat halaman dimuat ulang. / Sorry, the summary page hit an error. The imported files and \
+         jury marks are saved in this browser and come back when you reload.",
+        "Muat ulang halaman / Reload the page",
+        "Unduh salinan sesi rekap / Download a copy of the summary session",
+        "Belum ada sesi rekap yang tersimpan. / No summary session is saved yet.",
+        REKAP_KEY,
+    );
+}
+
+/// Panics on purpose: the end-to-end suite's way to crash the shipped build for real and see
+/// the banner. Exported by every module built on this crate (`window.wasmBindings.e2e_panic`
+/// in the officer's page, `e2e_panic` of the `ampk-rekap` module), each panicking in its own
+/// instance with its own hook. Compiled only with the test-only `e2e-panic` feature, which
+/// `cargo xtask test` enables for its end-to-end build (never `cargo xtask dist`).
+#[cfg(feature = "e2e-panic")]
+#[wasm_bindgen]
+pub fn e2e_panic() {
+    panic!("deliberate panic for the end-to-end suite")
 }
 
 /// Lets the browser paint and handle input between chunks of work.

@@ -107,6 +107,8 @@ fn is_missing(p: &Problem, d: &Draft) -> bool {
         "missing_input" | "agency_type_missing" | "no_categories" => true,
         "agency_name_length" => d.agency_name.trim().is_empty(),
         "officer_name" => d.officer_name.trim().is_empty(),
+        // A UPTD's parent that is only not typed yet (a wrong one is another problem).
+        "parent_required" => d.parent.trim().is_empty(),
         _ => false,
     }
 }

@@ -12,6 +12,7 @@ use ampk_core::rank::name_key;
 use ampk_core::submission::{self, Integrity};
 use ampk_core::{fmt, round2, Lang, Problem};
 use std::cell::RefCell;
+use std::collections::BTreeMap;
 use std::rc::Rc;
 use web_sys::{DragEvent, HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
@@ -36,6 +37,21 @@ struct Batch {
     files: Vec<(String, Vec<u8>)>,
     report: Option<ImportReport>,
     jury: JuryMarks,
+    /// Jury cells whose typed text is not a mark (`abc`, `150`), by (category, agency key):
+    /// kept as typed and shown with its problem until it is fixed or emptied.
+    jury_typed: BTreeMap<(String, String), String>,
+}
+
+/// A jury cell's text: empty (no mark), a mark 0–100 (a decimal comma is fine), or not a mark.
+fn parse_jury_cell(text: &str) -> Result<Option<f64>, ()> {
+    let v = text.trim().replace(',', ".");
+    if v.is_empty() {
+        return Ok(None);
+    }
+    match v.parse::<f64>() {
+        Ok(m) if (0.0..=100.0).contains(&m) => Ok(Some(m)),
+        _ => Err(()),
+    }
 }
 
 impl Batch {
@@ -164,20 +180,26 @@ pub fn RekapPage(props: &RekapPageProps) -> Html {
 
     let set_jury = {
         let (batch, version, rubric, storage) = (batch.clone(), version.clone(), rubric.clone(), storage.clone());
-        Callback::from(move |(cat, agency, mark): (String, String, Option<f64>)| {
+        Callback::from(move |(cat, agency, text): (String, String, String)| {
             {
                 let mut b = batch.borrow_mut();
                 let key = (cat, name_key(&agency));
-                match mark {
-                    Some(m) => {
-                        b.jury.insert(key, m);
+                match parse_jury_cell(&text) {
+                    Ok(mark) => {
+                        b.jury_typed.remove(&key);
+                        match mark {
+                            Some(m) => b.jury.insert(key, m),
+                            None => b.jury.remove(&key),
+                        };
+                        b.resolve(&rubric);
+                        storage.set(browser::save_rekap(&b.session()));
                     }
-                    None => {
-                        b.jury.remove(&key);
+                    // Not a mark: the last good mark stays in force, the text stays on screen
+                    // with its problem.
+                    Err(()) => {
+                        b.jury_typed.insert(key, text);
                     }
                 }
-                b.resolve(&rubric);
-                storage.set(browser::save_rekap(&b.session()));
             }
             version.set(*version + 1);
         })
@@ -349,7 +371,7 @@ pub fn RekapPage(props: &RekapPageProps) -> Html {
                         { details(&rubric, f, lang, &selected) }
                     }
                 }
-                { rankings(&rubric, report, lang, &type_filter, &sort, &selected, &set_jury, &shown_ranks) }
+                { rankings(&rubric, report, &b.jury_typed, lang, &type_filter, &sort, &selected, &set_jury, &shown_ranks) }
                 <section class="section" aria-labelledby="jury-title">
                     <h2 id="jury-title">{ tr(lang, "Nilai juri dari CSV", "Jury marks from CSV") }</h2>
                     <label class="label" for="import-jury">{ tr(lang, "Impor CSV nilai juri", "Import a jury-marks CSV") }</label>
@@ -617,17 +639,39 @@ fn details(rubric: &ampk_core::Rubric, f: &FileReport, lang: Lang, selected: &Us
     }
 }
 
+/// A jury cell: the mark in force, or the text typed that is not a mark, shown as typed with
+/// `aria-invalid` and its problem beside it until it is fixed.
+fn jury_cell(id: &str, mark: Option<f64>, typed: Option<&String>, lang: Lang, on_change: Callback<Event>) -> Html {
+    let value = match typed {
+        Some(t) => t.clone(),
+        None => mark.map(|j| fmt::number(j, Lang::En, None)).unwrap_or_default(),
+    };
+    let err_id = format!("{id}-error");
+    html! {
+        <>
+            <input class={classes!("input", "jury-input", typed.is_some().then_some("input-error"))} type="text"
+                inputmode="decimal" id={id.to_string()} size="5" value={value} onchange={on_change}
+                aria-invalid={typed.is_some().then_some("true")} aria-describedby={typed.is_some().then(|| err_id.clone())} />
+            if let Some(t) = typed {
+                <p class="error-message jury-error" id={err_id} data-testid="jury-error">{ format!("{} \"{t}\"",
+                    tr(lang, "Nilai juri harus angka 0–100; tertulis", "The jury mark must be a number 0–100; typed")) }</p>
+            }
+        </>
+    }
+}
+
 // A render function taking the page's state handles one by one; grouping them would only move
 // the same list into a struct.
 #[allow(clippy::too_many_arguments)]
 fn rankings(
     rubric: &ampk_core::Rubric,
     report: &ImportReport,
+    jury_typed: &BTreeMap<(String, String), String>,
     lang: Lang,
     type_filter: &UseStateHandle<String>,
     sort: &UseStateHandle<SortKey>,
     selected: &UseStateHandle<Option<usize>>,
-    set_jury: &Callback<(String, String, Option<f64>)>,
+    set_jury: &Callback<(String, String, String)>,
     shown: &UseStateHandle<usize>,
 ) -> Html {
     let on_type = {
@@ -702,11 +746,7 @@ fn rankings(
                                             let (set_jury, cat, agency) = (set_jury.clone(), def.id.clone(), agency.clone());
                                             Callback::from(move |e: Event| {
                                                 let el: HtmlInputElement = e.target_unchecked_into();
-                                                let v = el.value().trim().replace(',', ".");
-                                                let mark = v.parse::<f64>().ok().filter(|m| (0.0..=100.0).contains(m));
-                                                if v.is_empty() || mark.is_some() {
-                                                    set_jury.emit((cat.clone(), agency.clone(), mark));
-                                                }
+                                                set_jury.emit((cat.clone(), agency.clone(), el.value()));
                                             })
                                         };
                                         let open = {
@@ -729,8 +769,7 @@ fn rankings(
                                                 <td>{ card.predicate(rubric, lang) }</td>
                                                 <td>
                                                     <label class="visually-hidden" for={jid.clone()}>{ format!("{} {agency}", tr(lang, "Nilai juri untuk", "Jury mark for")) }</label>
-                                                    <input class="input jury-input" type="text" inputmode="decimal" id={jid} size="5"
-                                                        value={row.jury.map(|j| fmt::number(j, Lang::En, None)).unwrap_or_default()} onchange={on_jury} />
+                                                    { jury_cell(&jid, row.jury, jury_typed.get(&(def.id.clone(), name_key(&agency))), lang, on_jury) }
                                                 </td>
                                                 <td class="num">{ row.final_score.map(|x| fmt::score(x, lang)).unwrap_or_else(|| "–".into()) }</td>
                                             </tr>

@@ -209,8 +209,12 @@ fn serve(root: &Path) -> Result {
 }
 
 fn trunk_release(root: &Path) -> Result {
+    trunk_build(root, &[])
+}
+
+fn trunk_build(root: &Path, extra: &[&str]) -> Result {
     let mut c = cmd(root, "trunk");
-    c.args(["build", "--release"]);
+    c.args(["build", "--release"]).args(extra);
     run(c)
 }
 
@@ -218,43 +222,128 @@ struct Suite {
     name: &'static str,
     ok: bool,
     secs: f64,
+    /// Tests the suite reported as run (passed + failed), summed over its runners.
+    tests: u64,
+}
+
+/// Runs `c`, echoing its output as it comes, and returns the output too (to count tests).
+fn run_captured(mut c: Command) -> Result<String> {
+    use std::io::{BufRead, BufReader};
+    let shown = format!("{c:?}");
+    eprintln!("$ {shown}");
+    c.stdout(std::process::Stdio::piped()).stderr(std::process::Stdio::piped());
+    let mut child = c.spawn().map_err(|e| format!("could not start {shown}: {e}"))?;
+    let (out, err) = (child.stdout.take().expect("piped"), child.stderr.take().expect("piped"));
+    let echo = |r: Box<dyn std::io::Read + Send>, to_stdout: bool| {
+        std::thread::spawn(move || {
+            let mut seen = String::new();
+            for line in BufReader::new(r).lines().map_while(std::result::Result::ok) {
+                if to_stdout {
+                    let _ = writeln!(std::io::stdout(), "{line}");
+                } else {
+                    eprintln!("{line}");
+                }
+                seen.push_str(&line);
+                seen.push('\n');
+            }
+            seen
+        })
+    };
+    let (t_out, t_err) = (echo(Box::new(out), true), echo(Box::new(err), false));
+    let status = child.wait().map_err(|e| format!("waiting for {shown}: {e}"))?;
+    let text = t_out.join().unwrap_or_default() + &t_err.join().unwrap_or_default();
+    if status.success() {
+        Ok(text)
+    } else {
+        Err(format!("{shown} failed ({status})"))
+    }
+}
+
+/// Tests run according to a runner's summary lines: libtest and wasm-bindgen-test-runner print
+/// `test result: ok. N passed; M failed; …` per test binary, node's test runner `ℹ pass N` and
+/// `ℹ fail M`.
+fn count_tests(output: &str) -> u64 {
+    let num = |s: &str| s.trim().split(|c: char| !c.is_ascii_digit()).next().and_then(|n| n.parse::<u64>().ok());
+    let mut total = 0;
+    for line in output.lines() {
+        let line = line.trim();
+        if let Some(rest) = line.strip_prefix("test result: ") {
+            for part in rest.split(';') {
+                let part = part.trim().trim_start_matches("ok.").trim_start_matches("FAILED.").trim();
+                if let Some(n) = part.strip_suffix(" passed").or_else(|| part.strip_suffix(" failed")) {
+                    total += num(n).unwrap_or(0);
+                }
+            }
+        } else if let Some(n) = line.strip_prefix("ℹ pass ").or_else(|| line.strip_prefix("ℹ fail ")) {
+            total += num(n).unwrap_or(0);
+        }
+    }
+    total
+}
+
+/// The folder cargo builds into (`CARGO_TARGET_DIR` or a config's `build.target-dir` included).
+fn target_dir(root: &Path) -> Result<PathBuf> {
+    let meta = output(root, "cargo", &["metadata", "--format-version", "1", "--no-deps"])
+        .ok_or("`cargo metadata` failed")?;
+    let v: serde_json::Value = serde_json::from_str(&meta).map_err(|e| format!("cargo metadata: {e}"))?;
+    v["target_directory"].as_str().map(PathBuf::from).ok_or_else(|| "cargo metadata: no target_directory".into())
 }
 
 fn test(root: &Path) -> Result {
     let mut suites = Vec::new();
-    let mut go = |name: &'static str, f: &mut dyn FnMut() -> Result| {
+    // Each suite returns its runners' output; a suite that ran no test fails, so a suite cannot
+    // pass while running nothing (a wrong path, a filter, a skipped build).
+    let mut go = |name: &'static str, f: &mut dyn FnMut() -> Result<String>| {
         step(&format!("suite: {name}"));
         let t = Instant::now();
-        let r = f();
+        let r = f().map(|out| count_tests(&out)).and_then(|n| {
+            if n == 0 {
+                Err("it reported no tests run".to_string())
+            } else {
+                Ok(n)
+            }
+        });
         if let Err(e) = &r {
             eprintln!("suite {name} FAILED: {e}");
         }
-        suites.push(Suite { name, ok: r.is_ok(), secs: t.elapsed().as_secs_f64() });
+        let tests = *r.as_ref().unwrap_or(&0);
+        suites.push(Suite { name, ok: r.is_ok(), secs: t.elapsed().as_secs_f64(), tests });
     };
     go("native (core, golden, tidy, CLI)", &mut || {
         let mut c = cmd(root, "cargo");
         c.args(["test", "--workspace"]);
-        run(c)
+        run_captured(c)
     });
     go("browser: core on wasm32 (wasm-pack, headless Chromium)", &mut || wasm_pack_test(root, "crates/ampk-core", &[]));
+    // The officer's page builds the core without `exact-json`: run the core's browser tests
+    // (worked examples, determinism fixture included) in that configuration too.
+    go("browser: core on wasm32 as the officer's bundle builds it (--no-default-features)", &mut || {
+        wasm_pack_test(root, "crates/ampk-core", &["--no-default-features"])
+    });
     // At the root, wasm-pack would test the workspace's default members; name the app instead.
     go("browser: components (wasm-pack, headless Chromium)", &mut || wasm_pack_test(root, ".", &["-p", "ampk-web"]));
     go("end-to-end (Playwright, headless Chromium, dist/)", &mut || {
-        trunk_release(root)?;
-        // The journeys check exported files with the real `ampk` tool.
+        // The test-only `e2e-panic` feature lets a journey crash the page for real.
+        trunk_build(root, &["--features", "e2e-panic"])?;
+        // The journeys check exported files with the real `ampk` tool: build it, and point them
+        // at the binary cargo really wrote (wherever the target folder is); they fail without it.
         run({
             let mut c = cmd(root, "cargo");
             c.args(["build", "--quiet", "-p", "ampk-cli"]);
             c
         })?;
+        let bin = target_dir(root)?.join("debug").join("ampk");
+        if !bin.exists() {
+            return Err(format!("the ampk binary is not at {}", bin.display()));
+        }
         let mut c = cmd(root, "node");
         c.args(["--test", "--test-reporter=spec", "--test-concurrency=1", "tests/e2e/"]);
-        c.env("AMPK_BIN", root.join("target/debug/ampk"));
-        run(c)
+        c.env("AMPK_BIN", bin);
+        run_captured(c)
     });
     eprintln!("\n==> test summary");
     for s in &suites {
-        eprintln!("  {:4}  {:>6.1}s  {}", if s.ok { "ok" } else { "FAIL" }, s.secs, s.name);
+        eprintln!("  {:4}  {:>6.1}s  {:>5} tests  {}", if s.ok { "ok" } else { "FAIL" }, s.secs, s.tests, s.name);
     }
     let failed = suites.iter().filter(|s| !s.ok).count();
     if failed == 0 {
@@ -265,11 +354,11 @@ fn test(root: &Path) -> Result {
     }
 }
 
-fn wasm_pack_test(root: &Path, dir: &str, cargo_args: &[&str]) -> Result {
+fn wasm_pack_test(root: &Path, dir: &str, cargo_args: &[&str]) -> Result<String> {
     let mut c = cmd(root, "wasm-pack");
     c.args(["--log-level", "warn", "test", "--headless", "--chrome", "--chromedriver", "/usr/bin/chromedriver", dir]);
     c.args(cargo_args);
-    run(c)
+    run_captured(c)
 }
 
 fn gzip_len(bytes: &[u8]) -> usize {

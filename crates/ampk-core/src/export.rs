@@ -128,9 +128,50 @@ pub fn ranking_csv(rubric: &Rubric, report: &ImportReport, sep: u8, lang: Lang) 
     w.into_inner().expect("writing to memory")
 }
 
+/// The line a record starts on, counted from its byte offset (a quoted name may span lines). The
+/// csv reader's own line count is one short after CRLF endings, and a record's offset can point
+/// at the line break before it, so skip those first.
+fn line_at(bytes: &[u8], offset: u64) -> usize {
+    let mut at = usize::try_from(offset).unwrap_or(bytes.len()).min(bytes.len());
+    while matches!(bytes.get(at), Some(b'\r' | b'\n')) {
+        at += 1;
+    }
+    1 + bytes[..at].iter().filter(|&&b| b == b'\n').count()
+}
+
+/// A row whose number of fields differs from the header's three. A comma-separated row with a
+/// fourth field of digits after a whole number is almost surely a decimal comma (`85,5`): say so,
+/// rather than reading 85.
+fn columns_problem(rec: &csv::StringRecord, sep: u8, line: String) -> Problem {
+    let digits = |s: &str| !s.trim().is_empty() && s.trim().bytes().all(|b| b.is_ascii_digit());
+    let n = rec.len();
+    if sep == b',' && n == 4 && digits(&rec[2]) && digits(&rec[3]) {
+        let typed = format!("{},{}", rec[2].trim(), rec[3].trim());
+        return Problem::new(
+            "jury_row",
+            line,
+            format!(
+                "baris ini punya 4 kolom, bukan 3: \"{typed}\" tampaknya nilai dengan koma desimal; gunakan pemisah `;` \
+                 untuk koma desimal, atau titik (85.5)"
+            ),
+            format!(
+                "this row has 4 fields, not 3: \"{typed}\" looks like a mark with a decimal comma; use the `;` \
+                 separator for decimal commas, or a point (85.5)"
+            ),
+        );
+    }
+    Problem::new(
+        "jury_row",
+        line,
+        format!("baris ini punya {n} kolom, judul punya 3 (agency, category, jury_score); baris dilewati"),
+        format!("this row has {n} fields, the header has 3 (agency, category, jury_score); the row is skipped"),
+    )
+}
+
 /// Reads a jury-mark CSV: UTF-8 (BOM tolerated), header `agency,category,jury_score`, `;` or
 /// `,` separated; a decimal comma is accepted with `;`. Returns the marks and the problems
-/// (each naming its line); rows with problems are skipped.
+/// (each naming its line); rows with problems, including a row with more or fewer fields than
+/// the header, are skipped.
 pub fn parse_jury_csv(rubric: &Rubric, bytes: &[u8]) -> (JuryMarks, Vec<Problem>) {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let first = bytes.split(|&b| b == b'\n').next().unwrap_or_default();
@@ -152,13 +193,12 @@ pub fn parse_jury_csv(rubric: &Rubric, bytes: &[u8]) -> (JuryMarks, Vec<Problem>
         return (marks, problems);
     }
     for (i, rec) in r.records().enumerate() {
-        let line = format!("line {}", i + 2);
         let rec = match rec {
             Ok(rec) => rec,
             Err(e) => {
                 problems.push(Problem::new(
                     "jury_row",
-                    line,
+                    format!("line {}", i + 2),
                     format!("baris tidak terbaca: {e}"),
                     format!("unreadable row: {e}"),
                 ));
@@ -166,6 +206,11 @@ pub fn parse_jury_csv(rubric: &Rubric, bytes: &[u8]) -> (JuryMarks, Vec<Problem>
             }
         };
         if rec.iter().all(|c| c.trim().is_empty()) {
+            continue;
+        }
+        let line = format!("line {}", rec.position().map_or(i + 2, |p| line_at(bytes, p.byte())));
+        if rec.len() != 3 {
+            problems.push(columns_problem(&rec, sep, line));
             continue;
         }
         let (agency, category, score) =
@@ -232,5 +277,65 @@ mod tests {
         assert_eq!(codes, [("jury_category", "line 2"), ("jury_score", "line 3")]);
         let (_, p) = parse_jury_csv(r, b"name,cat,score\n");
         assert_eq!(p[0].code, "jury_header");
+    }
+
+    fn codes(p: &[Problem]) -> Vec<(&str, &str)> {
+        p.iter().map(|p| (&*p.code, p.path.as_str())).collect()
+    }
+
+    fn mark(m: &JuryMarks, cat: &str, agency: &str) -> Option<f64> {
+        m.get(&(cat.to_string(), agency.to_string())).copied()
+    }
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn jury_csv_a_decimal_comma_in_a_comma_file_is_an_error_not_a_cut_mark() {
+        let r = crate::rubric::builtin();
+        let (m, p) =
+            parse_jury_csv(r, b"agency,category,jury_score\nDinas Contoh A,media_sosial_opd,85,5\nDinas B,website,70\n");
+        assert_eq!(codes(&p), [("jury_row", "line 2")]);
+        assert!(p[0].id.contains("gunakan pemisah `;` untuk koma desimal"), "{}", p[0].id);
+        assert!(p[0].en.contains("\"85,5\""), "{}", p[0].en);
+        assert_eq!(mark(&m, "media_sosial_opd", "dinas contoh a"), None, "the cut mark 85 is not applied");
+        assert_eq!(mark(&m, "website", "dinas b"), Some(70.0), "good rows still count");
+    }
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn jury_csv_rows_with_more_or_fewer_fields_than_the_header_are_errors() {
+        let r = crate::rubric::builtin();
+        let csv = b"agency;category;jury_score\nA Satu;website;80;extra\nB Dua;website\nC Tiga;website;75\nD Empat\n";
+        let (m, p) = parse_jury_csv(r, csv);
+        assert_eq!(codes(&p), [("jury_row", "line 2"), ("jury_row", "line 3"), ("jury_row", "line 5")]);
+        assert!(p[0].en.contains("4 fields"), "{}", p[0].en);
+        assert!(p[1].id.contains("2 kolom"), "{}", p[1].id);
+        assert!(!p[0].en.contains("decimal"), "a text field is not taken for a decimal part: {}", p[0].en);
+        assert_eq!(m.len(), 1);
+        assert_eq!(mark(&m, "website", "c tiga"), Some(75.0));
+    }
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn jury_csv_crlf_quotes_duplicates_and_bad_marks() {
+        let r = crate::rubric::builtin();
+        // CRLF line endings, a quoted name holding the separator, then a duplicate.
+        let csv = "agency,category,jury_score\r\n\"Dinas Kominfo, Statistik dan Persandian\",website,88.5\r\n\
+                   Dinas B,website,70\r\nDINAS  b,website,72\r\n";
+        let (m, p) = parse_jury_csv(r, csv.as_bytes());
+        assert_eq!(codes(&p), [("jury_duplicate", "line 4")]);
+        assert_eq!(mark(&m, "website", "dinas kominfo, statistik dan persandian"), Some(88.5));
+        assert_eq!(mark(&m, "website", "dinas b"), Some(72.0), "the last duplicate is used");
+        // The same with `;` and a quoted name holding `;`.
+        let (m, p) = parse_jury_csv(r, b"agency;category;jury_score\r\n\"A; B\";website;60,25\r\n");
+        assert!(p.is_empty(), "{p:?}");
+        assert_eq!(mark(&m, "website", "a; b"), Some(60.25));
+        // Marks that are not numbers 0-100 are refused, each with its line.
+        let (m, p) = parse_jury_csv(
+            r,
+            b"agency,category,jury_score\nA,website,NaN\nB,website,-1\nC,website,100.01\nD,website,inf\nE,website,\nF,website,100\nG,website,0\n",
+        );
+        assert_eq!(
+            codes(&p),
+            [("jury_score", "line 2"), ("jury_score", "line 3"), ("jury_score", "line 4"), ("jury_score", "line 5"), ("jury_score", "line 6")]
+        );
+        assert_eq!(m.len(), 2);
+        assert_eq!((mark(&m, "website", "f"), mark(&m, "website", "g")), (Some(100.0), Some(0.0)));
     }
 }

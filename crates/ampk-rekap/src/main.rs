@@ -62,5 +62,5 @@ pub fn set_rekap_lang(tag: &str) {
 }
 
 fn main() {
-    browser::install_panic_hook();
+    browser::install_rekap_panic_hook();
 }
