@@ -1,11 +1,14 @@
 //! The native `ampk` command-line tool: the same core as the browser, for automation.
 //!
 //! Exit codes: 0 ok, 1 problems found (an invalid rubric, a rejected submission, a bad jury
-//! row), 2 usage error (unknown command or option, unreadable path).
+//! row), 2 usage error (unknown command or option, missing or invalid option value, unreadable
+//! path).
 
 use ampk_core::import::{self, FileReport, ImportReport, JuryMarks, Status};
 use ampk_core::rubric::{self, Rubric};
 use ampk_core::{example, export, fmt, round2, submission, Lang};
+use clap::error::{ContextKind, ContextValue};
+use clap::{ArgAction, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use serde_json::json;
 use std::fs;
 use std::io::Write;
@@ -37,14 +40,175 @@ macro_rules! outp {
     ($($t:tt)*) => { emit(format_args!($($t)*), false) };
 }
 
-const USAGE: &str = "usage:
-  ampk rubric check FILE
-  ampk rubric show [FILE]
-  ampk example --type opd|uptd|kabkota [--out FILE]
-  ampk score FILE... [--rubric FILE] [--json]
-  ampk rank PATH... [--rubric FILE] [--jury FILE.csv] [--csv OUT] [--csv-sep ';'|','] [--xlsx OUT]
-                    [--json OUT|-] [--recursive]
-common option: --lang id|en (default id)";
+// The command line, as clap parses it: the `///` comments of these types, their fields and
+// variants are also the `--help` text.
+
+/// Check AMPK rubrics, write sample submissions, re-score submissions and rank a batch of them,
+/// with the same core as the browser app.
+#[derive(Parser)]
+#[command(
+    name = "ampk",
+    version,
+    // A repeated option keeps its last value (as the tool always did), in every command.
+    args_override_self = true,
+    // No command is a usage error like any other (exit 2, the synopses), not the full help.
+    arg_required_else_help = false,
+    after_help = "Exit codes: 0 ok; 1 problems found (an invalid rubric, a rejected submission, a bad jury \
+                  row); 2 usage error (unknown command or option, missing or invalid option value, unreadable path).\n\
+                  Run 'ampk <COMMAND> --help' for the options of a command."
+)]
+struct Cli {
+    /// Language of messages, reports and exports
+    #[arg(long, value_enum, value_name = "LANG", default_value_t = LangArg::Id, global = true)]
+    lang: LangArg,
+    #[command(subcommand)]
+    command: Cmd,
+}
+
+#[derive(Subcommand)]
+enum Cmd {
+    /// Validate or show a rubric
+    #[command(subcommand, arg_required_else_help = false)]
+    Rubric(RubricCmd),
+    /// Write a valid, realistic sample submission
+    ///
+    /// Write a valid, realistic sample submission of an agency type, with every category it may
+    /// enter. The clock and the submission id are fixed, so the output is reproducible.
+    Example(ExampleArgs),
+    /// Re-score submissions: a table per file, or JSON
+    ///
+    /// Re-score each submission with the rubric: its status (with the reasons of a rejection),
+    /// then per category the data score, the predicate, the range the final score can reach
+    /// with a jury mark, and each indicator's score. Exit 1 if a file is rejected.
+    Score(ScoreArgs),
+    /// Import a batch of submissions and rank each category
+    ///
+    /// The coordinator's import pipeline: each file's status with its reasons, then each
+    /// category's ranking with its winners (★). Exit 1 if a file is rejected or a jury row is
+    /// bad.
+    Rank(RankArgs),
+}
+
+#[derive(Subcommand)]
+enum RubricCmd {
+    /// Validate a rubric file
+    ///
+    /// Validate a rubric file: every problem with its JSON path. Exit 1 if there is any.
+    Check {
+        /// The rubric file (JSON) to validate
+        #[arg(value_name = "FILE")]
+        file: String,
+    },
+    /// Show a rubric: categories, inputs, indicators, checks
+    Show {
+        /// The rubric file (JSON) to show [default: the built-in model rubric]
+        #[arg(value_name = "FILE")]
+        file: Option<String>,
+    },
+}
+
+#[derive(clap::Args)]
+struct ExampleArgs {
+    /// The agency type of the sample
+    #[arg(long = "type", value_enum, value_name = "TYPE")]
+    agency_type: AgencyType,
+    /// Write the submission to FILE instead of standard output ('-' is standard output)
+    #[arg(long, value_name = "FILE")]
+    out: Option<String>,
+}
+
+#[derive(clap::Args)]
+struct ScoreArgs {
+    /// Submission files (.json); a folder stands for the .json files directly inside it
+    #[arg(value_name = "FILE", required = true)]
+    files: Vec<String>,
+    /// Score with this rubric file (JSON) [default: the built-in model rubric]
+    #[arg(long, value_name = "FILE")]
+    rubric: Option<String>,
+    /// Print the results as one JSON array (an object per file) instead of the tables; takes no
+    /// value, unlike `rank --json OUT`
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(clap::Args)]
+struct RankArgs {
+    /// Submission files or folders: a folder's *.json files are read (its subfolders only with
+    /// --recursive), each named by its path relative to that folder
+    #[arg(value_name = "PATH", required = true)]
+    paths: Vec<String>,
+    /// Score with this rubric file (JSON) [default: the built-in model rubric]
+    #[arg(long, value_name = "FILE")]
+    rubric: Option<String>,
+    /// Jury marks: a CSV file with the header agency,category,jury_score, separated by ';' or ','.
+    /// A category is ranked by the final score when every entry in it has a mark
+    #[arg(long, value_name = "FILE.csv")]
+    jury: Option<String>,
+    /// Write the ranking as CSV (UTF-8 with a BOM) to OUT
+    #[arg(long, value_name = "OUT")]
+    csv: Option<String>,
+    /// The --csv separator: ';' with decimal commas (the Indonesian Excel locale) or ',' with
+    /// decimal points
+    #[arg(long, value_enum, value_name = "SEP", default_value_t = CsvSep::Semicolon)]
+    csv_sep: CsvSep,
+    /// Write the ranking as an Excel workbook to OUT: a sheet per category and a file-status sheet
+    #[arg(long, value_name = "OUT")]
+    xlsx: Option<String>,
+    /// Write the report as JSON to OUT; with '-' the JSON goes to standard output and the
+    /// human-readable report to standard error
+    #[arg(long, value_name = "OUT|-")]
+    json: Option<String>,
+    /// Also read the .json files in the subfolders of the folders given (links to folders are
+    /// not followed)
+    #[arg(long)]
+    recursive: bool,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum LangArg {
+    /// Bahasa Indonesia
+    Id,
+    /// English
+    En,
+}
+
+impl From<LangArg> for Lang {
+    fn from(l: LangArg) -> Lang {
+        match l {
+            LangArg::Id => Lang::Id,
+            LangArg::En => Lang::En,
+        }
+    }
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum AgencyType {
+    /// Provincial agency (OPD Pemprov)
+    Opd,
+    /// Technical unit (UPTD)
+    Uptd,
+    /// Regency/city government (Pemerintah Kabupaten/Kota)
+    Kabkota,
+}
+
+impl AgencyType {
+    /// The rubric's id of the type.
+    fn id(self) -> &'static str {
+        match self {
+            AgencyType::Opd => "opd",
+            AgencyType::Uptd => "uptd",
+            AgencyType::Kabkota => "kabkota",
+        }
+    }
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum CsvSep {
+    #[value(name = ";")]
+    Semicolon,
+    #[value(name = ",")]
+    Comma,
+}
 
 /// Why a command stopped early.
 enum Fail {
@@ -56,95 +220,169 @@ enum Fail {
 
 type Outcome = Result<bool, Fail>;
 
-struct Args {
-    positional: Vec<String>,
-    options: Vec<(String, Option<String>)>,
-}
-
-const VALUE_OPTIONS: &[&str] =
-    &["--lang", "--rubric", "--jury", "--csv", "--csv-sep", "--xlsx", "--json", "--out", "--type"];
-const FLAG_OPTIONS: &[&str] = &["--recursive", "--json"];
-
-fn parse_args(raw: Vec<String>, command: &str) -> Result<Args, String> {
-    let mut positional = Vec::new();
-    let mut options = Vec::new();
-    let mut it = raw.into_iter().peekable();
-    while let Some(a) = it.next() {
-        if a.starts_with("--") {
-            // `score --json` is a flag; `rank --json OUT|-` takes a value.
-            let is_flag = FLAG_OPTIONS.contains(&a.as_str()) && !(a == "--json" && command == "rank");
-            if is_flag {
-                options.push((a, None));
-            } else if VALUE_OPTIONS.contains(&a.as_str()) {
-                let v = it.next().ok_or(format!("{a} needs a value"))?;
-                options.push((a, Some(v)));
-            } else {
-                return Err(format!("unknown option {a}"));
-            }
-        } else {
-            positional.push(a);
-        }
-    }
-    Ok(Args { positional, options })
-}
-
-impl Args {
-    fn value(&self, name: &str) -> Option<&str> {
-        self.options.iter().rev().find(|(n, _)| n == name).and_then(|(_, v)| v.as_deref())
-    }
-    fn flag(&self, name: &str) -> bool {
-        self.options.iter().any(|(n, _)| n == name)
-    }
-}
-
 fn main() -> ExitCode {
-    let mut raw: Vec<String> = std::env::args().skip(1).collect();
-    if raw.is_empty() || matches!(raw[0].as_str(), "-h" | "--help" | "help") {
-        outln!("{USAGE}");
-        return if raw.is_empty() { ExitCode::from(2) } else { ExitCode::SUCCESS };
-    }
-    let command = raw.remove(0);
-    let args = match parse_args(raw, &command) {
-        Ok(a) => a,
-        Err(e) => return usage(&e),
+    let cli = match parser().try_get_matches().and_then(|m| Cli::from_arg_matches(&m)) {
+        Ok(cli) => cli,
+        Err(e) => return parse_failure(e),
     };
-    let lang = args.value("--lang").map(Lang::from_tag).unwrap_or_default();
-    let pos: Vec<&str> = args.positional.iter().map(String::as_str).collect();
-    let outcome = match (command.as_str(), pos.as_slice()) {
-        ("rubric", ["check", file]) => read_rubric(file, lang).map(|r| {
-            match lang {
-                Lang::Id => {
-                    outln!("{file}: rubrik valid — {} (edisi {}), sha256 {}", r.file.id, r.file.edition, r.sha256)
+    let lang = Lang::from(cli.lang);
+    let (command, outcome): (&[&str], Outcome) = match &cli.command {
+        Cmd::Rubric(RubricCmd::Check { file }) => (
+            &["rubric", "check"],
+            read_rubric(file, lang).map(|r| {
+                match lang {
+                    Lang::Id => {
+                        outln!("{file}: rubrik valid — {} (edisi {}), sha256 {}", r.file.id, r.file.edition, r.sha256)
+                    }
+                    Lang::En => {
+                        outln!("{file}: valid rubric — {} (edition {}), sha256 {}", r.file.id, r.file.edition, r.sha256)
+                    }
                 }
-                Lang::En => {
-                    outln!("{file}: valid rubric — {} (edition {}), sha256 {}", r.file.id, r.file.edition, r.sha256)
-                }
-            }
-            true
-        }),
-        ("rubric", ["show"]) => {
-            show(rubric::builtin(), lang);
-            Ok(true)
-        }
-        ("rubric", ["show", file]) => read_rubric(file, lang).map(|r| {
-            show(&r, lang);
-            true
-        }),
-        ("example", []) => cmd_example(&args),
-        ("score", files) if !files.is_empty() => cmd_score(&args, files, lang),
-        ("rank", paths) if !paths.is_empty() => cmd_rank(&args, paths, lang),
-        _ => Err(Fail::Usage(format!("unknown command or missing arguments: {command}"))),
+                true
+            }),
+        ),
+        Cmd::Rubric(RubricCmd::Show { file }) => (
+            &["rubric", "show"],
+            rubric_for(file.as_deref(), lang).map(|r| {
+                show(&r, lang);
+                true
+            }),
+        ),
+        Cmd::Example(args) => (&["example"], cmd_example(args)),
+        Cmd::Score(args) => (&["score"], cmd_score(args, lang)),
+        Cmd::Rank(args) => (&["rank"], cmd_rank(args, lang)),
     };
     match outcome {
         Ok(true) => ExitCode::SUCCESS,
         Ok(false) | Err(Fail::Problems) => ExitCode::from(1),
-        Err(Fail::Usage(e)) => usage(&e),
+        Err(Fail::Usage(e)) => {
+            eprintln!("ampk: {e}\n{}\nFor more information, try 'ampk {} --help'.", usage(command), command.join(" "));
+            ExitCode::from(2)
+        }
     }
 }
 
-fn usage(e: &str) -> ExitCode {
-    eprintln!("ampk: {e}\n{USAGE}");
-    ExitCode::from(2)
+/// The parser of [`Cli`], each command's usage being its synopsis (see [`with_synopses`]).
+fn parser() -> clap::Command {
+    let cmd = Cli::command();
+    let name = cmd.get_name().to_string();
+    with_synopses(cmd, &name).0
+}
+
+/// "Usage: " (or "usage: "), which clap writes before a usage's first line.
+const HEADING: usize = 7;
+
+/// Sets the usage of `cmd` (named `prefix`) and of its subcommands to synopses built from the
+/// parser's own definitions, one per command that takes no subcommand (`ampk rank PATH...
+/// [--rubric FILE] …`): the top-level usage lists every command. Returns the synopses.
+fn with_synopses(cmd: clap::Command, prefix: &str) -> (clap::Command, Vec<String>) {
+    let names: Vec<String> = cmd.get_subcommands().map(|c| c.get_name().to_string()).collect();
+    if names.is_empty() {
+        let line = synopsis(&cmd, prefix);
+        return (cmd.override_usage(line.clone()), vec![line]);
+    }
+    let mut all = Vec::new();
+    let mut cmd = cmd;
+    for name in names {
+        cmd = cmd.mut_subcommand(&name, |sub| {
+            let (sub, lines) = with_synopses(sub, &format!("{prefix} {name}"));
+            all.extend(lines);
+            sub
+        });
+    }
+    let usage = all.join(&format!("\n{}", " ".repeat(HEADING)));
+    (cmd.override_usage(usage), all)
+}
+
+/// `prefix` and the arguments of `cmd` (`--lang` aside: it is common to all), wrapped at 100
+/// columns under the first argument.
+fn synopsis(cmd: &clap::Command, prefix: &str) -> String {
+    const WIDTH: usize = 100;
+    let indent = HEADING + prefix.chars().count() + 1;
+    let mut text = prefix.to_string();
+    let mut column = HEADING + text.chars().count();
+    for arg in cmd.get_arguments().filter(|a| !a.is_hide_set() && !a.is_global_set()) {
+        let word = arg_synopsis(arg);
+        let width = word.chars().count();
+        if column + 1 + width > WIDTH {
+            text = format!("{text}\n{}{word}", " ".repeat(indent));
+            column = indent + width;
+        } else {
+            text = format!("{text} {word}");
+            column += 1 + width;
+        }
+    }
+    text
+}
+
+/// `PATH...`, `[FILE]`, `--type opd|uptd|kabkota`, `[--csv-sep ';'|',']`, `[--json]`.
+fn arg_synopsis(arg: &clap::Arg) -> String {
+    let takes_value = arg.get_action().takes_values();
+    let possible: Vec<String> = arg
+        .get_possible_values()
+        .iter()
+        .filter(|v| !v.is_hide_set())
+        .map(|v| match v.get_name() {
+            name if name.chars().all(|c| c.is_ascii_alphanumeric()) => name.to_string(),
+            name => format!("'{name}'"),
+        })
+        .collect();
+    let value = match arg.get_value_names().and_then(|n| n.first()) {
+        _ if !possible.is_empty() => possible.join("|"),
+        Some(name) => name.to_string(),
+        None => arg.get_id().to_string().to_uppercase(),
+    };
+    let word = match arg.get_long() {
+        Some(long) if takes_value => format!("--{long} {value}"),
+        Some(long) => format!("--{long}"),
+        None if matches!(arg.get_action(), ArgAction::Append) => format!("{value}..."),
+        None => value,
+    };
+    if arg.is_required_set() {
+        word
+    } else {
+        format!("[{word}]")
+    }
+}
+
+/// The usage of the command named by `path` (`["rank"]`, `["rubric", "check"]`; `[]` is the
+/// top level), headed `usage:` as the tool's usage errors always were (clap writes `Usage:`).
+fn usage(path: &[&str]) -> String {
+    let mut cmd = parser();
+    cmd.build();
+    for name in path {
+        match cmd.find_subcommand(name) {
+            Some(sub) => cmd = sub.clone(),
+            None => break,
+        }
+    }
+    let text = cmd.render_usage().to_string();
+    match text.strip_prefix("Usage:") {
+        Some(rest) => format!("usage:{rest}"),
+        None => text,
+    }
+}
+
+/// A command line clap could not parse (exit 2, on standard error), or the help or version it
+/// was asked for (exit 0, on standard output). An error ends with the usage of the command it
+/// concerns (clap shows none after a bad or missing option value).
+fn parse_failure(mut e: clap::Error) -> ExitCode {
+    if e.use_stderr() {
+        // The commands named on the command line, read again leniently.
+        let path: Vec<String> = match parser().ignore_errors(true).try_get_matches() {
+            Ok(mut m) => std::iter::from_fn(|| {
+                let (name, sub) = m.remove_subcommand()?;
+                m = sub;
+                Some(name)
+            })
+            .collect(),
+            Err(_) => Vec::new(),
+        };
+        let path: Vec<&str> = path.iter().map(String::as_str).collect();
+        e.insert(ContextKind::Usage, ContextValue::StyledStr(usage(&path).into()));
+    }
+    let _ = e.print();
+    ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2))
 }
 
 fn read_limited(path: &Path, limit: usize) -> Result<Result<Vec<u8>, u64>, Fail> {
@@ -180,8 +418,9 @@ fn read_rubric(file: &str, lang: Lang) -> Result<Rubric, Fail> {
     })
 }
 
-fn rubric_for(args: &Args, lang: Lang) -> Result<Rubric, Fail> {
-    match args.value("--rubric") {
+/// The rubric in `file`, or the built-in one.
+fn rubric_for(file: Option<&str>, lang: Lang) -> Result<Rubric, Fail> {
+    match file {
         Some(f) => read_rubric(f, lang),
         None => Ok(rubric::builtin().clone()),
     }
@@ -211,19 +450,19 @@ fn show(r: &Rubric, lang: Lang) {
     }
 }
 
-fn cmd_example(args: &Args) -> Outcome {
-    let t = args.value("--type").ok_or(Fail::Usage("example needs --type opd|uptd|kabkota".into()))?;
+fn cmd_example(args: &ExampleArgs) -> Outcome {
+    let t = args.agency_type.id();
     let r = rubric::builtin();
-    let s = example::example(r, t).ok_or(Fail::Usage(format!("unknown agency type {t}")))?;
+    let s = example::example(r, t).expect("the built-in rubric has every type --type accepts");
     let text = submission::write(r, &s, example::EXAMPLE_EXPORTED_AT);
-    match args.value("--out") {
+    match args.out.as_deref() {
         Some(out) if out != "-" => fs::write(out, text).map_err(|e| Fail::Usage(format!("{out}: {e}")))?,
         _ => outp!("{text}"),
     }
     Ok(true)
 }
 
-fn load_files(paths: &[&str], recursive: bool) -> Result<Vec<(String, PathBuf)>, Fail> {
+fn load_files(paths: &[String], recursive: bool) -> Result<Vec<(String, PathBuf)>, Fail> {
     let mut out = Vec::new();
     for p in paths {
         let path = Path::new(p);
@@ -295,16 +534,16 @@ fn print_reasons(out: &mut dyn Write, f: &FileReport, lang: Lang) {
     }
 }
 
-fn cmd_score(args: &Args, files: &[&str], lang: Lang) -> Outcome {
-    let r = rubric_for(args, lang)?;
-    let list = load_files(files, false)?;
+fn cmd_score(args: &ScoreArgs, lang: Lang) -> Outcome {
+    let r = rubric_for(args.rubric.as_deref(), lang)?;
+    let list = load_files(&args.files, false)?;
     let reports = assess_all(&r, &list)?;
     let mut all_ok = true;
     let mut json_files = Vec::new();
     for f in &reports {
         all_ok &= f.status != Status::Rejected;
         let cards = f.checked.as_ref().map(|c| c.cards.as_slice()).unwrap_or_default();
-        if args.flag("--json") {
+        if args.json {
             let categories: Vec<_> = cards
                 .iter()
                 .map(|card| {
@@ -348,23 +587,21 @@ fn cmd_score(args: &Args, files: &[&str], lang: Lang) -> Outcome {
             );
         }
     }
-    if args.flag("--json") {
+    if args.json {
         outln!("{}", serde_json::to_string_pretty(&json_files).expect("json"));
     }
     Ok(all_ok)
 }
 
-fn cmd_rank(args: &Args, paths: &[&str], lang: Lang) -> Outcome {
-    // A usage error, checked before any work or output (with or without --csv).
-    let sep = match args.value("--csv-sep").unwrap_or(";") {
-        ";" => b';',
-        "," => b',',
-        other => return Err(Fail::Usage(format!("--csv-sep must be ';' or ',', not {other}"))),
+fn cmd_rank(args: &RankArgs, lang: Lang) -> Outcome {
+    let sep = match args.csv_sep {
+        CsvSep::Semicolon => b';',
+        CsvSep::Comma => b',',
     };
-    let r = rubric_for(args, lang)?;
-    let list = load_files(paths, args.flag("--recursive"))?;
+    let r = rubric_for(args.rubric.as_deref(), lang)?;
+    let list = load_files(&args.paths, args.recursive)?;
     let mut ok = true;
-    let jury: JuryMarks = match args.value("--jury") {
+    let jury: JuryMarks = match args.jury.as_deref() {
         None => JuryMarks::new(),
         Some(j) => {
             let bytes = match read_limited(Path::new(j), submission::MAX_BYTES)? {
@@ -381,13 +618,13 @@ fn cmd_rank(args: &Args, paths: &[&str], lang: Lang) -> Outcome {
     };
     let report = import::resolve(&r, assess_all(&r, &list)?, &jury);
     ok &= report.files.iter().all(|f| f.status != Status::Rejected);
-    let json_to_stdout = args.value("--json") == Some("-");
+    let json_to_stdout = args.json.as_deref() == Some("-");
     {
         let mut out: Box<dyn Write> =
             if json_to_stdout { Box::new(std::io::stderr()) } else { Box::new(std::io::stdout()) };
         print_report(&mut *out, &r, &report, lang);
     }
-    if let Some(target) = args.value("--json") {
+    if let Some(target) = args.json.as_deref() {
         let text = serde_json::to_string_pretty(&import::report_json(&r, &report, lang)).expect("json") + "\n";
         if json_to_stdout {
             outp!("{text}");
@@ -395,10 +632,10 @@ fn cmd_rank(args: &Args, paths: &[&str], lang: Lang) -> Outcome {
             fs::write(target, text).map_err(|e| Fail::Usage(format!("{target}: {e}")))?;
         }
     }
-    if let Some(out) = args.value("--csv") {
+    if let Some(out) = args.csv.as_deref() {
         fs::write(out, export::ranking_csv(&r, &report, sep, lang)).map_err(|e| Fail::Usage(format!("{out}: {e}")))?;
     }
-    if let Some(out) = args.value("--xlsx") {
+    if let Some(out) = args.xlsx.as_deref() {
         let bytes = ampk_xlsx::ranking_xlsx(&r, &report, lang, now_stamp())
             .map_err(|e| Fail::Usage(format!("{out}: cannot build the workbook: {e}")))?;
         fs::write(out, bytes).map_err(|e| Fail::Usage(format!("{out}: {e}")))?;

@@ -963,3 +963,190 @@ fn lang_en_switches_messages() {
     assert!(v["files"][0]["reasons"][0]["message"].as_str().unwrap().starts_with("not valid JSON"), "{v}");
     assert_eq!(v["categories"][0]["label"], "Top Influencer");
 }
+
+// ---------------------------------------------------------------------------------------------
+// The command line: help, version and clap's usage errors
+
+/// Runs `ampk args` in `dir`, expecting a usage error: exit 2, nothing on stdout, and a message
+/// on stderr that contains every one of `named` and the usage.
+fn assert_usage_error(dir: &Path, args: &[&str], named: &[&str]) {
+    let out = run(dir, args);
+    let err = stderr(&out);
+    assert_eq!(code(&out), 2, "ampk {args:?}: {err}");
+    assert!(out.stdout.is_empty(), "ampk {args:?}: nothing on stdout, got {}", stdout(&out));
+    assert!(err.starts_with("error: "), "ampk {args:?}: {err}");
+    for n in named {
+        assert!(err.contains(n), "ampk {args:?}: {n:?} not named in {err}");
+    }
+    assert!(err.contains("usage: ampk "), "ampk {args:?} shows the usage: {err}");
+}
+
+/// The text of `ampk args`, which must succeed (help and version: exit 0, stdout only).
+fn help_text(args: &[&str]) -> String {
+    let out = ampk().args(args).output().expect("ampk runs");
+    assert_eq!(code(&out), 0, "ampk {args:?}: {}", stderr(&out));
+    assert!(out.stderr.is_empty(), "ampk {args:?}: {}", stderr(&out));
+    stdout(&out)
+}
+
+/// Whether a help page lists `option` (`--rubric <FILE>`, `<PATH>...`) with an explanation: on
+/// the same line (`-h`) or on the next one (`--help`).
+fn described(text: &str, option: &str) -> bool {
+    let lines: Vec<&str> = text.lines().collect();
+    lines.iter().enumerate().any(|(i, l)| {
+        let Some(rest) = l.trim_start().strip_prefix(option) else { return false };
+        let next = lines.get(i + 1).map_or("", |n| n.trim());
+        (rest.starts_with("  ") && rest.trim().len() > 10) || (rest.is_empty() && next.len() > 10)
+    })
+}
+
+#[test]
+fn help_lists_every_command_and_option() {
+    for args in [&["--help"][..], &["-h"], &["help"]] {
+        let text = help_text(args);
+        let commands: Vec<&str> = text
+            .lines()
+            .skip_while(|l| *l != "Commands:")
+            .skip(1)
+            .take_while(|l| !l.is_empty())
+            .filter_map(|l| l.split_whitespace().next())
+            .collect();
+        assert_eq!(commands, ["rubric", "example", "score", "rank", "help"], "ampk {args:?}:\n{text}");
+        // The usage gives every command's synopsis; --lang and the exit codes are described too.
+        for synopsis in [
+            "ampk rubric check FILE",
+            "ampk rubric show [FILE]",
+            "ampk example --type opd|uptd|kabkota [--out FILE]",
+            "ampk score FILE... [--rubric FILE] [--json]",
+            "ampk rank PATH... [--rubric FILE] [--jury FILE.csv]",
+        ] {
+            assert!(text.contains(synopsis), "ampk {args:?}: no {synopsis:?}:\n{text}");
+        }
+        assert!(described(&text, "--lang <LANG>"), "ampk {args:?}:\n{text}");
+        assert!(text.contains("Exit codes: 0 ok; 1 problems found"), "ampk {args:?}:\n{text}");
+    }
+    let text = help_text(&["--help"]);
+    assert!(text.contains("- id: Bahasa Indonesia") && text.contains("- en: English"), "{text}");
+    assert!(text.contains("[default: id]"), "{text}");
+    assert!(help_text(&["--version"]).starts_with("ampk "));
+    assert!(help_text(&["-V"]).starts_with("ampk "));
+}
+
+#[test]
+fn every_command_help_describes_its_options() {
+    let rank_options = [
+        "<PATH>...",
+        "--rubric <FILE>",
+        "--jury <FILE.csv>",
+        "--csv <OUT>",
+        "--csv-sep <SEP>",
+        "--xlsx <OUT>",
+        "--json <OUT|->",
+        "--recursive",
+        "--lang <LANG>",
+    ];
+    let pages: &[(&[&str], &[&str])] = &[
+        (&["rank"], &rank_options),
+        (&["score"], &["<FILE>...", "--rubric <FILE>", "--json", "--lang <LANG>"]),
+        (&["example"], &["--type <TYPE>", "--out <FILE>", "--lang <LANG>"]),
+        (&["rubric", "check"], &["<FILE>", "--lang <LANG>"]),
+        (&["rubric", "show"], &["[FILE]", "--lang <LANG>"]),
+        (&["rubric"], &["--lang <LANG>"]),
+    ];
+    for (command, options) in pages {
+        for flag in ["--help", "-h"] {
+            let args: Vec<&str> = command.iter().copied().chain([flag]).collect();
+            let text = help_text(&args);
+            assert!(text.contains(&format!("Usage: ampk {}", command.join(" "))), "ampk {args:?}:\n{text}");
+            for o in *options {
+                assert!(described(&text, o), "ampk {args:?}: {o} is not described:\n{text}");
+            }
+        }
+        // `ampk help COMMAND` is the same page as `ampk COMMAND --help`.
+        let via_help: Vec<&str> = ["help"].into_iter().chain(command.iter().copied()).collect();
+        let args: Vec<&str> = command.iter().copied().chain(["--help"]).collect();
+        assert_eq!(help_text(&via_help), help_text(&args), "ampk {via_help:?}");
+    }
+
+    let rank = help_text(&["rank", "--help"]);
+    for phrase in [
+        "a folder's *.json files are read",
+        "--recursive",
+        "agency,category,jury_score",
+        "';' with decimal commas",
+        "',' with",
+        "[default: ;]",
+        "with '-' the JSON goes to standard output",
+        "Excel workbook",
+        "[default: the built-in model rubric]",
+    ] {
+        assert!(rank.contains(phrase), "rank --help lacks {phrase:?}:\n{rank}");
+    }
+    let score = help_text(&["score", "--help"]);
+    assert!(score.contains("takes no") && score.contains("unlike `rank --json OUT`"), "{score}");
+    assert!(!score.contains("--json <"), "score --json is a flag:\n{score}");
+    assert!(score.contains("a folder stands for the .json files directly inside it"), "{score}");
+    let example = help_text(&["example", "--help"]);
+    for t in ["opd", "uptd", "kabkota"] {
+        assert!(example.lines().any(|l| l.trim_start().starts_with(&format!("- {t}:"))), "{t}:\n{example}");
+    }
+    assert!(example.contains("'-' is standard output"), "{example}");
+    assert!(help_text(&["rubric", "show", "--help"]).contains("built-in model rubric"));
+}
+
+#[test]
+fn clap_usage_errors_exit_2_and_name_the_culprit() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(d, "a.json", example_text("opd"));
+    write(d, "f.json", example_text("uptd"));
+    assert_usage_error(d, &["rank", "--bogus", "x"], &["unexpected argument '--bogus'"]);
+    assert_usage_error(d, &["rank", "a.json", "--bogus", "x"], &["'--bogus'", "usage: ampk rank PATH..."]);
+    assert_usage_error(d, &["score", "a.json", "--recursive"], &["'--recursive'", "usage: ampk score FILE..."]);
+    assert_usage_error(d, &["rank", "a.json", "--jury"], &["a value is required for '--jury <FILE.csv>'"]);
+    assert_usage_error(d, &["rank", "a.json", "--json"], &["a value is required for '--json <OUT|->'"]);
+    assert_usage_error(d, &["example", "--type"], &["a value is required for '--type <TYPE>'"]);
+    assert_usage_error(d, &["score", "--lang", "xx", "f.json"], &["invalid value 'xx' for '--lang <LANG>'", "id, en"]);
+    assert_usage_error(d, &["--lang", "xx", "score", "f.json"], &["invalid value 'xx' for '--lang <LANG>'"]);
+    assert_usage_error(d, &["rank", "a.json", "--csv-sep", "\t"], &["for '--csv-sep <SEP>'"]);
+    assert_usage_error(d, &["frobnicate"], &["unrecognized subcommand 'frobnicate'", "ampk rank PATH..."]);
+    assert_usage_error(d, &["rubric", "frob"], &["unrecognized subcommand 'frob'", "usage: ampk rubric check FILE"]);
+    assert_usage_error(d, &["example", "--type", "bad"], &["invalid value 'bad' for '--type <TYPE>'", "kabkota"]);
+    assert_usage_error(d, &["example"], &["--type <TYPE>", "usage: ampk example --type opd|uptd|kabkota"]);
+    assert_usage_error(d, &[], &["requires a subcommand", "usage: ampk rubric check FILE"]);
+    assert_usage_error(d, &["rubric"], &["requires a subcommand", "ampk rubric show [FILE]"]);
+}
+
+#[test]
+fn lang_before_or_after_the_command_and_the_last_value_wins() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(d, "a.json", example_text("opd"));
+    let model = model_rubric_path();
+    let model = model.to_str().unwrap();
+    for args in [
+        &["--lang", "en", "rubric", "check", model][..],
+        &["rubric", "--lang", "en", "check", model],
+        &["rubric", "check", "--lang", "en", model],
+        &["rubric", "check", model, "--lang", "en"],
+        &["--lang", "id", "rubric", "check", model, "--lang", "en"],
+        &["rubric", "check", model, "--lang", "id", "--lang", "en"],
+        &["rubric", "check", model, "--lang=en"],
+    ] {
+        let out = run(d, args);
+        assert_eq!(code(&out), 0, "ampk {args:?}: {}", stderr(&out));
+        assert!(stdout(&out).contains("valid rubric"), "ampk {args:?}: {}", stdout(&out));
+    }
+    let out = run(d, &["--lang", "en", "rubric", "check", model, "--lang", "id"]);
+    assert!(stdout(&out).contains("rubrik valid"), "{}", stdout(&out));
+    // Any option given twice keeps its last value.
+    let out = run(d, &["rank", "a.json", "--json", "first.json", "--json", "-"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_report_shape(&report);
+    assert!(!d.join("first.json").exists());
+    // `--` ends the options: a file may be named like one.
+    write(d, "--odd.json", example_text("opd"));
+    let out = run(d, &["score", "--json", "--", "--odd.json"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+}
