@@ -130,7 +130,7 @@ fn parse<T: serde::de::DeserializeOwned>(text: &str) -> Option<T> {
 /// The drafts list, most recently saved first.
 pub fn list_drafts() -> Vec<DraftMeta> {
     let mut list: Vec<DraftMeta> = get(INDEX_KEY).and_then(|t| parse(&t)).unwrap_or_default();
-    ampk_core::rank::sort_small(&mut list, |a, b| b.saved_at.cmp(&a.saved_at));
+    ampk_core::util::sort_small(&mut list, |a, b| b.saved_at.cmp(&a.saved_at));
     list
 }
 

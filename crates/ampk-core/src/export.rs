@@ -8,7 +8,7 @@ use crate::import::{ImportReport, JuryMarks};
 use crate::problem::{Lang, Problem};
 use crate::rank::name_key;
 use crate::rubric::Rubric;
-use crate::score::round2;
+use crate::util::round2;
 
 /// Prefixes a text cell that a spreadsheet would take for a formula.
 pub fn neutralise(cell: &str) -> String {

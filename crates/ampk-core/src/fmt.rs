@@ -142,7 +142,7 @@ pub fn parse_decimal(int: &str, frac: Option<&str>) -> Option<f64> {
 
 /// Formats a score with exactly 2 decimals (scores are always shown that way).
 pub fn score(x: f64, lang: Lang) -> String {
-    number(crate::score::round2(x), lang, Some(2))
+    number(crate::util::round2(x), lang, Some(2))
 }
 
 /// A lowercase ASCII slug for file and host names: "Dinas Contoh A" → "dinas-contoh-a".
@@ -306,7 +306,7 @@ mod tests {
         }
         // Scores are rounded before they are shown: then the text is what `{:.2}` prints.
         for k in 0..=10_000 {
-            let x = crate::score::round2(k as f64 / 100.0);
+            let x = crate::util::round2(k as f64 / 100.0);
             assert_eq!(fixed(x, 2), format!("{x:.2}"));
         }
     }

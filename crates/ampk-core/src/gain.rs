@@ -132,7 +132,7 @@ pub fn gains(rubric: &Rubric, card: &Scorecard) -> Vec<Gain> {
             Some(Gain { indicator: i, score, available, change })
         })
         .collect();
-    crate::rank::sort_small(&mut out, |a, b| {
+    crate::util::sort_small(&mut out, |a, b| {
         let ga = a.change.as_ref().map_or(0.0, |c| c.gain);
         let gb = b.change.as_ref().map_or(0.0, |c| c.gain);
         gb.total_cmp(&ga).then(b.available.total_cmp(&a.available)).then(a.indicator.cmp(&b.indicator))
@@ -169,7 +169,7 @@ pub fn sentence(rubric: &Rubric, card: &Scorecard, g: &Gain, lang: Lang) -> Stri
 }
 
 fn round_show(x: f64) -> f64 {
-    crate::score::round2(x)
+    crate::util::round2(x)
 }
 
 #[cfg(test)]

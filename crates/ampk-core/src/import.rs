@@ -9,8 +9,8 @@ use crate::jcs;
 use crate::problem::{Lang, Problem};
 use crate::rank::{name_key, rank, RankEntry};
 use crate::rubric::Rubric;
-use crate::score::round2;
 use crate::submission::{self, timestamp_key, Checked, Read};
+use crate::util::round2;
 use serde::Serialize;
 use serde_json::{json, Value};
 use std::collections::BTreeMap;
@@ -458,6 +458,7 @@ pub fn status_counts(report: &ImportReport) -> BTreeMap<Status, usize> {
 mod tests {
     use super::*;
     use crate::example::{example, EXAMPLE_EXPORTED_AT};
+    use crate::fmt::slug;
     use wasm_bindgen_test::wasm_bindgen_test;
 
     fn file(name: &str, agency: &str, id: &str, posts: f64) -> (String, Vec<u8>) {
@@ -467,7 +468,7 @@ mod tests {
         s.submission_id = id.into();
         s.categories.retain(|k, _| k == "media_sosial_opd");
         let e = s.categories.get_mut("media_sosial_opd").expect("category");
-        e.inputs.insert("posts".into(), crate::InputValue::Number(posts));
+        e.inputs.insert("posts".into(), crate::score::InputValue::Number(posts));
         (name.into(), crate::submission::write(r, &s, EXAMPLE_EXPORTED_AT).into_bytes())
     }
 
@@ -494,5 +495,21 @@ mod tests {
         assert!(c.by_final);
         assert_eq!(c.rows.iter().map(|x| (x.file, x.rank, x.data_rank)).collect::<Vec<_>>(), [(1, 1, 2), (0, 2, 1)]);
         assert!(by_final.unmatched_jury.is_empty());
+    }
+
+    /// The examples live below the import (`example` is a lower layer), so their check that
+    /// the import accepts them lives here.
+    #[wasm_bindgen_test(unsupported = test)]
+    fn examples_are_valid_for_every_type() {
+        let r = crate::rubric::builtin();
+        for t in ["opd", "uptd", "kabkota"] {
+            let s = example(r, t).unwrap();
+            let text = crate::submission::write(r, &s, EXAMPLE_EXPORTED_AT);
+            let report = import(r, &[(format!("{t}.json"), text.into_bytes())], &Default::default());
+            let f = &report.files[0];
+            assert_eq!(f.status, Status::Accepted, "{t}: {:?}", f.reasons);
+        }
+        assert!(example(r, "nope").is_none());
+        assert_eq!(slug("Dinas Contoh A"), "dinas-contoh-a");
     }
 }

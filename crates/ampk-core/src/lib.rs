@@ -12,6 +12,7 @@ pub mod fmt;
 pub mod gain;
 pub mod import;
 pub mod jcs;
+pub mod json;
 pub mod officer;
 pub mod problem;
 pub mod rank;
@@ -19,10 +20,12 @@ pub mod rubric;
 pub mod score;
 pub mod shape;
 pub mod submission;
+pub mod util;
 
 pub use problem::{Lang, Problem};
 pub use rubric::{builtin, Rubric};
-pub use score::{round2, score, Figures, InputValue, Scorecard};
+pub use score::{score, Figures, InputValue, Scorecard};
+pub use util::round2;
 
 #[cfg(all(test, target_arch = "wasm32"))]
 wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);

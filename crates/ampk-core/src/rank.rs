@@ -2,22 +2,9 @@
 //! competition ranking (1, 2, 2, 4), ties listed by agency name, winners with a shared cut-off.
 
 use crate::rubric::Rubric;
-use crate::score::{round2, Scorecard};
+use crate::score::Scorecard;
+use crate::util::round2;
 use std::cmp::Ordering;
-
-/// Sorts a short list (a category's indicators, the drafts list) stably by `cmp`: insertion
-/// sort. The standard library's sort is much faster on long lists but is compiled again for
-/// every element type and comparison, which the officer's page, sorting only a few dozen items
-/// at a time, pays for in download size. Long lists (rankings) use the standard sort.
-pub fn sort_small<T>(v: &mut [T], cmp: impl Fn(&T, &T) -> Ordering) {
-    for i in 1..v.len() {
-        let mut j = i;
-        while j > 0 && cmp(&v[j - 1], &v[j]) == Ordering::Greater {
-            v.swap(j - 1, j);
-            j -= 1;
-        }
-    }
-}
 
 /// What ranking needs to know about one entry.
 #[derive(Debug, Clone, PartialEq)]

@@ -3,6 +3,7 @@
 
 use crate::problem::{join, Lang, Problem};
 use crate::rubric::{Direction, InputDef, InputKind, Rubric, Scale};
+use crate::util::round2;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -44,11 +45,6 @@ pub enum InputValue {
 
 /// Input id → value, for one category.
 pub type Figures = BTreeMap<String, InputValue>;
-
-/// Rounds as rubric-format §7 says: `(x * 100.0).round() / 100.0`.
-pub fn round2(x: f64) -> f64 {
-    (x * 100.0).round() / 100.0
-}
 
 /// Maps an indicator value to a score 0–100.
 pub fn apply_scale(scale: &Scale, v: f64) -> f64 {
@@ -377,14 +373,6 @@ mod tests {
     #[wasm_bindgen_test(unsupported = test)]
     fn percent_clamps() {
         check(Scale::Percent, &[(-1.0, 0.0), (55.555, 55.56), (120.0, 100.0)]);
-    }
-
-    #[wasm_bindgen_test(unsupported = test)]
-    fn rounding_is_half_away_from_zero() {
-        assert_eq!(round2(0.125), 0.13);
-        assert_eq!(round2(78.344999), 78.34);
-        assert_eq!(round2(-0.125), -0.13);
-        assert_eq!(round2(1.005), 1.0, "1.005 is 1.00499… in binary");
     }
 
     #[wasm_bindgen_test(unsupported = test)]

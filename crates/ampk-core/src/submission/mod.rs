@@ -7,8 +7,9 @@
 pub mod v1;
 
 use crate::jcs;
+use crate::json::{self, parse_date};
 use crate::problem::{index, join, Lang, Problem};
-use crate::rubric::{parse_date, Evidence, Rubric};
+use crate::rubric::{Evidence, Rubric};
 use crate::score::{self, Figures, Scorecard};
 use crate::shape;
 use serde_json::Value;
@@ -256,7 +257,7 @@ fn too_long(path: &str, n: usize) -> Problem {
 /// Reads a submission file: size limit, JSON, limits, format and version, then the structure
 /// (every problem with its JSON path).
 pub fn read(bytes: &[u8]) -> Result<Read, Vec<Problem>> {
-    let value = crate::rubric::parse_json(bytes, MAX_BYTES).map_err(|p| {
+    let value = json::parse_json(bytes, MAX_BYTES).map_err(|p| {
         if p.en.contains("recursion limit exceeded") {
             vec![too_deep("")]
         } else {
@@ -323,12 +324,7 @@ pub fn read(bytes: &[u8]) -> Result<Read, Vec<Problem>> {
     }
     match serde_json::from_value::<SubmissionV1>(value.clone()) {
         Ok(wire) => Ok(Read { value, wire }),
-        Err(e) => Err(vec![Problem::new(
-            "structure",
-            "",
-            format!("struktur tidak sesuai: {e}"),
-            format!("bad structure: {e}"),
-        )]),
+        Err(e) => Err(vec![json::structure(e)]),
     }
 }
 
@@ -656,7 +652,7 @@ fn check_with(rubric: &Rubric, w: &Submission, file: &impl FileChecks) -> Checke
     file.tail(&mut warnings);
     let order: Vec<usize> = {
         let mut o: Vec<usize> = (0..cards.len()).collect();
-        crate::rank::sort_small(&mut o, |&a, &b| cards[a].category.cmp(&cards[b].category));
+        crate::util::sort_small(&mut o, |&a, &b| cards[a].category.cmp(&cards[b].category));
         o
     };
     let cards: Vec<Scorecard> = order.iter().map(|&i| cards[i].clone()).collect();
