@@ -320,7 +320,13 @@ fn rubric_panel(m: &Model, on_action: &Callback<Action>) -> Html {
     }
 }
 
-fn drafts_panel(m: &Model, list: &[browser::DraftMeta], on_action: &Callback<Action>, changed: bool) -> Html {
+fn drafts_panel(
+    m: &Model,
+    drafts: &UseStateHandle<Vec<browser::DraftMeta>>,
+    on_action: &Callback<Action>,
+    changed: bool,
+) -> Html {
+    let list: &[browser::DraftMeta] = drafts;
     let t = texts(m.lang);
     let d = &m.draft;
     let r = m.rubric.0.clone();
@@ -378,7 +384,7 @@ fn drafts_panel(m: &Model, list: &[browser::DraftMeta], on_action: &Callback<Act
                                 })
                             };
                             let delete = {
-                                let (on_action, id, r) = (on_action.clone(), meta.id.clone(), r.clone());
+                                let (on_action, id, r, drafts) = (on_action.clone(), meta.id.clone(), r.clone(), drafts.clone());
                                 let (msg, current, untitled) = (t.confirm_delete, is_current, t.untitled);
                                 Callback::from(move |_: MouseEvent| {
                                     if browser::confirm(msg) {
@@ -387,6 +393,9 @@ fn drafts_panel(m: &Model, list: &[browser::DraftMeta], on_action: &Callback<Act
                                             let next = browser::list_drafts().first().and_then(|m| browser::load_draft(&m.id));
                                             on_action.emit(Action::OpenDraft(Box::new(next.unwrap_or_else(|| new_draft(&r, untitled)))));
                                         } else {
+                                            // The open draft is unchanged, so autosave will not
+                                            // list the drafts again: do it here.
+                                            drafts.set(browser::list_drafts());
                                             on_action.emit(Action::Notice(None));
                                         }
                                     }

@@ -681,6 +681,11 @@ fn rankings(
             type_filter.set(el.value());
         })
     };
+    // The active column's header says so (`aria-sort`); every sort puts the best first, and
+    // the agency sort is A–Z.
+    let sort_attr = |key: SortKey| {
+        (**sort == key).then_some(if key == SortKey::Agency || key == SortKey::Rank { "ascending" } else { "descending" })
+    };
     let sort_button = |key: SortKey, label: &'static str| {
         let sort = sort.clone();
         let active = *sort == key;
@@ -709,7 +714,13 @@ fn rankings(
                 if !type_filter.is_empty() && !def.eligible.contains(&**type_filter) {
                     return html! {};
                 }
-                let mut rows: Vec<&import::Row> = c.rows.iter().collect();
+                // The type filter also keeps only that type's entries of a category open to
+                // several types; they keep their rank in the whole category.
+                let mut rows: Vec<&import::Row> = c
+                    .rows
+                    .iter()
+                    .filter(|r| type_filter.is_empty() || report.files[r.file].agency_type() == Some(type_filter.as_str()))
+                    .collect();
                 match **sort {
                     SortKey::Rank => {}
                     SortKey::Agency => rows.sort_by_key(|r| name_key(report.files[r.file].agency().unwrap_or(""))),
@@ -726,15 +737,15 @@ fn rankings(
                         } else {
                             <table class="table ranking-table" data-testid={format!("ranking-{}", def.id)}>
                                 <thead><tr>
-                                    <th scope="col">{ sort_button(SortKey::Rank, if c.by_final { tr(lang, "Peringkat akhir", "Final rank") } else { tr(lang, "Peringkat", "Rank") }) }</th>
+                                    <th scope="col" aria-sort={sort_attr(SortKey::Rank)}>{ sort_button(SortKey::Rank, if c.by_final { tr(lang, "Peringkat akhir", "Final rank") } else { tr(lang, "Peringkat", "Rank") }) }</th>
                                     if c.by_final {
                                         <th scope="col">{ tr(lang, "Peringkat data", "Data rank") }</th>
                                     }
-                                    <th scope="col">{ sort_button(SortKey::Agency, tr(lang, "Instansi", "Agency")) }</th>
-                                    <th scope="col" class="num">{ sort_button(SortKey::Data, tr(lang, "Nilai data", "Data score")) }</th>
+                                    <th scope="col" aria-sort={sort_attr(SortKey::Agency)}>{ sort_button(SortKey::Agency, tr(lang, "Instansi", "Agency")) }</th>
+                                    <th scope="col" class="num" aria-sort={sort_attr(SortKey::Data)}>{ sort_button(SortKey::Data, tr(lang, "Nilai data", "Data score")) }</th>
                                     <th scope="col">{ tr(lang, "Predikat", "Predicate") }</th>
                                     <th scope="col">{ tr(lang, "Nilai juri", "Jury mark") }</th>
-                                    <th scope="col" class="num">{ sort_button(SortKey::Final, tr(lang, "Nilai akhir", "Final score")) }</th>
+                                    <th scope="col" class="num" aria-sort={sort_attr(SortKey::Final)}>{ sort_button(SortKey::Final, tr(lang, "Nilai akhir", "Final score")) }</th>
                                 </tr></thead>
                                 <tbody>
                                     { for rows.iter().take(**shown).map(|row| {

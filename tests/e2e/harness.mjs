@@ -4,6 +4,8 @@ import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import os from 'node:os';
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -48,4 +50,24 @@ export async function openPage(browser, url) {
   page.on('pageerror', (e) => errors.push(String(e)));
   await page.goto(url);
   return { context, page, errors };
+}
+
+/**
+ * The setting every journey file shares: before its tests, `dist/` served under `/kit/`, one
+ * Chromium and (with `tmpPrefix`) a temporary folder; after them, all of it closed and removed.
+ * Returns the object the tests read them from (`env.server.url`, `env.browser`, `env.tmp`).
+ */
+export function journeyEnv(tmpPrefix = null) {
+  const env = { server: null, browser: null, tmp: null };
+  before(async () => {
+    if (tmpPrefix) env.tmp = fs.mkdtempSync(path.join(os.tmpdir(), tmpPrefix));
+    env.server = await serve(undefined, '/kit/');
+    env.browser = await launch();
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.close();
+    if (env.tmp) fs.rmSync(env.tmp, { recursive: true, force: true });
+  });
+  return env;
 }

@@ -2,193 +2,37 @@
 // export (checked by the real `ampk` CLI), reload, continue in a fresh browser, a bad and a
 // good official rubric, the language switch, the error summary, and axe on the main states.
 // Every test runs in its own browser context (empty storage) and asserts no console errors.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
-import { serve, launch, openPage } from './harness.mjs';
+import { journeyEnv, openPage } from './harness.mjs';
+import {
+  modelRubric, MS, OTHER_OPD, MS_SCORE, MS_INDICATORS, byName, section, scoreSel, ready, fillProfile,
+  fillMediaSosial, fillContohA, waitScore, indicators, formState, waitSaved, ampkScore, runAxe, done,
+} from './officer-helpers.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const modelRubric = path.join(root, 'crates', 'ampk-core', 'rubrics', 'ampk-2025-model.json');
-const axePath = path.join(root, 'node_modules', 'axe-core', 'axe.min.js');
-
-let server, browser, tmp;
 /** The file exported in journey 1, opened again in journey 3. */
 let exported = null;
 
-before(async () => {
-  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ampk-e2e-'));
-  server = await serve(undefined, '/kit/');
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-  if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
-});
+const env = journeyEnv('ampk-e2e-');
 
 // ---------------------------------------------------------------------------------------------
-// Data: Dinas Contoh A's Media Sosial OPD worked example (shared/domain/model-rubric.md),
-// typed the Indonesian way.
-
-const MS = 'media_sosial_opd';
-const OTHER_OPD = ['top_influencer', 'media_massa_online', 'website', 'lapor_opd'];
-const MS_TYPED = {
-  posts: '420',
-  weeks_active: '38',
-  engagements: '96.000',
-  reach: '3.200.000',
-  followers_start: '18.000',
-  followers_end: '22.500',
-  median_reply_hours: '5',
-  answered_pct: '88',
-};
-const MS_QUALITY = {
-  identitas: 'yes', konten_layanan: 'yes', video: 'partial', aksesibel: 'yes',
-  tautan_bio: 'partial', amplifikasi_agenda: 'yes', klarifikasi_hoaks: 'no', analitik_bulanan: 'yes',
-};
-const MS_INDICATORS = {
-  S1: '70.00', S2: '87.39', S3: '65.00', S4: '90.31', S5: '83.33', S6: '85.00', S7: '88.00', S8: '75.00',
-};
-const MS_SCORE = '78.34';
-
-// ---------------------------------------------------------------------------------------------
-// Helpers
-
-const byName = (name) => `[name="${name}"]`;
-const section = (cat) => `section[data-category="${cat}"]`;
-const scoreSel = (cat) => `[data-testid="score-${cat}"]`;
-
-async function ready(page) {
-  await page.waitForSelector('[data-testid=rubric-title]');
-}
-
-async function fillProfile(page) {
-  await page.selectOption(byName('agency.type'), 'opd');
-  await page.waitForSelector(section(MS));
-  await page.fill(byName('agency.name'), 'Dinas Contoh A');
-  await page.fill(byName('officer.name'), 'Siti Rahmah');
-}
-
-async function fillMediaSosial(page) {
-  for (const [input, text] of Object.entries(MS_TYPED)) {
-    await page.fill(byName(`${MS}.${input}`), text);
-  }
-  for (const [item, answer] of Object.entries(MS_QUALITY)) {
-    await page.check(`${byName(`${MS}.quality.${item}`)}[value="${answer}"]`);
-  }
-}
-
-async function excludeOthers(page) {
-  for (const cat of OTHER_OPD) {
-    await page.uncheck(byName(`${cat}.include`));
-  }
-}
-
-/** Dinas Contoh A with its Media Sosial OPD figures, the other categories left out, scored. */
-async function fillContohA(page) {
-  await ready(page);
-  await fillProfile(page);
-  await fillMediaSosial(page);
-  await excludeOthers(page);
-  await waitScore(page, MS, MS_SCORE);
-}
-
-/** Waits until a category's data-value hook shows `value`. */
-async function waitScore(page, cat, value) {
-  await page.waitForFunction(
-    ([sel, v]) => document.querySelector(sel)?.dataset.value === v,
-    [scoreSel(cat), value],
-    { timeout: 10_000 },
-  ).catch(async () => {
-    const got = await page.getAttribute(scoreSel(cat), 'data-value').catch(() => null);
-    assert.fail(`${cat}: expected data-value ${value}, got ${got}`);
-  });
-}
-
-async function indicators(page, cat) {
-  return page.$$eval(`${section(cat)} [data-testid^="indicator-${cat}-"]`, (els, c) =>
-    Object.fromEntries(els.map((e) => [e.dataset.testid.slice(`indicator-${c}-`.length), e.dataset.value])), cat);
-}
-
-/** Every form control of the page (file inputs aside): name → value, or checked for boxes. */
-async function formState(page) {
-  return page.$$eval('input, select, textarea', (els) => {
-    const out = {};
-    for (const e of els) {
-      if (e.type === 'file' || !e.name) continue;
-      const key = e.type === 'radio' ? `${e.name}=${e.value}` : e.name;
-      out[key] = e.type === 'checkbox' || e.type === 'radio' ? e.checked : e.value;
-    }
-    return out;
-  });
-}
-
-/** Resolves once the draft in local storage satisfies `pred` (autosave has happened). */
-async function waitSaved(page, pred, arg) {
-  await page.waitForFunction(([src, a]) => {
-    const id = localStorage.getItem('ampk.current');
-    const text = id && localStorage.getItem(`ampk.draft.${id}`);
-    // eslint-disable-next-line no-new-func
-    return text ? new Function('d', 'a', src)(JSON.parse(text), a) : false;
-  }, [pred, arg], { timeout: 5_000 });
-}
+// Helpers (the shared ones are in officer-helpers.mjs)
 
 async function exportFile(page) {
   const [download] = await Promise.all([page.waitForEvent('download', { timeout: 10_000 }), page.click('[data-testid=export]')]);
   const name = download.suggestedFilename();
-  const file = path.join(tmp, name);
+  const file = path.join(env.tmp, name);
   await download.saveAs(file);
   return { name, file };
-}
-
-function ampkBin() {
-  const candidates = [process.env.AMPK_BIN, path.join(root, 'target', 'debug', 'ampk')].filter(Boolean);
-  return candidates.find((p) => fs.existsSync(p)) ?? null;
-}
-
-/** `ampk score <file> --json` with the real CLI (skips the test when it is not built). */
-function ampkScore(t, file) {
-  const bin = ampkBin();
-  if (!bin) {
-    t.skip('ampk binary not found: set AMPK_BIN or run `cargo build -p ampk-cli` (target/debug/ampk)');
-    return null;
-  }
-  const run = spawnSync(bin, ['score', file, '--json'], { encoding: 'utf8' });
-  assert.equal(run.status, 0, `ampk score exited ${run.status}:\n${run.stdout}\n${run.stderr}`);
-  return JSON.parse(run.stdout);
-}
-
-async function runAxe(page, label) {
-  await page.addScriptTag({ path: axePath });
-  const result = await page.evaluate(async () => {
-    // eslint-disable-next-line no-undef
-    const r = await axe.run(document, { resultTypes: ['violations'] });
-    return r.violations.map((v) => ({
-      id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')),
-    }));
-  });
-  const bad = result.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  const minor = result.filter((v) => !bad.includes(v));
-  if (minor.length) console.log(`axe (${label}): minor/moderate: ${minor.map((v) => `${v.id} (${v.impact})`).join(', ')}`);
-  assert.equal(bad.length, 0, `axe (${label}) serious/critical violations:\n${bad
-    .map((v) => `- ${v.id} [${v.impact}] ${v.help}\n    ${v.targets.slice(0, 8).join('\n    ')}`).join('\n')}`);
-  return result;
-}
-
-async function done(context, errors) {
-  assert.deepEqual(errors, [], 'no console errors');
-  await context.close();
 }
 
 // ---------------------------------------------------------------------------------------------
 // Journeys
 
-test('1. fill Dinas Contoh A, export, and the CLI re-scores the file', async (t) => {
-  const { page, errors, context } = await openPage(browser, server.url);
+test('1. fill Dinas Contoh A, export, and the CLI re-scores the file', async () => {
+  const { page, errors, context } = await openPage(env.browser, env.server.url);
   await fillContohA(page);
   assert.equal((await page.textContent(scoreSel(MS))).trim(), '78,34');
   assert.deepEqual(await indicators(page, MS), MS_INDICATORS);
@@ -200,8 +44,8 @@ test('1. fill Dinas Contoh A, export, and the CLI re-scores the file', async (t)
   exported = file;
   await done(context, errors);
 
-  const scored = ampkScore(t, file);
-  if (!scored) return;
+  // The real CLI: a missing binary fails the journey (it is never skipped).
+  const scored = ampkScore(file);
   const [report] = scored;
   assert.notEqual(report.status, 'rejected', JSON.stringify(report.reasons));
   const ms = report.categories.find((c) => c.id === MS);
@@ -211,7 +55,7 @@ test('1. fill Dinas Contoh A, export, and the CLI re-scores the file', async (t)
 });
 
 test('2. a reload restores everything exactly, half-typed values included', async () => {
-  const { page, errors, context } = await openPage(browser, server.url);
+  const { page, errors, context } = await openPage(env.browser, env.server.url);
   await ready(page);
   await page.fill(byName('draft.name'), 'Draf uji muat ulang');
   await fillProfile(page);
@@ -240,7 +84,7 @@ test('2. a reload restores everything exactly, half-typed values included', asyn
 test('3. the exported file continues in a fresh browser with the same scores', async () => {
   assert.ok(exported, 'journey 1 did not export a file');
   // A new context: a new profile with empty storage.
-  const { page, errors, context } = await openPage(browser, server.url);
+  const { page, errors, context } = await openPage(env.browser, env.server.url);
   await ready(page);
   assert.equal(await page.$(section(MS)), null, 'fresh storage: no agency type chosen yet');
   await page.setInputFiles('[data-testid=open-submission]', exported);
@@ -260,7 +104,7 @@ test('3. the exported file continues in a fresh browser with the same scores', a
 });
 
 test('4. a bad rubric is refused with its problems; a valid official rubric is used and remembered', async () => {
-  const { page, errors, context } = await openPage(browser, server.url);
+  const { page, errors, context } = await openPage(env.browser, env.server.url);
   await ready(page);
   await fillProfile(page);
   await fillMediaSosial(page);
@@ -272,7 +116,7 @@ test('4. a bad rubric is refused with its problems; a valid official rubric is u
   const bad = structuredClone(model);
   bad.categories.find((c) => c.id === MS).indicators[0].weight += 5;
   bad.unknown_member = true;
-  const badFile = path.join(tmp, 'rubrik-rusak.json');
+  const badFile = path.join(env.tmp, 'rubrik-rusak.json');
   fs.writeFileSync(badFile, JSON.stringify(bad, null, 2));
   await page.setInputFiles('[data-testid=load-rubric]', badFile);
   await page.waitForSelector('[data-testid=rubric-problems]');
@@ -290,7 +134,7 @@ test('4. a bad rubric is refused with its problems; a valid official rubric is u
   official.status = 'official';
   official.id = 'ampk-2025-resmi-uji';
   official.title = { id: 'AMPK 2025 — rubrik resmi (uji)', en: 'AMPK 2025 — official rubric (test)' };
-  const goodFile = path.join(tmp, 'rubrik-resmi.json');
+  const goodFile = path.join(env.tmp, 'rubrik-resmi.json');
   fs.writeFileSync(goodFile, JSON.stringify(official, null, 2));
   await page.setInputFiles('[data-testid=load-rubric]', goodFile);
   await page.waitForFunction(() => document.querySelector('[data-testid=rubric-status]')?.dataset.status === 'official');
@@ -308,7 +152,7 @@ test('4. a bad rubric is refused with its problems; a valid official rubric is u
 });
 
 test('5. switching the language keeps every typed value; scores follow the language', async () => {
-  const { page, errors, context } = await openPage(browser, server.url);
+  const { page, errors, context } = await openPage(env.browser, env.server.url);
   await ready(page);
   await fillProfile(page);
   await fillMediaSosial(page);
@@ -332,7 +176,12 @@ test('5. switching the language keeps every typed value; scores follow the langu
 });
 
 test('6. a failed check blocks the export; the error summary links to the field', async () => {
-  const { page, errors, context } = await openPage(browser, server.url);
+  const { page, errors, context } = await openPage(env.browser, env.server.url);
+  // Every request of the page: the export is written in the officer's worker module, so a
+  // blocked export must never even fetch it (a positive signal, instead of waiting to see
+  // whether a download turns up).
+  const fetched = [];
+  page.on('request', (r) => fetched.push(r.url()));
   let downloads = 0;
   page.on('download', () => { downloads += 1; });
   await ready(page);
@@ -350,13 +199,15 @@ test('6. a failed check blocks the export; the error summary links to the field'
   await page.click(`[data-testid=error-summary] a[data-field="${target}"]`);
   assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('name')), target);
 
-  await page.waitForTimeout(500);
+  assert.ok(await page.isVisible('[data-testid=error-summary]'), 'the error summary is shown');
+  assert.deepEqual(fetched.filter((u) => u.includes('ampk-officer-worker')), [],
+    'the export stopped before the worker that writes the file was requested');
   assert.equal(downloads, 0, 'no download while there are errors');
   await done(context, errors);
 });
 
 test('7. axe: no serious or critical violations on the start page, a filled category, the error summary', async () => {
-  const { page, errors, context } = await openPage(browser, server.url);
+  const { page, errors, context } = await openPage(env.browser, env.server.url);
   await ready(page);
   await runAxe(page, 'start page');
 
@@ -375,7 +226,7 @@ test('7. axe: no serious or critical violations on the start page, a filled cate
 });
 
 test('8. the print view shows the profile, included categories with their scores, and a signature line', async () => {
-  const { page, errors, context } = await openPage(browser, server.url);
+  const { page, errors, context } = await openPage(env.browser, env.server.url);
   await fillContohA(page);
   const printView = page.locator('.print-only');
   assert.equal(await printView.isVisible(), false, 'hidden on screen');
@@ -391,7 +242,7 @@ test('8. the print view shows the profile, included categories with their scores
 });
 
 test('9. the rare steps run in a worker fetched only when asked for; the export is read back as the coordinator will', async () => {
-  const { page, errors, context } = await openPage(browser, server.url);
+  const { page, errors, context } = await openPage(env.browser, env.server.url);
   const fetched = [];
   page.on('request', (r) => fetched.push(r.url()));
   let downloads = 0;
@@ -430,7 +281,7 @@ test('9. the rare steps run in a worker fetched only when asked for; the export 
 });
 
 test('10. when the worker cannot be fetched, the export says so and nothing is lost', async () => {
-  const { page, errors, context } = await openPage(browser, server.url);
+  const { page, errors, context } = await openPage(env.browser, env.server.url);
   await fillContohA(page);
   const filled = await formState(page);
   // As if the connection to the kit's server were lost after the page loaded.
@@ -445,8 +296,8 @@ test('10. when the worker cannot be fetched, the export says so and nothing is l
   await context.close();
 });
 
-test('11. after a crash the banner exports the saved draft through the worker, or downloads a copy', async (t) => {
-  const { page, errors, context } = await openPage(browser, server.url);
+test('11. after a crash the banner exports the saved draft through the worker, or downloads a copy', async () => {
+  const { page, errors, context } = await openPage(env.browser, env.server.url);
   await fillContohA(page);
   await waitSaved(page, 'return d.categories?.[a]?.inputs?.answered_pct?.text?.text === "88";', MS);
   // What the panic hook shows (called directly: the kit has no way to make itself crash).
@@ -457,28 +308,28 @@ test('11. after a crash the banner exports the saved draft through the worker, o
 
   const [download] = await Promise.all([page.waitForEvent('download', { timeout: 10_000 }), page.click('[data-testid=rescue-export]')]);
   assert.match(download.suggestedFilename(), /^ampk-2025-dinas-contoh-a-\d{8}\.json$/);
-  const file = path.join(tmp, `rescue-${download.suggestedFilename()}`);
+  const file = path.join(env.tmp, `rescue-${download.suggestedFilename()}`);
   await download.saveAs(file);
   const sub = JSON.parse(fs.readFileSync(file, 'utf8'));
   assert.equal(sub.computed[MS].data_score, 78.34, 'the real export, scored');
 
   const [copy] = await Promise.all([page.waitForEvent('download', { timeout: 10_000 }), page.click('[data-testid=rescue-copy]')]);
   assert.equal(copy.suggestedFilename(), 'ampk-draf-cadangan.json');
-  const copyFile = path.join(tmp, 'rescue-copy.json');
+  const copyFile = path.join(env.tmp, 'rescue-copy.json');
   await copy.saveAs(copyFile);
   assert.equal(JSON.parse(fs.readFileSync(copyFile, 'utf8')).agency_name, 'Dinas Contoh A');
   await done(context, errors);
 
-  const scored = ampkScore(t, file);
-  if (scored) assert.equal(scored[0].categories.find((c) => c.id === MS).data_score, 78.34);
+  const scored = ampkScore(file);
+  assert.equal(scored[0].categories.find((c) => c.id === MS).data_score, 78.34);
 });
 
 test('12. on a phone (375 px) the filled page does not scroll sideways; wide tables scroll in their own box', async () => {
-  const context = await browser.newContext({ viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true });
+  const context = await env.browser.newContext({ viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true });
   const page = await context.newPage();
   const errors = [];
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   await fillContohA(page);
   await page.check(byName(`${OTHER_OPD[0]}.include`));
   const overflow = await page.evaluate(() => {

@@ -1,32 +1,32 @@
 // Journeys of the coordinator's page (#/rekap), against the built dist/ served from a sub-path:
 // a mixed batch (every status and reason, rankings equal to `ampk rank`), inline jury marks, a
-// jury CSV, the CSV, JSON and XLSX exports (equal to the CLI's), a reload, hostile text, and a
-// 300-file smoke batch. The batch is tests/e2e/fixtures/batch/ (made by fixtures/make-batch.mjs).
-// Every test runs in its own browser context (empty storage), asserts no console errors and
-// that no dialog ever opens. The XLSX export, built in its own worker module, is opened with Python's zipfile.
-import { test, before, after } from 'node:test';
+// jury CSV, the CSV, JSON and XLSX exports (equal to the CLI's), a reload, hostile text, a
+// 300-file smoke batch, column sorting, the agency-type filter and deleting the imported data.
+// The batch is tests/e2e/fixtures/batch/ (made by fixtures/make-batch.mjs). Every test runs in
+// its own browser context (empty storage), asserts no console errors and that no dialog opens
+// except the confirmations a journey asks for. The XLSX export, built in its own worker module,
+// is read with xlsx-reader.mjs and compared cell by cell with `ampk rank --xlsx`.
+import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { execFileSync, spawnSync } from 'node:child_process';
-import { serve, launch, openPage } from './harness.mjs';
+import { spawnSync } from 'node:child_process';
+import { journeyEnv, openPage } from './harness.mjs';
 import {
-  ampkBin, batchDir, juryCsv, JURY_WEBSITE, example, seal, uuid4, text,
+  ampkBin, root, batchDir, juryCsv, JURY_WEBSITE, example, seal, uuid4, text,
 } from './fixtures/make-batch.mjs';
+import { readXlsx } from './xlsx-reader.mjs';
 
-let server, browser, tmp, bin;
+let bin;
 
-before(async () => {
-  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ampk-rekap-e2e-'));
-  bin = ampkBin();
-  server = await serve(undefined, '/kit/');
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-  if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+const env = journeyEnv('ampk-rekap-e2e-');
+before(() => {
+  // Every journey compares with the real CLI: without it they fail (they are never skipped).
+  try {
+    bin = ampkBin();
+  } catch (e) {
+    throw new Error(`${e.message}: build it with \`cargo build -p ampk-cli\` (or set AMPK_BIN)`);
+  }
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -81,20 +81,59 @@ function checkFinal(t, row, jury, label) {
   }
 }
 
-/** Opens #/rekap in a fresh context; records dialogs (dismissed) besides console errors. */
+/**
+ * Opens #/rekap in a fresh context; records dialogs besides console errors. A dialog is answered
+ * from `answers` (a queue of 'accept' | 'dismiss' a journey fills before it expects one) and
+ * dismissed when none is planned.
+ */
 async function openRekap() {
-  const opened = await openPage(browser, `${server.url}#/rekap`);
+  const opened = await openPage(env.browser, `${env.server.url}#/rekap`);
   const dialogs = [];
-  opened.page.on('dialog', (d) => { dialogs.push(`${d.type()}: ${d.message()}`); d.dismiss().catch(() => {}); });
+  const answers = [];
+  opened.page.on('dialog', (d) => {
+    const answer = answers.shift() ?? 'dismiss';
+    dialogs.push(`${d.type()}: ${d.message()}`);
+    (answer === 'accept' ? d.accept() : d.dismiss()).catch(() => {});
+  });
   await opened.page.waitForSelector('[data-testid=import-files]');
-  return { ...opened, dialogs };
+  return { ...opened, dialogs, answers };
 }
 
-async function done({ context, errors, dialogs }) {
+/** No console errors, and exactly the `expected` dialogs (none unless a journey asked for one). */
+async function done({ context, errors, dialogs }, expected = []) {
   assert.deepEqual(errors, [], 'no console errors');
-  assert.deepEqual(dialogs, [], 'no dialog opened');
+  assert.deepEqual(dialogs, expected, expected.length ? 'exactly the expected dialogs' : 'no dialog opened');
   await context.close();
 }
+
+/** Resolves after two animation frames: whatever the last event scheduled has rendered. */
+async function nextFrames(page) {
+  await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
+}
+
+/**
+ * From now on, records every element added to the page that could run imported text as code:
+ * an <img>, <script>, <iframe>, <object> or <embed>, or any element with an on… attribute.
+ * Read with `injectedSoFar(page)`: if none was ever made, no stray handler can run later.
+ */
+async function watchInjected(page) {
+  await page.evaluate(() => {
+    window.injected = [];
+    const risky = (e) => ['IMG', 'SCRIPT', 'IFRAME', 'OBJECT', 'EMBED'].includes(e.tagName)
+      || [...e.attributes].some((a) => a.name.toLowerCase().startsWith('on'));
+    const check = (node) => {
+      if (!(node instanceof Element)) return;
+      for (const e of [node, ...node.querySelectorAll('*')]) if (risky(e)) window.injected.push(e.outerHTML.slice(0, 200));
+    };
+    new MutationObserver((records) => {
+      for (const m of records) {
+        m.addedNodes.forEach(check);
+        if (m.type === 'attributes' && m.attributeName.toLowerCase().startsWith('on')) check(m.target);
+      }
+    }).observe(document.documentElement, { subtree: true, childList: true, attributes: true });
+  });
+}
+const injectedSoFar = (page) => page.evaluate(() => window.injected);
 
 /** Waits until `n` file rows are shown and no import is in progress. */
 async function waitImported(page, n, timeout = 30_000) {
@@ -174,7 +213,7 @@ async function enterJury(page, inputId, agency, typed) {
 
 async function download(page, testid) {
   const [dl] = await Promise.all([page.waitForEvent('download', { timeout: 10_000 }), page.click(`[data-testid=${testid}]`)]);
-  const file = path.join(tmp, `${Date.now()}-${dl.suggestedFilename()}`);
+  const file = path.join(env.tmp, `${Date.now()}-${dl.suggestedFilename()}`);
   await dl.saveAs(file);
   return { name: dl.suggestedFilename(), bytes: fs.readFileSync(file) };
 }
@@ -202,7 +241,7 @@ function parseCsv(s, sep) {
 
 /** A jury CSV written the Indonesian way for marks {agency: number}. */
 function writeJuryCsv(name, cat, marks) {
-  const file = path.join(tmp, name);
+  const file = path.join(env.tmp, name);
   const lines = Object.entries(marks).map(([a, m]) => `${a};${cat};${String(m).replace('.', ',')}`);
   fs.writeFileSync(file, `agency;category;jury_score\n${lines.join('\n')}\n`);
   return file;
@@ -343,7 +382,7 @@ test('4. CSV and JSON exports equal the CLI\'s; the CSV has a BOM, ; and neutral
   for (const r of body) {
     for (const cell of r) assert.doesNotMatch(cell, /^[=+\-@\t\r]/, `no cell starts a formula: ${cell}`);
   }
-  const cliCsv = path.join(tmp, 'cli.csv');
+  const cliCsv = path.join(env.tmp, 'cli.csv');
   const run = spawnSync(bin, ['rank', batchDir, '--csv', cliCsv], { encoding: 'utf8' });
   assert.equal(run.status, 1, run.stderr);
   assert.equal(csv.bytes.toString('utf8'), fs.readFileSync(cliCsv, 'utf8'), 'the CSV equals `ampk rank --csv`');
@@ -354,30 +393,43 @@ test('4. CSV and JSON exports equal the CLI\'s; the CSV has a BOM, ; and neutral
   await done(s);
 });
 
-test('4b. the XLSX export (built in its own worker module) opens: a sheet per category and the file statuses', async () => {
+test('4b. the XLSX export (built in its own worker module) equals `ampk rank --xlsx` cell by cell, with no formula', async () => {
   const s = await openRekap();
   const { page } = s;
   await importBatch(page);
   const xlsx = await download(page, 'export-xlsx');
   assert.match(xlsx.name, /^ampk-rekap-2025-\d{8}\.xlsx$/);
   assert.equal(xlsx.bytes.subarray(0, 2).toString(), 'PK', 'a zip archive');
-  const file = path.join(tmp, 'check.xlsx');
-  fs.writeFileSync(file, xlsx.bytes);
-  // Python's standard library opens the archive and reads the workbook's parts.
-  const script = `
-import json, re, sys, zipfile
-z = zipfile.ZipFile(sys.argv[1])
-wb = z.read('xl/workbook.xml').decode()
-sheets = re.findall(r'<sheet name="([^"]+)"', wb)
-formulas = sum(z.read(n).decode().count('<f>') for n in z.namelist() if n.startswith('xl/worksheets/'))
-strings = z.read('xl/sharedStrings.xml').decode()
-print(json.dumps({"sheets": sheets, "formulas": formulas, "hostile": 'HYPERLINK' in strings}))
-`;
-  const out = JSON.parse(execFileSync('python3', ['-c', script, file], { encoding: 'utf8' }));
+  const cliFile = path.join(env.tmp, 'cli.xlsx');
+  const run = spawnSync(bin, ['rank', batchDir, '--xlsx', cliFile], { encoding: 'utf8' });
+  assert.equal(run.status, 1, `ampk rank --xlsx (the batch has rejected files: exit 1):\n${run.stderr}`);
+
+  const got = readXlsx(xlsx.bytes);
+  const want = readXlsx(fs.readFileSync(cliFile));
   const cli = cliRank();
-  assert.deepEqual(out.sheets, [...cli.categories.map((c) => c.id), 'status_berkas']);
-  assert.equal(out.formulas, 0, 'text is never written as a formula');
-  assert.equal(out.hostile, true, 'the formula-like agency name is kept as text');
+  const names = [...cli.categories.map((c) => c.id), 'status_berkas'];
+  assert.deepEqual(want.sheets.map((x) => x.name), names, 'the CLI: a sheet per category and the file statuses');
+  assert.deepEqual(got.sheets.map((x) => x.name), names, 'the browser: the same sheets, in the same order');
+  // Every sheet, every cell (value and type: string, number, boolean). The creation time in
+  // docProps/core.xml is not a cell and is not compared.
+  for (const [i, sheet] of got.sheets.entries()) {
+    const cliSheet = want.sheets[i];
+    assert.deepEqual(sheet.rows, cliSheet.rows, `sheet ${sheet.name}: every cell's value`);
+    assert.deepEqual(sheet.cells, cliSheet.cells, `sheet ${sheet.name}: every cell's type`);
+    assert.equal(sheet.formulas, 0, `sheet ${sheet.name}: no formula (<f>) in the browser's file`);
+    assert.equal(cliSheet.formulas, 0, `sheet ${sheet.name}: no formula (<f>) in the CLI's file`);
+  }
+  // Not two empty workbooks: a header and a row per ranked entry, per file; text kept as text.
+  for (const c of cli.categories) {
+    const sheet = got.sheets.find((x) => x.name === c.id);
+    assert.equal(sheet.rows.filter(Boolean).length, 1 + c.ranking.length, `${c.id}: header + one row per entry`);
+  }
+  const status = got.sheets.find((x) => x.name === 'status_berkas');
+  assert.equal(status.rows.filter(Boolean).length, 1 + cli.files.length, 'status_berkas: header + one row per file');
+  const cells = got.sheets.flatMap((x) => [...x.cells.values()]);
+  assert.ok(cells.some((c) => c.type === 'string' && c.value.includes(FORMULA)), 'the formula-like agency name is a string cell');
+  assert.ok(cells.some((c) => c.type === 'string' && c.value === IMG), 'markup is a plain string cell');
+  assert.ok(cells.some((c) => c.type === 'number'), 'scores are number cells');
   await done(s);
 });
 
@@ -400,7 +452,7 @@ test('4c. files dropped on the import box are imported like chosen ones', async 
 });
 
 test('4d. the coordinator area loads on demand from the header, follows the language switch, and comes back', async () => {
-  const opened = await openPage(browser, server.url);
+  const opened = await openPage(env.browser, env.server.url);
   const { page } = opened;
   await page.waitForSelector('[data-testid=rubric-title]');
   const fetched = [];
@@ -444,8 +496,15 @@ test('5. a reload restores the files and the jury marks', async (t) => {
 test('6. hostile text is shown literally: no markup, no dialog, the note as typed', async () => {
   const s = await openRekap();
   const { page } = s;
+  // Instead of waiting for a stray onerror to fire: record every element that could run code
+  // (and every dialog, in openRekap) from before the import. The file rows being rendered (and
+  // two frames more) is the signal that everything imported is on the page.
+  await watchInjected(page);
   await importBatch(page);
-  await page.waitForTimeout(300); // give a stray onerror handler every chance to run
+  await page.waitForSelector(`[data-testid="file-row"][data-file="${HOSTILE_FILE}"]`);
+  await page.waitForSelector('[data-testid="ranking-website"] tr[data-rank]');
+  await nextFrames(page);
+  assert.deepEqual(await injectedSoFar(page), [], 'no <img>, <script>, frame or on… attribute was ever created');
 
   const injected = await page.evaluate(() => ({
     imgX: [...document.querySelectorAll('img')].filter((i) => i.getAttribute('src') === 'x').length,
@@ -477,13 +536,14 @@ test('6. hostile text is shown literally: no markup, no dialog, the note as type
     assert.match(href, /^https:\/\/arsip\.img-src-x-onerror-alert-1\.go\.id\//);
     assert.match(rel, /noopener/);
   }
-  await page.waitForTimeout(300);
+  await nextFrames(page);
+  assert.deepEqual(await injectedSoFar(page), [], 'opening the details created nothing that runs code either');
   assert.equal(await page.evaluate(() => document.querySelectorAll('img[src="x"]').length), 0);
   await done(s);
 });
 
 test('7. a 300-file batch: progress shows then goes, every file gets a status', async (t) => {
-  const dir = path.join(tmp, 'big');
+  const dir = path.join(env.tmp, 'big');
   fs.mkdirSync(dir);
   const bases = ['opd', 'uptd', 'kabkota'].map((t) => example(bin, t));
   const names = [];
@@ -523,4 +583,198 @@ test('7. a 300-file batch: progress shows then goes, every file gets a status', 
   const banner = await page.$('.warning-banner');
   t.diagnostic(`300 files imported in ${ms} ms; session ${stored} characters in local storage${banner ? `; storage warning: ${await banner.textContent()}` : ''}`);
   await done(s);
+});
+
+// ---------------------------------------------------------------------------------------------
+// Sorting, the agency-type filter, deleting the imported data
+
+/** The model rubric (categories in order, each with the agency types it is open to). */
+const modelRubric = () => JSON.parse(fs.readFileSync(path.join(root, 'crates', 'ampk-core', 'rubrics', 'ampk-2025-model.json'), 'utf8'));
+/** The ranking tables shown (category ids, in page order). */
+const shownRankings = (page) => page.$$eval('table[data-testid^="ranking-"], p[data-testid^="ranking-"]',
+  (els) => els.map((e) => e.dataset.testid.slice('ranking-'.length)));
+/** As the kit matches agency names: spaces collapsed, lower case (rank::name_key). */
+const nameKey = (s) => s.split(/\s+/).filter(Boolean).join(' ').toLowerCase();
+/** The sort buttons of a ranking table, in column order: rank, agency, data score, final score. */
+const SORT_KEYS = ['rank', 'agency', 'data', 'final'];
+
+/** A batch with jury marks for website (every entry: ranked by final score), sorting as `key`. */
+async function sortBy(page, key) {
+  // Any table's button sorts every table (one sort for the page); the website table's here.
+  const i = SORT_KEYS.indexOf(key);
+  await page.locator('[data-testid="ranking-website"] thead button.sort').nth(i).click();
+  await page.waitForFunction((n) => [...document.querySelectorAll('table[data-testid^="ranking-"]')]
+    .every((t) => t.querySelectorAll('thead button.sort')[n]?.getAttribute('aria-pressed') === 'true'), i);
+  await nextFrames(page);
+}
+
+async function importWithWebsiteJury(page) {
+  await importBatch(page);
+  await page.setInputFiles('[data-testid=import-jury]', juryCsv);
+  await page.waitForFunction(() => {
+    const rows = document.querySelectorAll('[data-testid="ranking-website"] tr[data-rank]');
+    return rows.length > 0 && [...rows].every((r) => r.dataset.final !== undefined);
+  }, undefined, { timeout: 10_000 });
+  return cliRank(['--jury', juryCsv]);
+}
+
+const nonIncreasing = (xs) => xs.every((x, i) => i === 0 || xs[i - 1] >= x);
+
+test('8. each sortable ranking column sorts every ranking: rank, agency (A–Z), data score and final score (high first)', async () => {
+  const s = await openRekap();
+  const { page } = s;
+  const cli = await importWithWebsiteJury(page);
+  const cats = cli.categories.filter((c) => c.ranking.length > 0);
+  const sameEntries = (rows, c, label) => assert.deepEqual(rows.map((r) => r.agency).sort(),
+    c.ranking.map((r) => r.agency).sort(), `${label}: ${c.id} shows every entry once`);
+
+  // At first: the rank order, the rank button pressed.
+  await assertRankingsMatch(page, cli, 'rank order at first');
+
+  await sortBy(page, 'agency');
+  let changed = false;
+  for (const c of cats) {
+    const rows = await rankingRows(page, c.id);
+    sameEntries(rows, c, 'agency');
+    const keys = rows.map((r) => nameKey(r.agency));
+    assert.deepEqual(keys, [...keys].sort(), `${c.id}: agencies A–Z (${rows.map((r) => r.agency).join(' | ')})`);
+    // Ranks, scores and winners travel with their row.
+    for (const r of rows) {
+      const want = c.ranking.find((x) => x.agency === r.agency);
+      assert.deepEqual([r.rank, r.score, r.winner], [want.rank, want.data_score.toFixed(2), want.winner], `${c.id}: ${r.agency}'s row`);
+    }
+    changed ||= rows.map((r) => r.agency).join() !== c.ranking.map((r) => r.agency).join();
+  }
+  assert.ok(changed, 'sorting by agency changed at least one ranking\'s order');
+
+  await sortBy(page, 'data');
+  for (const c of cats) {
+    const rows = await rankingRows(page, c.id);
+    sameEntries(rows, c, 'data');
+    assert.ok(nonIncreasing(rows.map((r) => Number(r.score))), `${c.id}: data scores high first (${rows.map((r) => r.score).join(', ')})`);
+  }
+
+  await sortBy(page, 'final');
+  for (const c of cats) {
+    const rows = await rankingRows(page, c.id);
+    sameEntries(rows, c, 'final');
+    const finals = rows.map((r) => (r.final === null ? -1 : Number(r.final)));
+    assert.ok(nonIncreasing(finals), `${c.id}: final scores high first, none last (${rows.map((r) => r.final).join(', ')})`);
+    if (c.id === 'website') {
+      assert.ok(rows.every((r) => r.final !== null), 'website: every entry has a final score');
+      assert.deepEqual(rows.map((r) => r.agency), [...c.ranking].sort((a, b) => b.final_score - a.final_score).map((r) => r.agency));
+    }
+  }
+
+  await sortBy(page, 'rank');
+  await assertRankingsMatch(page, cli, 'back to the rank order');
+  await done(s);
+});
+
+test('8b. the sorted column is announced: aria-sort on its header (ascending for rank and agency, descending for scores)', async () => {
+  const s = await openRekap();
+  const { page } = s;
+  await importWithWebsiteJury(page);
+  const want = { rank: 'ascending', agency: 'ascending', data: 'descending', final: 'descending' };
+  const found = [];
+  for (const key of ['agency', 'data', 'final', 'rank']) {
+    await sortBy(page, key);
+    // Per ranking table: the aria-sort of each sortable column's header (null when absent).
+    const tables = await page.$$eval('table[data-testid^="ranking-"]', (ts) => ts.map((t) => ({
+      id: t.dataset.testid,
+      sorts: [...t.querySelectorAll('thead button.sort')].map((b) => b.closest('th').getAttribute('aria-sort')),
+    })));
+    for (const t of tables) {
+      const expected = SORT_KEYS.map((k) => (k === key ? want[k] : 'none'));
+      // An absent aria-sort counts as "none" for the columns not sorted.
+      const got = t.sorts.map((v, i) => (v === null && SORT_KEYS[i] !== key ? 'none' : v));
+      if (JSON.stringify(got) !== JSON.stringify(expected)) found.push(`sorted by ${key}: ${t.id} headers ${JSON.stringify(t.sorts)}, expected ${JSON.stringify(expected)}`);
+    }
+  }
+  // The active column's header carries aria-sort (the "▼" and aria-pressed are not announced
+  // as the table's sort).
+  assert.equal(found.length, 0, `aria-sort on the sorted column's header (${found.length} tables × sorts wrong), e.g.:\n${found.slice(0, 4).join('\n')}`);
+  await done(s);
+});
+
+test('9. the agency-type filter shows only the rankings, and rows, of that type; "all types" shows everything again', async () => {
+  const s = await openRekap();
+  const { page } = s;
+  await importBatch(page);
+  const cli = cliRank();
+  const rubric = modelRubric();
+  const allCats = rubric.categories.map((c) => c.id);
+  assert.deepEqual(await shownRankings(page), allCats, 'every category at first');
+  const typeOf = new Map(cli.categories.flatMap((c) => c.ranking.map((r) => [`${c.id}/${r.agency}`, r.agency_type])));
+
+  const wrongRows = [];
+  for (const type of rubric.agency_types.map((a) => a.id)) {
+    await page.selectOption('#type-filter', type);
+    const want = rubric.categories.filter((c) => c.eligible.includes(type)).map((c) => c.id);
+    await page.waitForFunction((ids) => JSON.stringify([...document.querySelectorAll('[data-testid^="ranking-"]')]
+      .map((e) => e.dataset.testid.slice('ranking-'.length))) === JSON.stringify(ids), want, { timeout: 5_000 })
+      .catch(async () => assert.fail(`${type}: rankings shown ${JSON.stringify(await shownRankings(page))}, expected ${JSON.stringify(want)}`));
+    assert.equal(await page.inputValue('#type-filter'), type);
+    for (const cat of want) {
+      const rows = await rankingRows(page, cat);
+      const types = rows.map((r) => typeOf.get(`${cat}/${r.agency}`));
+      assert.ok(types.every(Boolean), `${type}: ${cat}: every row is a ranked entry`);
+      for (const [i, t] of types.entries()) if (t !== type) wrongRows.push(`filter ${type}: ${cat} shows ${rows[i].agency} (${t})`);
+    }
+  }
+
+  await page.selectOption('#type-filter', '');
+  await page.waitForFunction((n) => document.querySelectorAll('[data-testid^="ranking-"]').length === n, allCats.length);
+  assert.deepEqual(await shownRankings(page), allCats, 'every category again');
+  await assertRankingsMatch(page, cli, 'all types again');
+
+  // A shared category (website: OPD and UPTD) lists only the chosen type's entries.
+  assert.equal(wrongRows.length, 0, `rows of another agency type under a type filter:\n${wrongRows.join('\n')}`);
+  await done(s);
+});
+
+test('10. "Hapus semua data impor" asks first: cancel keeps everything, accept deletes files and jury marks, also after a reload', async () => {
+  const s = await openRekap();
+  const { page } = s;
+  const names = await importBatch(page);
+  const row = (await rankingRows(page, 'website')).find((r) => r.agency === 'Dinas Contoh D');
+  await enterJury(page, row.jury, row.agency, '90,5');
+  const stored = await page.evaluate(() => localStorage.getItem('ampk.rekap'));
+  assert.ok(stored && stored.includes('Dinas Contoh D') && stored.includes('90.5'), 'the session (files and mark) is stored');
+  const files = await fileRows(page);
+  const ranking = await rankingRows(page, 'website');
+  const confirm = 'confirm: Hapus semua data impor dan nilai juri dari peramban ini?';
+  const clear = page.getByRole('button', { name: 'Hapus semua data impor', exact: true });
+
+  // Cancel: nothing changes, on screen or in storage.
+  s.answers.push('dismiss');
+  await clear.click();
+  await nextFrames(page);
+  assert.deepEqual(s.dialogs, [confirm]);
+  assert.deepEqual(await fileRows(page), files, 'the file rows stay');
+  assert.deepEqual(await rankingRows(page, 'website'), ranking, 'the ranking and its mark stay');
+  assert.equal(await page.evaluate(() => localStorage.getItem('ampk.rekap')), stored, 'the stored session stays');
+
+  // Accept: everything imported goes, on screen and in storage.
+  s.answers.push('accept');
+  await clear.click();
+  await page.waitForFunction(() => !document.querySelector('[data-testid="file-row"]')
+    && !document.querySelector('[data-testid^="ranking-"]'), undefined, { timeout: 5_000 });
+  assert.deepEqual(s.dialogs, [confirm, confirm]);
+  assert.equal(await page.evaluate(() => localStorage.getItem('ampk.rekap')), null, 'the stored session is deleted');
+  assert.equal(await clear.count(), 0, 'nothing left to delete: the button goes');
+  assert.equal(await page.$('[data-testid=export-csv]'), null, 'no exports without data');
+
+  // A reload shows it is gone (the session is read on mount; with none, nothing is assessed).
+  await page.reload();
+  await page.waitForSelector('[data-testid=import-files]');
+  await nextFrames(page);
+  assert.equal(await page.$$eval('[data-testid="file-row"]', (els) => els.length), 0, 'no file rows after a reload');
+  assert.deepEqual(await shownRankings(page), [], 'no rankings after a reload');
+  assert.equal(await page.evaluate(() => localStorage.getItem('ampk.rekap')), null);
+  // The jury mark went with it: the same batch imported again has no mark.
+  await importBatch(page);
+  assert.equal(names.length, (await fileRows(page)).length);
+  assert.ok((await rankingRows(page, 'website')).every((r) => r.final === null), 'no jury mark survived');
+  await done(s, [confirm, confirm]);
 });

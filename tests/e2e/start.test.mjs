@@ -1,15 +1,13 @@
 // Journey: the start page loads from dist/ (served from a sub-path) and shows the built-in
 // rubric's title, its model status and the categories each agency type may enter.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, openPage } from './harness.mjs';
+import { journeyEnv, openPage } from './harness.mjs';
 
-let server, browser;
-before(async () => { server = await serve(undefined, '/kit/'); browser = await launch(); });
-after(async () => { await browser?.close(); await server?.close(); });
+const env = journeyEnv();
 
 test('start page shows the model rubric and its categories', async () => {
-  const { page, errors, context } = await openPage(browser, server.url);
+  const { page, errors, context } = await openPage(env.browser, env.server.url);
   await page.waitForSelector('[data-testid=rubric-title]');
   assert.equal(await page.textContent('[data-testid=rubric-title]'), 'AMPK 2025 — rubrik model (bukan rubrik resmi)');
   assert.equal(await page.textContent('[data-testid=rubric-status]'), 'Rubrik model — bukan rubrik resmi Diskominfo');

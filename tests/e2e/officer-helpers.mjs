@@ -1,0 +1,177 @@
+// Helpers shared by the officer's journeys (officer.test.mjs, drafts.test.mjs): Dinas Contoh A's
+// figures, filling the form, waiting for scores and autosaves, axe, the `ampk` CLI, and the
+// end-of-journey check. Not a test file itself (no `.test.` in its name).
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const modelRubric = path.join(root, 'crates', 'ampk-core', 'rubrics', 'ampk-2025-model.json');
+const axePath = path.join(root, 'node_modules', 'axe-core', 'axe.min.js');
+
+// ---------------------------------------------------------------------------------------------
+// Data: Dinas Contoh A's Media Sosial OPD worked example (shared/domain/model-rubric.md),
+// typed the Indonesian way.
+
+export const MS = 'media_sosial_opd';
+export const OTHER_OPD = ['top_influencer', 'media_massa_online', 'website', 'lapor_opd'];
+export const MS_TYPED = {
+  posts: '420',
+  weeks_active: '38',
+  engagements: '96.000',
+  reach: '3.200.000',
+  followers_start: '18.000',
+  followers_end: '22.500',
+  median_reply_hours: '5',
+  answered_pct: '88',
+};
+export const MS_QUALITY = {
+  identitas: 'yes', konten_layanan: 'yes', video: 'partial', aksesibel: 'yes',
+  tautan_bio: 'partial', amplifikasi_agenda: 'yes', klarifikasi_hoaks: 'no', analitik_bulanan: 'yes',
+};
+export const MS_INDICATORS = {
+  S1: '70.00', S2: '87.39', S3: '65.00', S4: '90.31', S5: '83.33', S6: '85.00', S7: '88.00', S8: '75.00',
+};
+export const MS_SCORE = '78.34';
+
+// ---------------------------------------------------------------------------------------------
+// Selectors and form helpers
+
+export const byName = (name) => `[name="${name}"]`;
+export const section = (cat) => `section[data-category="${cat}"]`;
+export const scoreSel = (cat) => `[data-testid="score-${cat}"]`;
+
+export async function ready(page) {
+  await page.waitForSelector('[data-testid=rubric-title]');
+}
+
+export async function fillProfile(page) {
+  await page.selectOption(byName('agency.type'), 'opd');
+  await page.waitForSelector(section(MS));
+  await page.fill(byName('agency.name'), 'Dinas Contoh A');
+  await page.fill(byName('officer.name'), 'Siti Rahmah');
+}
+
+export async function fillMediaSosial(page) {
+  for (const [input, text] of Object.entries(MS_TYPED)) {
+    await page.fill(byName(`${MS}.${input}`), text);
+  }
+  for (const [item, answer] of Object.entries(MS_QUALITY)) {
+    await page.check(`${byName(`${MS}.quality.${item}`)}[value="${answer}"]`);
+  }
+}
+
+export async function excludeOthers(page) {
+  for (const cat of OTHER_OPD) {
+    await page.uncheck(byName(`${cat}.include`));
+  }
+}
+
+/** Dinas Contoh A with its Media Sosial OPD figures, the other categories left out, scored. */
+export async function fillContohA(page) {
+  await ready(page);
+  await fillProfile(page);
+  await fillMediaSosial(page);
+  await excludeOthers(page);
+  await waitScore(page, MS, MS_SCORE);
+}
+
+/** Waits until a category's data-value hook shows `value`. */
+export async function waitScore(page, cat, value) {
+  await page.waitForFunction(
+    ([sel, v]) => document.querySelector(sel)?.dataset.value === v,
+    [scoreSel(cat), value],
+    { timeout: 10_000 },
+  ).catch(async () => {
+    const got = await page.getAttribute(scoreSel(cat), 'data-value').catch(() => null);
+    assert.fail(`${cat}: expected data-value ${value}, got ${got}`);
+  });
+}
+
+export async function indicators(page, cat) {
+  return page.$$eval(`${section(cat)} [data-testid^="indicator-${cat}-"]`, (els, c) =>
+    Object.fromEntries(els.map((e) => [e.dataset.testid.slice(`indicator-${c}-`.length), e.dataset.value])), cat);
+}
+
+/** Every form control of the page (file inputs aside): name → value, or checked for boxes. */
+export async function formState(page) {
+  return page.$$eval('input, select, textarea', (els) => {
+    const out = {};
+    for (const e of els) {
+      if (e.type === 'file' || !e.name) continue;
+      const key = e.type === 'radio' ? `${e.name}=${e.value}` : e.name;
+      out[key] = e.type === 'checkbox' || e.type === 'radio' ? e.checked : e.value;
+    }
+    return out;
+  });
+}
+
+/** The current draft as stored in local storage (null when there is none). */
+export async function storedDraft(page) {
+  return page.evaluate(() => {
+    const id = localStorage.getItem('ampk.current');
+    const text = id && localStorage.getItem(`ampk.draft.${id}`);
+    return text ? JSON.parse(text) : null;
+  });
+}
+
+/** Resolves once the draft in local storage satisfies `pred` (autosave has happened). */
+export async function waitSaved(page, pred, arg) {
+  await page.waitForFunction(([src, a]) => {
+    const id = localStorage.getItem('ampk.current');
+    const text = id && localStorage.getItem(`ampk.draft.${id}`);
+    // eslint-disable-next-line no-new-func
+    return text ? new Function('d', 'a', src)(JSON.parse(text), a) : false;
+  }, [pred, arg], { timeout: 5_000 });
+}
+
+/** Resolves after two animation frames: whatever the last event scheduled has rendered. */
+export async function nextFrames(page) {
+  await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
+}
+
+// ---------------------------------------------------------------------------------------------
+// The `ampk` CLI
+
+/** The `ampk` binary ($AMPK_BIN, else target/debug/ampk); fails the test when it is missing. */
+export function ampkBin() {
+  const bin = process.env.AMPK_BIN ?? path.join(root, 'target', 'debug', 'ampk');
+  if (!fs.existsSync(bin)) {
+    assert.fail(`ampk binary not found at ${bin}: build it with \`cargo build -p ampk-cli\` (or set AMPK_BIN)`);
+  }
+  return bin;
+}
+
+/** `ampk score <file> --json` with the real CLI. */
+export function ampkScore(file) {
+  const run = spawnSync(ampkBin(), ['score', file, '--json'], { encoding: 'utf8' });
+  assert.equal(run.status, 0, `ampk score exited ${run.status}:\n${run.stdout}\n${run.stderr}`);
+  return JSON.parse(run.stdout);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Checks
+
+export async function runAxe(page, label) {
+  await page.addScriptTag({ path: axePath });
+  const result = await page.evaluate(async () => {
+    // eslint-disable-next-line no-undef
+    const r = await axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.map((v) => ({
+      id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')),
+    }));
+  });
+  const bad = result.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  const minor = result.filter((v) => !bad.includes(v));
+  if (minor.length) console.log(`axe (${label}): minor/moderate: ${minor.map((v) => `${v.id} (${v.impact})`).join(', ')}`);
+  assert.equal(bad.length, 0, `axe (${label}) serious/critical violations:\n${bad
+    .map((v) => `- ${v.id} [${v.impact}] ${v.help}\n    ${v.targets.slice(0, 8).join('\n    ')}`).join('\n')}`);
+  return result;
+}
+
+export async function done(context, errors) {
+  assert.deepEqual(errors, [], 'no console errors');
+  await context.close();
+}
