@@ -544,7 +544,7 @@ pub fn officer_task(request: &Request, bytes: Option<&[u8]>, done: impl FnOnce(R
         });
         done(reply.unwrap_or_else(|e| {
             Reply::Problems(vec![ampk_core::Problem::new(
-                "worker_failed",
+                ampk_core::ProblemCode::WorkerFailed,
                 "",
                 format!(
                     "modul untuk langkah ini tidak dapat dimuat ({e}); periksa sambungan ke server kit, muat ulang \

@@ -222,7 +222,12 @@ mod tests {
 
     #[test]
     fn a_refused_export_is_forgotten_once_the_draft_changes() {
-        let p = Problem::new("string_too_long", "categories.website.note", "terlalu panjang", "too long");
+        let p = Problem::new(
+            ampk_core::ProblemCode::StringTooLong,
+            "categories.website.note",
+            "terlalu panjang",
+            "too long",
+        );
         let m = model().reduce(Action::ExportProblems(vec![p]));
         assert_eq!(m.export_problems.len(), 1);
         let m = m.reduce(Action::Notice(Some("x".into())));

@@ -11,7 +11,7 @@ use ampk_core::draft::{self, Assessment, Draft, DraftEntry};
 use ampk_core::officer::{Reply, Request};
 use ampk_core::rubric::{self, Status};
 use ampk_core::submission;
-use ampk_core::{fmt, Lang, Problem};
+use ampk_core::{fmt, Lang, Problem, ProblemCode};
 use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
@@ -103,12 +103,12 @@ fn new_draft(r: &rubric::Rubric, name: &str) -> Draft {
 
 /// Problems that only say something is not filled in yet: shown once export is attempted.
 fn is_missing(p: &Problem, d: &Draft) -> bool {
-    match &*p.code {
-        "missing_input" | "agency_type_missing" | "no_categories" => true,
-        "agency_name_length" => d.agency_name.trim().is_empty(),
-        "officer_name" => d.officer_name.trim().is_empty(),
+    match p.code {
+        ProblemCode::MissingInput | ProblemCode::AgencyTypeMissing | ProblemCode::NoCategories => true,
+        ProblemCode::AgencyNameLength => d.agency_name.trim().is_empty(),
+        ProblemCode::OfficerName => d.officer_name.trim().is_empty(),
         // A UPTD's parent that is only not typed yet (a wrong one is another problem).
-        "parent_required" => d.parent.trim().is_empty(),
+        ProblemCode::ParentRequired => d.parent.trim().is_empty(),
         _ => false,
     }
 }
@@ -195,7 +195,7 @@ pub fn OfficerPage(props: &OfficerPageProps) -> Html {
                             on_action.emit(Action::Notice(Some(format!("{} ({name})", texts(lang).exported_ok))));
                         }
                         Err(_) => on_action.emit(Action::ExportProblems(vec![Problem::new(
-                            "download_failed",
+                            ProblemCode::DownloadFailed,
                             "",
                             "peramban menolak mengunduh berkas ekspor; coba lagi atau periksa izin unduhan",
                             "the browser refused to download the export; try again or check its download settings",
@@ -277,7 +277,7 @@ fn rubric_panel(m: &Model, on_action: &Callback<Action>) -> Html {
                     match browser::read_file(&file, rubric::MAX_RUBRIC_BYTES).await {
                         Ok(bytes) => use_rubric_file(bytes, on_action),
                         Err(size) => on_action.emit(Action::RubricProblems(vec![Problem::new(
-                            "too_large",
+                            ProblemCode::TooLarge,
                             "",
                             format!("berkas terlalu besar ({size} bita, paling besar {})", rubric::MAX_RUBRIC_BYTES),
                             format!("file too large ({size} bytes, at most {})", rubric::MAX_RUBRIC_BYTES),
@@ -565,7 +565,8 @@ fn category_section(m: &Model, st: &draft::CategoryState, attempted: bool, on_ac
         })
     };
     let shown_errors = shown(st.errors.iter(), d, attempted || entry_touched(&entry));
-    let check_errors: Vec<&Problem> = shown_errors.iter().copied().filter(|p| p.code == "check_failed").collect();
+    let check_errors: Vec<&Problem> =
+        shown_errors.iter().copied().filter(|p| p.code == ProblemCode::CheckFailed).collect();
     let include_id = format!("{}.include", def.id);
     let note_id = format!("{}.note", def.id);
     html! {
@@ -600,7 +601,7 @@ fn category_section(m: &Model, st: &draft::CategoryState, attempted: bool, on_ac
                             let n = f.strip_prefix(&format!("{field}.evidence."))?.parse().ok()?;
                             Some((n, p.message(lang).to_string()))
                         }).collect();
-                        let evidence_missing = st.warnings.iter().any(|w| w.code == "evidence_missing" && w.path.ends_with(&format!(".evidence.{}", input.id)));
+                        let evidence_missing = st.warnings.iter().any(|w| w.code == ProblemCode::EvidenceMissing && w.path.ends_with(&format!(".evidence.{}", input.id)));
                         html! {
                             <InputField rubric={m.rubric.clone()} cat={st.category} input={i}
                                 raw={entry.inputs.get(&input.id).cloned()}

@@ -10,7 +10,7 @@ use ampk_core::export::{parse_jury_csv, ranking_csv};
 use ampk_core::import::{self, FileReport, ImportReport, JuryMarks, Status};
 use ampk_core::rank::name_key;
 use ampk_core::submission::{self, Integrity};
-use ampk_core::{fmt, round2, Lang, Problem};
+use ampk_core::{fmt, round2, Lang, Problem, ProblemCode};
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::rc::Rc;
@@ -216,7 +216,7 @@ pub fn RekapPage(props: &RekapPageProps) -> Html {
                 wasm_bindgen_futures::spawn_local(async move {
                     let Ok(bytes) = browser::read_file(&file, submission::MAX_BYTES).await else {
                         jury_problems.set(vec![Problem::new(
-                            "too_large",
+                            ProblemCode::TooLarge,
                             "",
                             "berkas terlalu besar",
                             "file too large",
@@ -684,7 +684,11 @@ fn rankings(
     // The active column's header says so (`aria-sort`); every sort puts the best first, and
     // the agency sort is A–Z.
     let sort_attr = |key: SortKey| {
-        (**sort == key).then_some(if key == SortKey::Agency || key == SortKey::Rank { "ascending" } else { "descending" })
+        (**sort == key).then_some(if key == SortKey::Agency || key == SortKey::Rank {
+            "ascending"
+        } else {
+            "descending"
+        })
     };
     let sort_button = |key: SortKey, label: &'static str| {
         let sort = sort.clone();

@@ -778,7 +778,11 @@ fn bad_jury_rows_are_reported() {
 fn a_decimal_comma_in_a_comma_jury_file_is_refused_not_cut() {
     let dir = two_opds();
     let d = dir.path();
-    write(d, "jury.csv", "agency,category,jury_score\nDinas Contoh A,media_sosial_opd,85,5\nDinas Contoh A,lapor_opd,60\n");
+    write(
+        d,
+        "jury.csv",
+        "agency,category,jury_score\nDinas Contoh A,media_sosial_opd,85,5\nDinas Contoh A,lapor_opd,60\n",
+    );
     let out = run(d, &["rank", d.to_str().unwrap(), "--jury", "jury.csv", "--json", "-"]);
     assert_eq!(code(&out), 1, "{}", stderr(&out));
     let err = stderr(&out);
@@ -787,7 +791,8 @@ fn a_decimal_comma_in_a_comma_jury_file_is_refused_not_cut() {
     let report: Value = serde_json::from_slice(&out.stdout).unwrap();
     for cat in report["categories"].as_array().unwrap() {
         for row in cat["ranking"].as_array().unwrap() {
-            let expected = if cat["id"] == "lapor_opd" && row["agency"] == "Dinas Contoh A" { Some(60.0) } else { None };
+            let expected =
+                if cat["id"] == "lapor_opd" && row["agency"] == "Dinas Contoh A" { Some(60.0) } else { None };
             assert_eq!(row["jury_score"].as_f64(), expected, "{} {}", cat["id"], row["agency"]);
         }
     }

@@ -7,7 +7,7 @@
 //! (its size limits, its digest) is checked when the export is written and read back.
 
 use crate::fmt::parse_number;
-use crate::problem::{join, Lang, Problem};
+use crate::problem::{join, Lang, Problem, ProblemCode};
 use crate::rubric::{InputKind, Rubric};
 use crate::score::{Answer, Figures, InputValue, Scorecard};
 use crate::submission::{self, Agency, Entry, Submission, KIT_VERSION};
@@ -106,7 +106,7 @@ pub fn figures(rubric: &Rubric, cat: usize, entry: &DraftEntry) -> (Figures, Vec
                     }
                     Ok(None) => {}
                     Err(e) => problems.push(Problem::new(
-                        "not_a_number",
+                        ProblemCode::NotANumber,
                         path,
                         format!("{}: {}", d.label.get(Lang::Id), e.message(Lang::Id)),
                         format!("{}: {}", d.label.get(Lang::En), e.message(Lang::En)),
@@ -228,7 +228,7 @@ pub fn assess(rubric: &Rubric, d: &Draft) -> Assessment {
     let mut profile = Vec::new();
     if rubric.file.agency_types.iter().all(|t| t.id != d.agency_type) {
         profile.push(Problem::new(
-            "agency_type_missing",
+            ProblemCode::AgencyTypeMissing,
             "agency.type",
             "pilih jenis instansi",
             "choose the agency type",
@@ -237,7 +237,7 @@ pub fn assess(rubric: &Rubric, d: &Draft) -> Assessment {
     match parse_number(&d.months, Lang::Id) {
         Ok(Some(m)) if m.fract() == 0.0 && (1.0..=12.0).contains(&m) => {}
         _ => profile.push(Problem::new(
-            "months_range",
+            ProblemCode::MonthsRange,
             "months",
             "jumlah bulan data harus bilangan bulat 1–12",
             "months of data must be a whole number 1–12",
@@ -265,7 +265,7 @@ pub fn assess(rubric: &Rubric, d: &Draft) -> Assessment {
         let (figs, mut errs) = figures(rubric, cat, &entry);
         // Links are checked here, on the rows as typed, so paths keep the form's row numbers
         // (the exported file drops empty rows).
-        errs.extend(errors.iter().filter(mine).filter(|p| p.code != "bad_url").cloned());
+        errs.extend(errors.iter().filter(mine).filter(|p| p.code != ProblemCode::BadUrl).cloned());
         let card_at = cards.iter().position(|c| c.category == cat);
         let card = card_at.map(|i| cards[i].clone()).unwrap_or_else(|| crate::score::score(rubric, cat, &figs, m));
         let risk = card_at.and_then(|i| risks.get(i).copied()).unwrap_or(card.data_score);
@@ -274,7 +274,7 @@ pub fn assess(rubric: &Rubric, d: &Draft) -> Assessment {
                 let l = link.trim();
                 if !l.is_empty() && !submission::is_http_url(l) {
                     errs.push(Problem::new(
-                        "bad_url",
+                        ProblemCode::BadUrl,
                         format!("{}[{i}]", join(&join(&prefix, "evidence"), &input.id)),
                         "tautan bukti harus alamat http:// atau https:// yang lengkap",
                         "an evidence link must be a complete http:// or https:// address",
@@ -297,13 +297,13 @@ pub fn assess(rubric: &Rubric, d: &Draft) -> Assessment {
     profile.extend(
         errors
             .iter()
-            .filter(|p| !p.path.starts_with("categories.") && p.code != "no_categories")
-            .filter(|p| type_chosen || p.code != "unknown_agency_type")
+            .filter(|p| !p.path.starts_with("categories.") && p.code != ProblemCode::NoCategories)
+            .filter(|p| type_chosen || p.code != ProblemCode::UnknownAgencyType)
             .cloned(),
     );
     if !d.agency_type.is_empty() && categories.iter().all(|c| c.excluded) {
         profile.push(Problem::new(
-            "no_categories",
+            ProblemCode::NoCategories,
             "categories",
             "sertakan minimal satu kategori dalam ekspor",
             "include at least one category in the export",

@@ -5,7 +5,7 @@
 //! formula (starting with `= + - @`, tab or CR) get a leading `'`.
 
 use crate::import::{ImportReport, JuryMarks};
-use crate::problem::{Lang, Problem};
+use crate::problem::{Lang, Problem, ProblemCode};
 use crate::rank::name_key;
 use crate::rubric::Rubric;
 use crate::util::round2;
@@ -148,7 +148,7 @@ fn columns_problem(rec: &csv::StringRecord, sep: u8, line: String) -> Problem {
     if sep == b',' && n == 4 && digits(&rec[2]) && digits(&rec[3]) {
         let typed = format!("{},{}", rec[2].trim(), rec[3].trim());
         return Problem::new(
-            "jury_row",
+            ProblemCode::JuryRow,
             line,
             format!(
                 "baris ini punya 4 kolom, bukan 3: \"{typed}\" tampaknya nilai dengan koma desimal; gunakan pemisah `;` \
@@ -161,7 +161,7 @@ fn columns_problem(rec: &csv::StringRecord, sep: u8, line: String) -> Problem {
         );
     }
     Problem::new(
-        "jury_row",
+        ProblemCode::JuryRow,
         line,
         format!("baris ini punya {n} kolom, judul punya 3 (agency, category, jury_score); baris dilewati"),
         format!("this row has {n} fields, the header has 3 (agency, category, jury_score); the row is skipped"),
@@ -185,7 +185,7 @@ pub fn parse_jury_csv(rubric: &Rubric, bytes: &[u8]) -> (JuryMarks, Vec<Problem>
         .unwrap_or(false);
     if !header_ok {
         problems.push(Problem::new(
-            "jury_header",
+            ProblemCode::JuryHeader,
             "line 1",
             "baris judul harus: agency,category,jury_score",
             "the header row must be: agency,category,jury_score",
@@ -197,7 +197,7 @@ pub fn parse_jury_csv(rubric: &Rubric, bytes: &[u8]) -> (JuryMarks, Vec<Problem>
             Ok(rec) => rec,
             Err(e) => {
                 problems.push(Problem::new(
-                    "jury_row",
+                    ProblemCode::JuryRow,
                     format!("line {}", i + 2),
                     format!("baris tidak terbaca: {e}"),
                     format!("unreadable row: {e}"),
@@ -216,12 +216,12 @@ pub fn parse_jury_csv(rubric: &Rubric, bytes: &[u8]) -> (JuryMarks, Vec<Problem>
         let (agency, category, score) =
             (rec.get(0).unwrap_or("").trim(), rec.get(1).unwrap_or("").trim(), rec.get(2).unwrap_or("").trim());
         if agency.is_empty() {
-            problems.push(Problem::new("jury_row", line, "nama instansi kosong", "empty agency name"));
+            problems.push(Problem::new(ProblemCode::JuryRow, line, "nama instansi kosong", "empty agency name"));
             continue;
         }
         if rubric.category_index(category).is_none() {
             problems.push(Problem::new(
-                "jury_category",
+                ProblemCode::JuryCategory,
                 line,
                 format!("kategori \"{category}\" tidak ada dalam rubrik"),
                 format!("category \"{category}\" does not exist in the rubric"),
@@ -233,7 +233,7 @@ pub fn parse_jury_csv(rubric: &Rubric, bytes: &[u8]) -> (JuryMarks, Vec<Problem>
             Ok(v) if (0.0..=100.0).contains(&v) => {
                 if marks.insert((category.to_string(), name_key(agency)), v).is_some() {
                     problems.push(Problem::new(
-                        "jury_duplicate",
+                        ProblemCode::JuryDuplicate,
                         line,
                         format!("nilai juri ganda untuk {agency} di {category}; yang terakhir dipakai"),
                         format!("duplicate jury mark for {agency} in {category}; the last one is used"),
@@ -241,7 +241,7 @@ pub fn parse_jury_csv(rubric: &Rubric, bytes: &[u8]) -> (JuryMarks, Vec<Problem>
                 }
             }
             _ => problems.push(Problem::new(
-                "jury_score",
+                ProblemCode::JuryScore,
                 line,
                 format!("nilai juri \"{score}\" harus angka 0–100"),
                 format!("jury score \"{score}\" must be a number 0–100"),
@@ -290,8 +290,10 @@ mod tests {
     #[wasm_bindgen_test(unsupported = test)]
     fn jury_csv_a_decimal_comma_in_a_comma_file_is_an_error_not_a_cut_mark() {
         let r = crate::rubric::builtin();
-        let (m, p) =
-            parse_jury_csv(r, b"agency,category,jury_score\nDinas Contoh A,media_sosial_opd,85,5\nDinas B,website,70\n");
+        let (m, p) = parse_jury_csv(
+            r,
+            b"agency,category,jury_score\nDinas Contoh A,media_sosial_opd,85,5\nDinas B,website,70\n",
+        );
         assert_eq!(codes(&p), [("jury_row", "line 2")]);
         assert!(p[0].id.contains("gunakan pemisah `;` untuk koma desimal"), "{}", p[0].id);
         assert!(p[0].en.contains("\"85,5\""), "{}", p[0].en);
@@ -333,7 +335,13 @@ mod tests {
         );
         assert_eq!(
             codes(&p),
-            [("jury_score", "line 2"), ("jury_score", "line 3"), ("jury_score", "line 4"), ("jury_score", "line 5"), ("jury_score", "line 6")]
+            [
+                ("jury_score", "line 2"),
+                ("jury_score", "line 3"),
+                ("jury_score", "line 4"),
+                ("jury_score", "line 5"),
+                ("jury_score", "line 6")
+            ]
         );
         assert_eq!(m.len(), 2);
         assert_eq!((mark(&m, "website", "f"), mark(&m, "website", "g")), (Some(100.0), Some(0.0)));

@@ -6,7 +6,7 @@
 //! rankings) is cheap, so a UI can assess files in chunks and resolve after every chunk.
 
 use crate::jcs;
-use crate::problem::{Lang, Problem};
+use crate::problem::{Lang, Problem, ProblemCode};
 use crate::rank::{name_key, rank, RankEntry};
 use crate::rubric::Rubric;
 use crate::submission::{self, timestamp_key, Checked, Read};
@@ -145,7 +145,7 @@ pub fn too_large(file: &str, len: u64) -> FileReport {
         file: file.to_string(),
         status: Status::Rejected,
         reasons: vec![Problem::new(
-            "too_large",
+            ProblemCode::TooLarge,
             "",
             format!("berkas terlalu besar ({len} bita, paling besar {max}); tidak dibaca"),
             format!("file too large ({len} bytes, at most {max}); not read"),
@@ -163,7 +163,7 @@ pub fn unreadable(file: &str, reason: &str) -> FileReport {
         file: file.to_string(),
         status: Status::Rejected,
         reasons: vec![Problem::new(
-            "unreadable",
+            ProblemCode::Unreadable,
             "",
             format!("berkas tidak dapat dibaca: {reason}"),
             format!("the file cannot be read: {reason}"),
@@ -227,7 +227,7 @@ pub fn import(rubric: &Rubric, files: &[(String, Vec<u8>)], jury: &JuryMarks) ->
     resolve(rubric, assessed, jury)
 }
 
-fn supersede(f: &mut FileReport, code: &'static str, by: &str, id: String, en: String) {
+fn supersede(f: &mut FileReport, code: ProblemCode, by: &str, id: String, en: String) {
     f.status = Status::Superseded;
     f.reasons.push(Problem::new(code, "", format!("{id} \"{by}\""), format!("{en} \"{by}\"")));
 }
@@ -237,7 +237,12 @@ pub fn resolve(rubric: &Rubric, mut files: Vec<FileReport>, jury: &JuryMarks) ->
     // Resolution starts afresh each time, so adding files later follows the same rules.
     for f in files.iter_mut() {
         if f.status == Status::Superseded {
-            f.reasons.retain(|r| !r.code.starts_with("superseded") && r.code != "duplicate_identical");
+            f.reasons.retain(|r| {
+                !matches!(
+                    r.code,
+                    ProblemCode::SupersededSameId | ProblemCode::SupersededSameAgency | ProblemCode::DuplicateIdentical
+                )
+            });
             f.status = if f.checked.as_ref().is_some_and(|c| c.warnings.is_empty()) {
                 Status::Accepted
             } else {
@@ -262,7 +267,7 @@ pub fn resolve(rubric: &Rubric, mut files: Vec<FileReport>, jury: &JuryMarks) ->
             if files[other].content_key == keep_key {
                 supersede(
                     &mut files[other],
-                    "duplicate_identical",
+                    ProblemCode::DuplicateIdentical,
                     &keep_name,
                     "salinan identik (submission_id dan isi sama), diimpor sekali sebagai".into(),
                     "identical copy (same submission_id and content), imported once as".into(),
@@ -270,7 +275,7 @@ pub fn resolve(rubric: &Rubric, mut files: Vec<FileReport>, jury: &JuryMarks) ->
             } else {
                 supersede(
                     &mut files[other],
-                    "superseded_same_id",
+                    ProblemCode::SupersededSameId,
                     &keep_name,
                     "submission_id sama dengan isi berbeda; digantikan oleh ekspor yang lebih baru".into(),
                     "same submission_id with different content; superseded by the more recent export".into(),
@@ -290,7 +295,7 @@ pub fn resolve(rubric: &Rubric, mut files: Vec<FileReport>, jury: &JuryMarks) ->
         for &other in &group[1..] {
             supersede(
                 &mut files[other],
-                "superseded_same_agency",
+                ProblemCode::SupersededSameAgency,
                 &keep_name,
                 "instansi yang sama dengan submission_id lain; digantikan oleh ekspor yang lebih baru".into(),
                 "the same agency under another submission_id; superseded by the more recent export".into(),

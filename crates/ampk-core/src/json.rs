@@ -2,14 +2,14 @@
 //! limit and BOM tolerance of every file the kit reads, the problem a serde error becomes, and
 //! the `YYYY-MM-DD` dates both formats use.
 
-use crate::problem::Problem;
+use crate::problem::{Problem, ProblemCode};
 use serde_json::Value;
 
 /// Parses JSON bytes with the size limit and BOM tolerance shared by every file the kit reads.
 pub fn parse_json(bytes: &[u8], limit: usize) -> Result<Value, Problem> {
     if bytes.len() > limit {
         return Err(Problem::new(
-            "too_large",
+            ProblemCode::TooLarge,
             "",
             format!("berkas terlalu besar: {} bita, paling besar {} bita", bytes.len(), limit),
             format!("file too large: {} bytes, at most {} bytes", bytes.len(), limit),
@@ -18,7 +18,7 @@ pub fn parse_json(bytes: &[u8], limit: usize) -> Result<Value, Problem> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     serde_json::from_slice(bytes).map_err(|e| {
         Problem::new(
-            "not_json",
+            ProblemCode::NotJson,
             "",
             format!("bukan JSON yang valid (baris {}, kolom {}): {e}", e.line(), e.column()),
             format!("not valid JSON (line {}, column {}): {e}", e.line(), e.column()),
@@ -28,7 +28,7 @@ pub fn parse_json(bytes: &[u8], limit: usize) -> Result<Value, Problem> {
 
 /// The problem reported when serde cannot read a document into its wire types.
 pub fn structure(e: serde_json::Error) -> Problem {
-    Problem::new("structure", "", format!("struktur tidak sesuai: {e}"), format!("bad structure: {e}"))
+    Problem::new(ProblemCode::Structure, "", format!("struktur tidak sesuai: {e}"), format!("bad structure: {e}"))
 }
 
 /// Parses `YYYY-MM-DD` with a real calendar check.

@@ -22,7 +22,7 @@ pub mod shape;
 pub mod submission;
 pub mod util;
 
-pub use problem::{Lang, Problem};
+pub use problem::{Lang, Problem, ProblemCode};
 pub use rubric::{builtin, Rubric};
 pub use score::{score, Figures, InputValue, Scorecard};
 pub use util::round2;

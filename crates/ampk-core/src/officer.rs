@@ -9,7 +9,7 @@
 //! banner, plain JavaScript, only reads a reply's JSON form; end-to-end journey 11 covers it).
 
 use crate::draft::{self, Draft};
-use crate::problem::{Lang, Problem};
+use crate::problem::{Lang, Problem, ProblemCode};
 use crate::rubric::{self, Rubric};
 use crate::submission;
 use serde::{Deserialize, Serialize};
@@ -47,7 +47,7 @@ pub fn handle(request: &str, bytes: &[u8]) -> Reply {
         Ok(r) => r,
         Err(e) => {
             return Reply::Problems(vec![Problem::new(
-                "bad_request",
+                ProblemCode::BadRequest,
                 "",
                 format!("permintaan tidak dikenal: {e}"),
                 format!("unknown request: {e}"),
@@ -82,7 +82,7 @@ pub fn open(rubric: &Rubric, bytes: &[u8], lang: Lang, local_id: &str, name: &st
         Err(p) => return Reply::Problems(p),
     };
     let checked = submission::check(rubric, &read);
-    if let Some(p) = checked.errors.iter().find(|p| p.code == "rubric_mismatch") {
+    if let Some(p) = checked.errors.iter().find(|p| p.code == ProblemCode::RubricMismatch) {
         return Reply::Problems(vec![p.clone()]);
     }
     let s = submission::Submission::from(&read.wire);

@@ -1,7 +1,6 @@
 //! Problems found in a file or a form: a stable code, a JSON path and a message in both languages.
 
 use serde::{Deserialize, Serialize};
-use std::borrow::Cow;
 use std::fmt;
 
 /// Interface language. Bahasa Indonesia comes first and is the default.
@@ -38,9 +37,8 @@ impl Lang {
 /// (the empty path is the document itself).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Problem {
-    /// Stable machine code, e.g. `unknown_member` or `weights_sum` (owned only when a problem
-    /// was read back from another module, e.g. the officer's worker).
-    pub code: Cow<'static, str>,
+    /// Stable machine code, e.g. `unknown_member` or `weights_sum`.
+    pub code: ProblemCode,
     /// JSON path of the offending value.
     pub path: String,
     /// Message in Bahasa Indonesia.
@@ -51,8 +49,8 @@ pub struct Problem {
 
 impl Problem {
     /// Builds a problem.
-    pub fn new(code: &'static str, path: impl Into<String>, id: impl Into<String>, en: impl Into<String>) -> Self {
-        Problem { code: Cow::Borrowed(code), path: path.into(), id: id.into(), en: en.into() }
+    pub fn new(code: ProblemCode, path: impl Into<String>, id: impl Into<String>, en: impl Into<String>) -> Self {
+        Problem { code, path: path.into(), id: id.into(), en: en.into() }
     }
 
     /// The message in `lang`.
@@ -76,6 +74,221 @@ impl Problem {
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}: {} [{}]", self.display_path(), self.en, self.code)
+    }
+}
+
+/// Every problem code. Serialised as today's snake_case strings (`reasons[].code` in files and
+/// in `ampk rank --json` is unchanged).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ProblemCode {
+    AboveMax,
+    AgencyNameLength,
+    AgencyTypeMissing,
+    BadEmail,
+    BadKitVersion,
+    BadPhone,
+    BadRequest,
+    BadSubmissionId,
+    BadTimestamp,
+    BadUrl,
+    BandLastZero,
+    BandMinRange,
+    BandOrder,
+    BandStepsUnique,
+    BelowMin,
+    CheckComparison,
+    CheckFailed,
+    ChecklistItems,
+    ComputedDiffers,
+    DigestAlgorithm,
+    DigestMismatch,
+    DigestMissing,
+    DownloadFailed,
+    DuplicateId,
+    DuplicateIdentical,
+    EditionRange,
+    Empty,
+    EvidenceMissing,
+    EvidenceUnknownInput,
+    ExprSyntax,
+    ExprTooDeep,
+    FinalWeights,
+    Format,
+    FormatVersion,
+    IdPattern,
+    IneligibleCategory,
+    InputReservedId,
+    ItemsNotChecklist,
+    JuryCategory,
+    JuryDuplicate,
+    JuryEstimateRange,
+    JuryHeader,
+    JuryRow,
+    JuryScore,
+    LimitsNotNumeric,
+    MinMax,
+    MissingInput,
+    MissingMember,
+    MonthsRange,
+    NewerVersion,
+    NoCategories,
+    NotANumber,
+    NotAllowed,
+    NotAllowedValue,
+    NotJson,
+    NotWhole,
+    OfficerName,
+    OutOfRange,
+    ParentRequired,
+    PeriodDate,
+    PeriodOrder,
+    RequiresUnknown,
+    RubricMismatch,
+    ScaleParams,
+    StringTooLong,
+    Structure,
+    SupersededSameAgency,
+    SupersededSameId,
+    TextWithoutId,
+    TieBreakUnknown,
+    TooDeep,
+    TooLarge,
+    TooLong,
+    TooManyLinks,
+    TooShort,
+    UnknownAgencyType,
+    UnknownCategory,
+    UnknownFunction,
+    UnknownIdentifier,
+    UnknownInput,
+    UnknownItem,
+    UnknownMember,
+    Unreadable,
+    WeightPositive,
+    WeightsSum,
+    WhenUndefinedRange,
+    WinnersRange,
+    WorkerFailed,
+    WrongKind,
+    WrongType,
+}
+
+impl ProblemCode {
+    /// The code as written in files and reports.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ProblemCode::AboveMax => "above_max",
+            ProblemCode::AgencyNameLength => "agency_name_length",
+            ProblemCode::AgencyTypeMissing => "agency_type_missing",
+            ProblemCode::BadEmail => "bad_email",
+            ProblemCode::BadKitVersion => "bad_kit_version",
+            ProblemCode::BadPhone => "bad_phone",
+            ProblemCode::BadRequest => "bad_request",
+            ProblemCode::BadSubmissionId => "bad_submission_id",
+            ProblemCode::BadTimestamp => "bad_timestamp",
+            ProblemCode::BadUrl => "bad_url",
+            ProblemCode::BandLastZero => "band_last_zero",
+            ProblemCode::BandMinRange => "band_min_range",
+            ProblemCode::BandOrder => "band_order",
+            ProblemCode::BandStepsUnique => "band_steps_unique",
+            ProblemCode::BelowMin => "below_min",
+            ProblemCode::CheckComparison => "check_comparison",
+            ProblemCode::CheckFailed => "check_failed",
+            ProblemCode::ChecklistItems => "checklist_items",
+            ProblemCode::ComputedDiffers => "computed_differs",
+            ProblemCode::DigestAlgorithm => "digest_algorithm",
+            ProblemCode::DigestMismatch => "digest_mismatch",
+            ProblemCode::DigestMissing => "digest_missing",
+            ProblemCode::DownloadFailed => "download_failed",
+            ProblemCode::DuplicateId => "duplicate_id",
+            ProblemCode::DuplicateIdentical => "duplicate_identical",
+            ProblemCode::EditionRange => "edition_range",
+            ProblemCode::Empty => "empty",
+            ProblemCode::EvidenceMissing => "evidence_missing",
+            ProblemCode::EvidenceUnknownInput => "evidence_unknown_input",
+            ProblemCode::ExprSyntax => "expr_syntax",
+            ProblemCode::ExprTooDeep => "expr_too_deep",
+            ProblemCode::FinalWeights => "final_weights",
+            ProblemCode::Format => "format",
+            ProblemCode::FormatVersion => "format_version",
+            ProblemCode::IdPattern => "id_pattern",
+            ProblemCode::IneligibleCategory => "ineligible_category",
+            ProblemCode::InputReservedId => "input_reserved_id",
+            ProblemCode::ItemsNotChecklist => "items_not_checklist",
+            ProblemCode::JuryCategory => "jury_category",
+            ProblemCode::JuryDuplicate => "jury_duplicate",
+            ProblemCode::JuryEstimateRange => "jury_estimate_range",
+            ProblemCode::JuryHeader => "jury_header",
+            ProblemCode::JuryRow => "jury_row",
+            ProblemCode::JuryScore => "jury_score",
+            ProblemCode::LimitsNotNumeric => "limits_not_numeric",
+            ProblemCode::MinMax => "min_max",
+            ProblemCode::MissingInput => "missing_input",
+            ProblemCode::MissingMember => "missing_member",
+            ProblemCode::MonthsRange => "months_range",
+            ProblemCode::NewerVersion => "newer_version",
+            ProblemCode::NoCategories => "no_categories",
+            ProblemCode::NotANumber => "not_a_number",
+            ProblemCode::NotAllowed => "not_allowed",
+            ProblemCode::NotAllowedValue => "not_allowed_value",
+            ProblemCode::NotJson => "not_json",
+            ProblemCode::NotWhole => "not_whole",
+            ProblemCode::OfficerName => "officer_name",
+            ProblemCode::OutOfRange => "out_of_range",
+            ProblemCode::ParentRequired => "parent_required",
+            ProblemCode::PeriodDate => "period_date",
+            ProblemCode::PeriodOrder => "period_order",
+            ProblemCode::RequiresUnknown => "requires_unknown",
+            ProblemCode::RubricMismatch => "rubric_mismatch",
+            ProblemCode::ScaleParams => "scale_params",
+            ProblemCode::StringTooLong => "string_too_long",
+            ProblemCode::Structure => "structure",
+            ProblemCode::SupersededSameAgency => "superseded_same_agency",
+            ProblemCode::SupersededSameId => "superseded_same_id",
+            ProblemCode::TextWithoutId => "text_without_id",
+            ProblemCode::TieBreakUnknown => "tie_break_unknown",
+            ProblemCode::TooDeep => "too_deep",
+            ProblemCode::TooLarge => "too_large",
+            ProblemCode::TooLong => "too_long",
+            ProblemCode::TooManyLinks => "too_many_links",
+            ProblemCode::TooShort => "too_short",
+            ProblemCode::UnknownAgencyType => "unknown_agency_type",
+            ProblemCode::UnknownCategory => "unknown_category",
+            ProblemCode::UnknownFunction => "unknown_function",
+            ProblemCode::UnknownIdentifier => "unknown_identifier",
+            ProblemCode::UnknownInput => "unknown_input",
+            ProblemCode::UnknownItem => "unknown_item",
+            ProblemCode::UnknownMember => "unknown_member",
+            ProblemCode::Unreadable => "unreadable",
+            ProblemCode::WeightPositive => "weight_positive",
+            ProblemCode::WeightsSum => "weights_sum",
+            ProblemCode::WhenUndefinedRange => "when_undefined_range",
+            ProblemCode::WinnersRange => "winners_range",
+            ProblemCode::WorkerFailed => "worker_failed",
+            ProblemCode::WrongKind => "wrong_kind",
+            ProblemCode::WrongType => "wrong_type",
+        }
+    }
+}
+
+impl fmt::Display for ProblemCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Tests and reports compare codes with their written form (`p.code == "weights_sum"`).
+impl PartialEq<&str> for ProblemCode {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+impl std::ops::Deref for ProblemCode {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.as_str()
     }
 }
 

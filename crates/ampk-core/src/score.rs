@@ -1,7 +1,7 @@
 //! Scoring (rubric-format §4, §6, §7): input values, scales, indicator and category scores,
 //! predicates, projected final scores, and validation of entered figures against the rubric.
 
-use crate::problem::{join, Lang, Problem};
+use crate::problem::{join, Lang, Problem, ProblemCode};
 use crate::rubric::{Direction, InputDef, InputKind, Rubric, Scale};
 use crate::util::round2;
 use schemars::JsonSchema;
@@ -235,7 +235,7 @@ pub fn validate_figures(rubric: &Rubric, cat: usize, figures: &Figures, months: 
         let path = join("inputs", id);
         let Some(d) = def.inputs.iter().find(|d| &d.id == id) else {
             out.push(Problem::new(
-                "unknown_input",
+                ProblemCode::UnknownInput,
                 path,
                 format!("isian \"{id}\" tidak ada dalam kategori {}", def.id),
                 format!("input \"{id}\" does not exist in category {}", def.id),
@@ -247,7 +247,7 @@ pub fn validate_figures(rubric: &Rubric, cat: usize, figures: &Figures, months: 
             (InputKind::Integer | InputKind::Number, InputValue::Number(n)) => {
                 if d.kind == InputKind::Integer && n.fract() != 0.0 {
                     out.push(Problem::new(
-                        "not_whole",
+                        ProblemCode::NotWhole,
                         path.clone(),
                         format!("{lid}: harus bilangan bulat, bukan {}", fmt_limit(*n)),
                         format!("{len}: must be a whole number, not {}", crate::fmt::plain(*n)),
@@ -255,7 +255,7 @@ pub fn validate_figures(rubric: &Rubric, cat: usize, figures: &Figures, months: 
                 }
                 if let Some(min) = d.min.filter(|m| n < m) {
                     out.push(Problem::new(
-                        "below_min",
+                        ProblemCode::BelowMin,
                         path.clone(),
                         format!("{lid}: paling kecil {}", fmt_limit(min)),
                         format!("{len}: must be at least {}", crate::fmt::plain(min)),
@@ -263,7 +263,7 @@ pub fn validate_figures(rubric: &Rubric, cat: usize, figures: &Figures, months: 
                 }
                 if let Some(max) = d.max.filter(|m| n > m) {
                     out.push(Problem::new(
-                        "above_max",
+                        ProblemCode::AboveMax,
                         path.clone(),
                         format!("{lid}: paling besar {}", fmt_limit(max)),
                         format!("{len}: must be at most {}", crate::fmt::plain(max)),
@@ -276,7 +276,7 @@ pub fn validate_figures(rubric: &Rubric, cat: usize, figures: &Figures, months: 
                 for k in answers.keys() {
                     if !items.iter().any(|it| &it.id == k) {
                         out.push(Problem::new(
-                            "unknown_item",
+                            ProblemCode::UnknownItem,
                             join(&path, k),
                             format!("{lid}: butir \"{k}\" tidak ada dalam daftar periksa"),
                             format!("{len}: item \"{k}\" is not in the checklist"),
@@ -292,7 +292,7 @@ pub fn validate_figures(rubric: &Rubric, cat: usize, figures: &Figures, months: 
                     InputKind::Checklist => ("objek butir → yes/partial/no", "an object of item → yes/partial/no"),
                 };
                 out.push(Problem::new(
-                    "wrong_kind",
+                    ProblemCode::WrongKind,
                     path,
                     format!("{lid}: harus {want_id}"),
                     format!("{len}: must be {want_en}"),
@@ -303,7 +303,7 @@ pub fn validate_figures(rubric: &Rubric, cat: usize, figures: &Figures, months: 
     for d in &def.inputs {
         if d.required && !figures.contains_key(&d.id) {
             out.push(Problem::new(
-                "missing_input",
+                ProblemCode::MissingInput,
                 join("inputs", &d.id),
                 format!("{} belum diisi", d.label.get(Lang::Id)),
                 format!("{} is missing", d.label.get(Lang::En)),
@@ -320,7 +320,7 @@ pub fn validate_figures(rubric: &Rubric, cat: usize, figures: &Figures, months: 
         let names_en: Vec<&str> = slots.iter().map(|&s| def.inputs[s].label.get(Lang::En)).collect();
         let path = slots.first().map(|&s| join("inputs", &def.inputs[s].id)).unwrap_or_else(|| "inputs".into());
         out.push(Problem::new(
-            "check_failed",
+            ProblemCode::CheckFailed,
             path,
             format!("{} ({}; aturan: {})", check.message.get(Lang::Id), names_id.join(", "), check.rule),
             format!("{} ({}; rule: {})", check.message.get(Lang::En), names_en.join(", "), check.rule),

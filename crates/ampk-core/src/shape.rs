@@ -9,7 +9,7 @@
 //! `minimum`, `maximum`, `minItems`, `maxItems`, `minLength`, `maxLength`, `oneOf`, `anyOf`,
 //! `allOf`. Semantic rules (patterns, sums, references) are checked on the typed values.
 
-use crate::problem::{index, join, Problem};
+use crate::problem::{index, join, Problem, ProblemCode};
 use serde_json::{Map, Value};
 
 /// Checks `doc` against `schema` (a root schema with `$defs`) and returns every problem.
@@ -90,7 +90,7 @@ impl<'a> Walker<'a> {
         let Some(s) = schema.as_object() else {
             if schema == &Value::Bool(false) {
                 out.push(Problem::new(
-                    "not_allowed",
+                    ProblemCode::NotAllowed,
                     path,
                     "nilai tidak diperbolehkan di sini",
                     "no value is allowed here",
@@ -118,7 +118,7 @@ impl<'a> Walker<'a> {
                 let want_en: Vec<&str> = types.iter().map(|t| type_en(t)).collect();
                 let found = json_type(v);
                 out.push(Problem::new(
-                    "wrong_type",
+                    ProblemCode::WrongType,
                     path,
                     format!("harus berupa {}, bukan {}", want_id.join(" atau "), type_id(found)),
                     format!("must be {}, not {}", want_en.join(" or "), type_en(found)),
@@ -129,7 +129,7 @@ impl<'a> Walker<'a> {
         if let Some(c) = s.get("const") {
             if c != v {
                 out.push(Problem::new(
-                    "not_allowed_value",
+                    ProblemCode::NotAllowedValue,
                     path,
                     format!("harus {}, bukan {}", short(c), short(v)),
                     format!("must be {}, not {}", short(c), short(v)),
@@ -141,7 +141,7 @@ impl<'a> Walker<'a> {
             if !options.contains(v) {
                 let list: Vec<String> = options.iter().map(short).collect();
                 out.push(Problem::new(
-                    "not_allowed_value",
+                    ProblemCode::NotAllowedValue,
                     path,
                     format!("nilai {} tidak dikenal; pilihan: {}", short(v), list.join(", ")),
                     format!("unknown value {}; allowed: {}", short(v), list.join(", ")),
@@ -183,7 +183,7 @@ impl<'a> Walker<'a> {
         if let Some(min) = s.get("minimum").and_then(Value::as_f64) {
             if n < min {
                 out.push(Problem::new(
-                    "out_of_range",
+                    ProblemCode::OutOfRange,
                     path,
                     format!("tidak boleh kurang dari {min}"),
                     format!("must not be less than {min}"),
@@ -193,7 +193,7 @@ impl<'a> Walker<'a> {
         if let Some(max) = s.get("maximum").and_then(Value::as_f64) {
             if n > max {
                 out.push(Problem::new(
-                    "out_of_range",
+                    ProblemCode::OutOfRange,
                     path,
                     format!("tidak boleh lebih dari {max}"),
                     format!("must not be more than {max}"),
@@ -221,13 +221,13 @@ impl<'a> Walker<'a> {
                 } else {
                     (format!("paling sedikit {min} {unit_id}"), format!("needs at least {min} {unit_en}"))
                 };
-                out.push(Problem::new("too_short", path, id, en));
+                out.push(Problem::new(ProblemCode::TooShort, path, id, en));
             }
         }
         if let Some(max) = s.get(max_key).and_then(Value::as_u64) {
             if (n as u64) > max {
                 out.push(Problem::new(
-                    "too_long",
+                    ProblemCode::TooLong,
                     path,
                     format!("paling banyak {max} {unit_id}, ada {n}"),
                     format!("at most {max} {unit_en} allowed, found {n}"),
@@ -242,7 +242,7 @@ impl<'a> Walker<'a> {
             for k in req.iter().filter_map(Value::as_str) {
                 if !m.contains_key(k) {
                     out.push(Problem::new(
-                        "missing_member",
+                        ProblemCode::MissingMember,
                         path,
                         format!("anggota wajib \"{k}\" tidak ada"),
                         format!("required member \"{k}\" is missing"),
@@ -258,7 +258,7 @@ impl<'a> Walker<'a> {
                 None => match s.get("additionalProperties") {
                     Some(Value::Bool(false)) => {
                         out.push(Problem::new(
-                            "unknown_member",
+                            ProblemCode::UnknownMember,
                             p,
                             format!("anggota \"{k}\" tidak dikenal (salah ketik?)"),
                             format!("unknown member \"{k}\" (a typo?)"),
@@ -290,7 +290,7 @@ impl<'a> Walker<'a> {
                 return;
             }
             if let [p] = probs.as_slice() {
-                if p.code == "wrong_type" && p.path == path {
+                if p.code == ProblemCode::WrongType && p.path == path {
                     if let Some(t) = self.resolved(b).get("type") {
                         type_only.push(t);
                     }
@@ -323,7 +323,7 @@ impl<'a> Walker<'a> {
             let ids: Vec<&str> = types.iter().map(|t| type_id(t)).collect();
             let ens: Vec<&str> = types.iter().map(|t| type_en(t)).collect();
             out.push(Problem::new(
-                "wrong_type",
+                ProblemCode::WrongType,
                 path,
                 format!("harus berupa {}, bukan {}", ids.join(" atau "), type_id(found)),
                 format!("must be {}, not {}", ens.join(" or "), type_en(found)),
@@ -365,7 +365,7 @@ impl<'a> Walker<'a> {
         }
         let list: Vec<String> = allowed.iter().map(|c| short(c)).collect();
         Some(Problem::new(
-            "not_allowed_value",
+            ProblemCode::NotAllowedValue,
             at,
             format!("nilai {} tidak dikenal; pilihan: {}", short(found), list.join(", ")),
             format!("unknown value {}; allowed: {}", short(found), list.join(", ")),
@@ -390,7 +390,7 @@ impl<'a> Walker<'a> {
 
 /// Orders candidate problem lists: a type mismatch at the value itself is the worst fit.
 fn rank(probs: &[Problem]) -> (bool, usize) {
-    (probs.iter().any(|p| p.code == "wrong_type"), probs.len())
+    (probs.iter().any(|p| p.code == ProblemCode::WrongType), probs.len())
 }
 
 #[cfg(test)]
@@ -400,11 +400,7 @@ mod tests {
     use wasm_bindgen_test::wasm_bindgen_test;
 
     fn codes(schema: Value, doc: Value) -> Vec<(String, &'static str)> {
-        let code = |c| match c {
-            std::borrow::Cow::Borrowed(c) => c,
-            std::borrow::Cow::Owned(_) => "(owned)",
-        };
-        check(&schema, &doc).into_iter().map(|p| (p.path, code(p.code))).collect()
+        check(&schema, &doc).into_iter().map(|p| (p.path, p.code.as_str())).collect()
     }
 
     #[wasm_bindgen_test(unsupported = test)]

@@ -19,7 +19,7 @@ pub use v1::{
 use crate::expr::{CheckRule, Expr};
 use crate::jcs;
 use crate::json::{self, parse_date};
-use crate::problem::Problem;
+use crate::problem::{Problem, ProblemCode};
 use crate::shape;
 use serde_json::Value;
 use std::sync::OnceLock;
@@ -131,13 +131,13 @@ pub fn from_value(value: &Value) -> Result<Rubric, Vec<Problem>> {
     let mut problems = shape::check_and_prune(schema(), &mut pruned);
     // Unknown members are reported and removed; when they are the only structural problems the
     // rest of the file is still validated, so that every mistake is listed at once.
-    if problems.iter().any(|p| p.code != "unknown_member") {
+    if problems.iter().any(|p| p.code != ProblemCode::UnknownMember) {
         return Err(problems);
     }
     let file = serde_json::from_value(pruned).map_err(|e| vec![json::structure(e)]);
     match file.and_then(|f| compile_file(f, String::new())) {
         // A file serde cannot read says only that.
-        Err(more) if more.iter().any(|p| p.code == "structure") => Err(more),
+        Err(more) if more.iter().any(|p| p.code == ProblemCode::Structure) => Err(more),
         Err(more) => {
             problems.extend(more);
             Err(problems)

@@ -6,7 +6,7 @@ use super::{Band, Category, CategoryDef, IndicatorDef, InputDef, InputKind, Rubr
 use crate::expr::{self, Expr, ExprError, ExprErrorKind};
 use crate::fmt::plain;
 use crate::json::parse_date;
-use crate::problem::{index, join, Problem};
+use crate::problem::{index, join, Problem, ProblemCode};
 use std::collections::BTreeSet;
 
 fn matches_id(s: &str, first: fn(u8) -> bool, rest: fn(u8) -> bool, min: usize, max: usize) -> bool {
@@ -27,14 +27,14 @@ struct V<'a> {
 }
 
 impl V<'_> {
-    fn push(&mut self, code: &'static str, path: String, id: String, en: String) {
+    fn push(&mut self, code: ProblemCode, path: String, id: String, en: String) {
         self.out.push(Problem::new(code, path, id, en));
     }
 
     fn id_pattern(&mut self, path: String, value: &str, ok: bool, pattern: &str) {
         if !ok {
             self.push(
-                "id_pattern",
+                ProblemCode::IdPattern,
                 path,
                 format!("id \"{value}\" tidak sesuai pola {pattern}"),
                 format!("id \"{value}\" does not match the pattern {pattern}"),
@@ -45,7 +45,7 @@ impl V<'_> {
     fn text(&mut self, path: String, t: &Text) {
         if t.0.get("id").is_none_or(|s| s.trim().is_empty()) {
             self.push(
-                "text_without_id",
+                ProblemCode::TextWithoutId,
                 path,
                 "teks wajib memuat versi Bahasa Indonesia (\"id\")".into(),
                 "a text must have its Bahasa Indonesia version (\"id\")".into(),
@@ -55,7 +55,7 @@ impl V<'_> {
 
     fn non_empty<T>(&mut self, path: String, list: &[T]) {
         if list.is_empty() {
-            self.push("empty", path, "tidak boleh kosong".into(), "must not be empty".into());
+            self.push(ProblemCode::Empty, path, "tidak boleh kosong".into(), "must not be empty".into());
         }
     }
 
@@ -64,7 +64,7 @@ impl V<'_> {
         for (i, id) in ids.enumerate() {
             if !seen.insert(id) {
                 self.push(
-                    "duplicate_id",
+                    ProblemCode::DuplicateId,
                     join(&index(base, i), member),
                     format!("id \"{id}\" dipakai lebih dari sekali"),
                     format!("id \"{id}\" is used more than once"),
@@ -73,7 +73,7 @@ impl V<'_> {
         }
     }
 
-    fn range(&mut self, code: &'static str, path: String, v: f64, lo: f64, hi: f64) {
+    fn range(&mut self, code: ProblemCode, path: String, v: f64, lo: f64, hi: f64) {
         if !(lo..=hi).contains(&v) {
             let (lo, hi, v) = (plain(lo), plain(hi), plain(v));
             self.push(
@@ -87,11 +87,11 @@ impl V<'_> {
 
     fn expr_error(&mut self, path: String, src: &str, e: &ExprError) {
         let code = match e.kind {
-            ExprErrorKind::UnknownIdent(_) => "unknown_identifier",
-            ExprErrorKind::UnknownFunction(_) => "unknown_function",
-            ExprErrorKind::TooDeep => "expr_too_deep",
-            ExprErrorKind::Comparison { .. } => "check_comparison",
-            _ => "expr_syntax",
+            ExprErrorKind::UnknownIdent(_) => ProblemCode::UnknownIdentifier,
+            ExprErrorKind::UnknownFunction(_) => ProblemCode::UnknownFunction,
+            ExprErrorKind::TooDeep => ProblemCode::ExprTooDeep,
+            ExprErrorKind::Comparison { .. } => ProblemCode::CheckComparison,
+            _ => ProblemCode::ExprSyntax,
         };
         let shown: String = src.chars().take(80).collect();
         self.push(
@@ -107,7 +107,7 @@ pub(super) fn validate(f: &RubricFile, out: &mut Vec<Problem>) -> Vec<Category> 
     let mut v = V { out };
     if f.format != "ampk-rubric" {
         v.push(
-            "format",
+            ProblemCode::Format,
             "format".into(),
             format!("harus \"ampk-rubric\", bukan \"{}\": ini bukan berkas rubrik", f.format),
             format!("must be \"ampk-rubric\", not \"{}\": this is not a rubric file", f.format),
@@ -128,13 +128,13 @@ pub(super) fn validate(f: &RubricFile, out: &mut Vec<Problem>) -> Vec<Category> 
                 format!("unknown format version {}; must be 1", f.format_version),
             )
         };
-        v.push("format_version", "format_version".into(), id, en);
+        v.push(ProblemCode::FormatVersion, "format_version".into(), id, en);
     }
     let rubric_id_ok = matches_id(&f.id, lower_or_digit, |c| lower_or_digit(c) || c == b'-', 3, 64);
     v.id_pattern("id".into(), &f.id, rubric_id_ok, "[a-z0-9][a-z0-9-]{2,63}");
     if !(2000..=2100).contains(&f.edition) {
         v.push(
-            "edition_range",
+            ProblemCode::EditionRange,
             "edition".into(),
             format!("edisi harus tahun 2000–2100, bukan {}", f.edition),
             format!("edition must be a year 2000–2100, not {}", f.edition),
@@ -146,7 +146,7 @@ pub(super) fn validate(f: &RubricFile, out: &mut Vec<Problem>) -> Vec<Category> 
     for (path, s, d) in [("period.start", &f.period.start, start), ("period.end", &f.period.end, end)] {
         if d.is_none() {
             v.push(
-                "period_date",
+                ProblemCode::PeriodDate,
                 path.into(),
                 format!("\"{s}\" bukan tanggal YYYY-MM-DD yang valid"),
                 format!("\"{s}\" is not a valid YYYY-MM-DD date"),
@@ -156,7 +156,7 @@ pub(super) fn validate(f: &RubricFile, out: &mut Vec<Problem>) -> Vec<Category> 
     if let (Some(s), Some(e)) = (start, end) {
         if s > e {
             v.push(
-                "period_order",
+                ProblemCode::PeriodOrder,
                 "period".into(),
                 "tanggal mulai periode sesudah tanggal akhirnya".into(),
                 "the period starts after it ends".into(),
@@ -168,7 +168,7 @@ pub(super) fn validate(f: &RubricFile, out: &mut Vec<Problem>) -> Vec<Category> 
         if w < 0.0 {
             let w = plain(w);
             v.push(
-                "final_weights",
+                ProblemCode::FinalWeights,
                 path.into(),
                 format!("bobot tidak boleh negatif ({w})"),
                 format!("a weight must not be negative ({w})"),
@@ -178,7 +178,7 @@ pub(super) fn validate(f: &RubricFile, out: &mut Vec<Problem>) -> Vec<Category> 
     if (fs.data_weight + fs.jury_weight - 100.0).abs() > 1e-9 {
         let sum = plain(fs.data_weight + fs.jury_weight);
         v.push(
-            "final_weights",
+            ProblemCode::FinalWeights,
             "final_score".into(),
             format!("data_weight + jury_weight harus 100, bukan {sum}"),
             format!("data_weight + jury_weight must be 100, not {sum}"),
@@ -213,11 +213,11 @@ fn validate_bands(v: &mut V<'_>, bands: &[Band]) {
     v.non_empty("bands".into(), bands);
     for (i, b) in bands.iter().enumerate() {
         let p = index("bands", i);
-        v.range("band_min_range", join(&p, "min"), b.min, 0.0, 100.0);
+        v.range(ProblemCode::BandMinRange, join(&p, "min"), b.min, 0.0, 100.0);
         v.text(join(&p, "label"), &b.label);
         if i > 0 && b.min >= bands[i - 1].min {
             v.push(
-                "band_order",
+                ProblemCode::BandOrder,
                 join(&p, "min"),
                 format!(
                     "min harus lebih kecil dari band sebelumnya ({} lalu {})",
@@ -235,7 +235,7 @@ fn validate_bands(v: &mut V<'_>, bands: &[Band]) {
     if let Some(last) = bands.last() {
         if last.min != 0.0 {
             v.push(
-                "band_last_zero",
+                ProblemCode::BandLastZero,
                 join(&index("bands", bands.len() - 1), "min"),
                 format!("band terakhir harus ber-min 0 agar setiap nilai punya predikat, bukan {}", last.min),
                 format!("the last band must have min 0 so every score gets a predicate, not {}", last.min),
@@ -259,7 +259,7 @@ fn validate_category(v: &mut V<'_>, p: &str, c: &CategoryDef, types: &BTreeSet<&
     for (i, e) in c.eligible.iter().enumerate() {
         if !types.contains(e.as_str()) {
             v.push(
-                "unknown_agency_type",
+                ProblemCode::UnknownAgencyType,
                 index(&join(p, "eligible"), i),
                 format!("jenis instansi \"{e}\" tidak ada di agency_types"),
                 format!("agency type \"{e}\" is not in agency_types"),
@@ -268,7 +268,7 @@ fn validate_category(v: &mut V<'_>, p: &str, c: &CategoryDef, types: &BTreeSet<&
     }
     if !(1..=10).contains(&c.winners) {
         v.push(
-            "winners_range",
+            ProblemCode::WinnersRange,
             join(p, "winners"),
             format!("jumlah pemenang harus 1–10, bukan {}", c.winners),
             format!("the number of winners must be 1–10, not {}", c.winners),
@@ -303,7 +303,7 @@ fn validate_category(v: &mut V<'_>, p: &str, c: &CategoryDef, types: &BTreeSet<&
         }
         if ind.weight.partial_cmp(&0.0) != Some(std::cmp::Ordering::Greater) {
             v.push(
-                "weight_positive",
+                ProblemCode::WeightPositive,
                 join(&ip, "weight"),
                 format!("bobot harus > 0, bukan {}", ind.weight),
                 format!("a weight must be > 0, not {}", ind.weight),
@@ -322,7 +322,7 @@ fn validate_category(v: &mut V<'_>, p: &str, c: &CategoryDef, types: &BTreeSet<&
             match input_ids.iter().position(|i| i == r) {
                 Some(slot) => req.push(slot),
                 None => v.push(
-                    "requires_unknown",
+                    ProblemCode::RequiresUnknown,
                     index(&join(&ip, "requires"), k),
                     format!("\"{r}\" bukan isian kategori ini"),
                     format!("\"{r}\" is not an input of this category"),
@@ -330,13 +330,13 @@ fn validate_category(v: &mut V<'_>, p: &str, c: &CategoryDef, types: &BTreeSet<&
             }
         }
         requires.push(req);
-        v.range("when_undefined_range", join(&ip, "when_undefined"), ind.when_undefined, 0.0, 100.0);
+        v.range(ProblemCode::WhenUndefinedRange, join(&ip, "when_undefined"), ind.when_undefined, 0.0, 100.0);
     }
     let sum: f64 = c.indicators.iter().map(|i| i.weight).sum();
     if !c.indicators.is_empty() && (sum - 100.0).abs() > 1e-9 {
         let sum = plain(sum);
         v.push(
-            "weights_sum",
+            ProblemCode::WeightsSum,
             ind_path.clone(),
             format!("jumlah bobot indikator harus 100, bukan {sum}"),
             format!("indicator weights must sum to 100, not {sum}"),
@@ -359,7 +359,7 @@ fn validate_category(v: &mut V<'_>, p: &str, c: &CategoryDef, types: &BTreeSet<&
                 let pos = c.indicators.iter().position(|i| &i.id == id);
                 if pos.is_none() {
                     v.push(
-                        "tie_break_unknown",
+                        ProblemCode::TieBreakUnknown,
                         index(&join(p, "tie_break"), k),
                         format!("\"{id}\" bukan indikator kategori ini"),
                         format!("\"{id}\" is not an indicator of this category"),
@@ -389,7 +389,7 @@ fn validate_input(v: &mut V<'_>, p: &str, input: &InputDef) {
     );
     if input.id == "months" || input.id == "min" || input.id == "max" {
         v.push(
-            "input_reserved_id",
+            ProblemCode::InputReservedId,
             join(p, "id"),
             format!("\"{}\" adalah nama yang dipakai ekspresi; pilih id lain", input.id),
             format!("\"{}\" is a name reserved by expressions; choose another id", input.id),
@@ -406,7 +406,7 @@ fn validate_input(v: &mut V<'_>, p: &str, input: &InputDef) {
         for (name, val) in [("min", input.min), ("max", input.max)] {
             if val.is_some() {
                 v.push(
-                    "limits_not_numeric",
+                    ProblemCode::LimitsNotNumeric,
                     join(p, name),
                     format!("{name} hanya untuk isian integer/number"),
                     format!("{name} applies only to integer/number inputs"),
@@ -418,7 +418,7 @@ fn validate_input(v: &mut V<'_>, p: &str, input: &InputDef) {
         if lo > hi {
             let (lo, hi) = (plain(lo), plain(hi));
             v.push(
-                "min_max",
+                ProblemCode::MinMax,
                 join(p, "min"),
                 format!("min ({lo}) lebih besar dari max ({hi})"),
                 format!("min ({lo}) is greater than max ({hi})"),
@@ -427,7 +427,7 @@ fn validate_input(v: &mut V<'_>, p: &str, input: &InputDef) {
     }
     match (&input.kind, &input.items) {
         (InputKind::Checklist, None) => v.push(
-            "checklist_items",
+            ProblemCode::ChecklistItems,
             p.to_string(),
             "daftar periksa wajib punya items".into(),
             "a checklist must have items".into(),
@@ -436,7 +436,7 @@ fn validate_input(v: &mut V<'_>, p: &str, input: &InputDef) {
             let ip = join(p, "items");
             if items.is_empty() {
                 v.push(
-                    "checklist_items",
+                    ProblemCode::ChecklistItems,
                     ip.clone(),
                     "daftar periksa wajib punya items".into(),
                     "a checklist must have items".into(),
@@ -458,7 +458,7 @@ fn validate_input(v: &mut V<'_>, p: &str, input: &InputDef) {
             }
         }
         (_, Some(_)) => v.push(
-            "items_not_checklist",
+            ProblemCode::ItemsNotChecklist,
             join(p, "items"),
             "items hanya untuk isian checklist".into(),
             "items apply only to checklist inputs".into(),
@@ -473,7 +473,7 @@ fn validate_scale(v: &mut V<'_>, p: &str, s: &Scale) {
             if min == max {
                 let min = plain(*min);
                 v.push(
-                    "scale_params",
+                    ProblemCode::ScaleParams,
                     join(p, "max"),
                     format!("skala linear: min dan max tidak boleh sama ({min})"),
                     format!("linear scale: min and max must differ ({min})"),
@@ -484,7 +484,7 @@ fn validate_scale(v: &mut V<'_>, p: &str, s: &Scale) {
             if !(0.0 < *min && min < max) {
                 let (min, max) = (plain(*min), plain(*max));
                 v.push(
-                    "scale_params",
+                    ProblemCode::ScaleParams,
                     p.to_string(),
                     format!("skala log: harus 0 < min < max, bukan min {min}, max {max}"),
                     format!("log scale: needs 0 < min < max, not min {min}, max {max}"),
@@ -495,7 +495,7 @@ fn validate_scale(v: &mut V<'_>, p: &str, s: &Scale) {
             let sp = join(p, "steps");
             if steps.is_empty() {
                 v.push(
-                    "scale_params",
+                    ProblemCode::ScaleParams,
                     sp.clone(),
                     "skala bands wajib punya steps".into(),
                     "a bands scale needs steps".into(),
@@ -504,10 +504,10 @@ fn validate_scale(v: &mut V<'_>, p: &str, s: &Scale) {
             let mut seen: Vec<f64> = Vec::new();
             for (i, st) in steps.iter().enumerate() {
                 let stp = index(&sp, i);
-                v.range("scale_params", join(&stp, "score"), st.score, 0.0, 100.0);
+                v.range(ProblemCode::ScaleParams, join(&stp, "score"), st.score, 0.0, 100.0);
                 if seen.contains(&st.at) {
                     v.push(
-                        "band_steps_unique",
+                        ProblemCode::BandStepsUnique,
                         join(&stp, "at"),
                         format!("nilai at {} muncul lebih dari sekali", plain(st.at)),
                         format!("at value {} appears more than once", plain(st.at)),
@@ -515,7 +515,7 @@ fn validate_scale(v: &mut V<'_>, p: &str, s: &Scale) {
                 }
                 seen.push(st.at);
             }
-            v.range("scale_params", join(p, "otherwise"), *otherwise, 0.0, 100.0);
+            v.range(ProblemCode::ScaleParams, join(p, "otherwise"), *otherwise, 0.0, 100.0);
         }
         Scale::Percent => {}
     }

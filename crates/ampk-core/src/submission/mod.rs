@@ -8,7 +8,7 @@ pub mod v1;
 
 use crate::jcs;
 use crate::json::{self, parse_date};
-use crate::problem::{index, join, Lang, Problem};
+use crate::problem::{index, join, Lang, Problem, ProblemCode};
 use crate::rubric::{Evidence, Rubric};
 use crate::score::{self, Figures, Scorecard};
 use crate::shape;
@@ -191,7 +191,7 @@ fn schema() -> &'static Value {
 
 fn too_deep(path: &str) -> Problem {
     Problem::new(
-        "too_deep",
+        ProblemCode::TooDeep,
         path,
         format!("struktur terlalu bersarang (paling dalam {MAX_DEPTH} tingkat)"),
         format!("nested too deeply (at most {MAX_DEPTH} levels)"),
@@ -236,7 +236,7 @@ fn limits(v: &Value) -> Vec<Problem> {
         .unwrap_or(0);
     if links > MAX_LINKS {
         out.push(Problem::new(
-            "too_many_links",
+            ProblemCode::TooManyLinks,
             "categories",
             format!("terlalu banyak tautan bukti: {links}, paling banyak {MAX_LINKS}"),
             format!("too many evidence links: {links}, at most {MAX_LINKS}"),
@@ -247,7 +247,7 @@ fn limits(v: &Value) -> Vec<Problem> {
 
 fn too_long(path: &str, n: usize) -> Problem {
     Problem::new(
-        "string_too_long",
+        ProblemCode::StringTooLong,
         path,
         format!("teks terlalu panjang: {n} karakter, paling banyak {MAX_STRING}"),
         format!("text too long: {n} characters, at most {MAX_STRING}"),
@@ -270,7 +270,7 @@ pub fn read(bytes: &[u8]) -> Result<Read, Vec<Problem>> {
         other => {
             let shown = |missing: &str| other.map(|v| v.to_string()).unwrap_or_else(|| missing.into());
             problems.push(Problem::new(
-                "format",
+                ProblemCode::Format,
                 "format",
                 format!(
                     "bukan berkas pengajuan AMPK: format harus \"ampk-submission\", bukan {}",
@@ -285,7 +285,7 @@ pub fn read(bytes: &[u8]) -> Result<Read, Vec<Problem>> {
         Some(FORMAT_VERSION) => {}
         Some(v) if v > FORMAT_VERSION => {
             problems.push(Problem::new(
-                "newer_version",
+                ProblemCode::NewerVersion,
                 "format_version",
                 format!("dibuat dengan versi kit yang lebih baru (format versi {v}); perbarui kit untuk membacanya"),
                 format!("made with a newer version of the kit (format version {v}); update the kit to read it"),
@@ -294,7 +294,7 @@ pub fn read(bytes: &[u8]) -> Result<Read, Vec<Problem>> {
         }
         _ => {
             problems.push(Problem::new(
-                "format_version",
+                ProblemCode::FormatVersion,
                 "format_version",
                 "versi format harus 1".to_string(),
                 "format_version must be 1".to_string(),
@@ -312,7 +312,7 @@ pub fn read(bytes: &[u8]) -> Result<Read, Vec<Problem>> {
     for (path, n) in [("months", value.get("months")), ("rubric.edition", edition)] {
         if n.and_then(Value::as_u64).is_some_and(|n| n > u64::from(u32::MAX)) {
             problems.push(Problem::new(
-                "out_of_range",
+                ProblemCode::OutOfRange,
                 path,
                 format!("tidak boleh lebih dari {}", u32::MAX),
                 format!("must not be more than {}", u32::MAX),
@@ -437,7 +437,7 @@ fn is_phone(s: &str) -> bool {
         && s.chars().all(|c| c.is_ascii_digit() || matches!(c, '+' | '-' | ' ' | '(' | ')' | '.'))
 }
 
-fn err(out: &mut Vec<Problem>, code: &'static str, path: impl Into<String>, id: String, en: String) {
+fn err(out: &mut Vec<Problem>, code: ProblemCode, path: impl Into<String>, id: String, en: String) {
     out.push(Problem::new(code, path, id, en));
 }
 
@@ -476,7 +476,7 @@ impl FileChecks for Read {
             None => {
                 err(
                     warnings,
-                    "digest_missing",
+                    ProblemCode::DigestMissing,
                     "integrity",
                     "tidak ada sidik integritas: isi berkas tidak dapat dipastikan utuh sejak diekspor".into(),
                     "no integrity digest: the content cannot be confirmed unchanged since export".into(),
@@ -487,7 +487,7 @@ impl FileChecks for Read {
             Some(_) => {
                 err(
                     warnings,
-                    "digest_mismatch",
+                    ProblemCode::DigestMismatch,
                     "integrity.digest",
                     "diubah setelah diekspor: sidik integritas tidak cocok dengan isi berkas".into(),
                     "changed after export: the integrity digest does not match the content".into(),
@@ -502,7 +502,7 @@ impl FileChecks for Read {
         if timestamp_key(&w.exported_at).is_none() {
             err(
                 errors,
-                "bad_timestamp",
+                ProblemCode::BadTimestamp,
                 "exported_at",
                 "harus waktu UTC RFC 3339, mis. 2025-11-02T03:04:05Z".into(),
                 "must be an RFC 3339 UTC time, e.g. 2025-11-02T03:04:05Z".into(),
@@ -512,7 +512,7 @@ impl FileChecks for Read {
             if i.algorithm != DIGEST_ALGORITHM {
                 err(
                     warnings,
-                    "digest_algorithm",
+                    ProblemCode::DigestAlgorithm,
                     "integrity.algorithm",
                     format!(
                         "algoritme integritas \"{}\" tidak dikenal; seharusnya \"{DIGEST_ALGORITHM}\"",
@@ -534,7 +534,7 @@ impl FileChecks for Read {
         for id in w.computed.keys().filter(|k| !w.categories.contains_key(*k)) {
             err(
                 warnings,
-                "computed_differs",
+                ProblemCode::ComputedDiffers,
                 join("computed", id),
                 format!("nilai tertanam untuk kategori \"{id}\" yang tidak diisi"),
                 format!("an embedded score for category \"{id}\", which has no figures"),
@@ -550,7 +550,7 @@ fn check_with(rubric: &Rubric, w: &Submission, file: &impl FileChecks) -> Checke
         let short = |h: &str| h.chars().take(12).collect::<String>();
         err(
             &mut errors,
-            "rubric_mismatch",
+            ProblemCode::RubricMismatch,
             "rubric",
             format!(
                 "dibuat dengan rubrik \"{}\" (edisi {}, sidik {}…), sedangkan kit memakai rubrik \"{}\" (edisi {}, sidik {}…); berkas tidak dinilai ulang dengan aturan yang salah",
@@ -583,7 +583,7 @@ fn check_with(rubric: &Rubric, w: &Submission, file: &impl FileChecks) -> Checke
         let Some(cat) = rubric.category_index(cat_id) else {
             err(
                 &mut errors,
-                "unknown_category",
+                ProblemCode::UnknownCategory,
                 base,
                 format!("kategori \"{cat_id}\" tidak ada dalam rubrik"),
                 format!("category \"{cat_id}\" does not exist in the rubric"),
@@ -594,7 +594,7 @@ fn check_with(rubric: &Rubric, w: &Submission, file: &impl FileChecks) -> Checke
         if !def.eligible.contains(&w.agency.agency_type) {
             err(
                 &mut errors,
-                "ineligible_category",
+                ProblemCode::IneligibleCategory,
                 base.clone(),
                 format!(
                     "jenis instansi \"{}\" tidak dapat mengikuti kategori {}",
@@ -614,7 +614,7 @@ fn check_with(rubric: &Rubric, w: &Submission, file: &impl FileChecks) -> Checke
                 lacking.push(slot);
                 err(
                     &mut warnings,
-                    "evidence_missing",
+                    ProblemCode::EvidenceMissing,
                     join(&join(&base, "evidence"), &d.id),
                     format!("{}: bukti wajib belum dilampirkan", d.label.get(Lang::Id)),
                     format!("{}: required evidence is missing", d.label.get(Lang::En)),
@@ -626,7 +626,7 @@ fn check_with(rubric: &Rubric, w: &Submission, file: &impl FileChecks) -> Checke
             if !def.inputs.iter().any(|d| &d.id == input) {
                 err(
                     &mut errors,
-                    "evidence_unknown_input",
+                    ProblemCode::EvidenceUnknownInput,
                     p.clone(),
                     format!("bukti untuk isian \"{input}\" yang tidak ada dalam kategori ini"),
                     format!("evidence for input \"{input}\", which is not in this category"),
@@ -636,7 +636,7 @@ fn check_with(rubric: &Rubric, w: &Submission, file: &impl FileChecks) -> Checke
                 if !is_http_url(url) {
                     err(
                         &mut errors,
-                        "bad_url",
+                        ProblemCode::BadUrl,
                         index(&p, i),
                         "tautan bukti harus alamat http:// atau https:// yang lengkap".into(),
                         "an evidence link must be a complete http:// or https:// address".into(),
@@ -664,7 +664,7 @@ fn check_header(rubric: &Rubric, w: &Submission, errors: &mut Vec<Problem>) {
     if !is_uuid_v4(&w.submission_id) {
         err(
             errors,
-            "bad_submission_id",
+            ProblemCode::BadSubmissionId,
             "submission_id",
             "harus UUID versi 4".into(),
             "must be a version 4 UUID".into(),
@@ -673,7 +673,7 @@ fn check_header(rubric: &Rubric, w: &Submission, errors: &mut Vec<Problem>) {
     if !is_semver(&w.kit_version) {
         err(
             errors,
-            "bad_kit_version",
+            ProblemCode::BadKitVersion,
             "kit_version",
             "harus nomor versi semver (mis. 1.2.3)".into(),
             "must be a semver version (e.g. 1.2.3)".into(),
@@ -682,7 +682,7 @@ fn check_header(rubric: &Rubric, w: &Submission, errors: &mut Vec<Problem>) {
     if !(1..=12).contains(&w.months) {
         err(
             errors,
-            "months_range",
+            ProblemCode::MonthsRange,
             "months",
             format!("jumlah bulan data harus 1–12, bukan {}", w.months),
             format!("months of data must be 1–12, not {}", w.months),
@@ -693,7 +693,7 @@ fn check_header(rubric: &Rubric, w: &Submission, errors: &mut Vec<Problem>) {
         let known: Vec<&str> = rubric.file.agency_types.iter().map(|t| t.id.as_str()).collect();
         err(
             errors,
-            "unknown_agency_type",
+            ProblemCode::UnknownAgencyType,
             "agency.type",
             format!("jenis instansi \"{}\" tidak dikenal rubrik; pilihan: {}", a.agency_type, known.join(", ")),
             format!("agency type \"{}\" is unknown to the rubric; allowed: {}", a.agency_type, known.join(", ")),
@@ -703,7 +703,7 @@ fn check_header(rubric: &Rubric, w: &Submission, errors: &mut Vec<Problem>) {
     if !(3..=200).contains(&n) {
         err(
             errors,
-            "agency_name_length",
+            ProblemCode::AgencyNameLength,
             "agency.name",
             format!("nama instansi harus 3–200 karakter, ada {n}"),
             format!("the agency name must be 3–200 characters, found {n}"),
@@ -712,7 +712,7 @@ fn check_header(rubric: &Rubric, w: &Submission, errors: &mut Vec<Problem>) {
     if a.agency_type == "uptd" && a.parent.as_deref().is_none_or(|p| p.trim().is_empty()) {
         err(
             errors,
-            "parent_required",
+            ProblemCode::ParentRequired,
             "agency.parent",
             "UPTD wajib menyebut OPD induknya".into(),
             "a UPTD must name its parent OPD".into(),
@@ -721,7 +721,7 @@ fn check_header(rubric: &Rubric, w: &Submission, errors: &mut Vec<Problem>) {
     if a.officer_name.trim().is_empty() {
         err(
             errors,
-            "officer_name",
+            ProblemCode::OfficerName,
             "agency.officer.name",
             "nama petugas wajib diisi".into(),
             "the officer's name is required".into(),
@@ -731,7 +731,7 @@ fn check_header(rubric: &Rubric, w: &Submission, errors: &mut Vec<Problem>) {
         if !is_email(e) {
             err(
                 errors,
-                "bad_email",
+                ProblemCode::BadEmail,
                 "agency.officer.email",
                 "alamat surel tidak valid".into(),
                 "invalid email address".into(),
@@ -742,7 +742,7 @@ fn check_header(rubric: &Rubric, w: &Submission, errors: &mut Vec<Problem>) {
         if !is_phone(p) {
             err(
                 errors,
-                "bad_phone",
+                ProblemCode::BadPhone,
                 "agency.officer.phone",
                 "nomor telepon tidak valid (6–20 angka)".into(),
                 "invalid phone number (6–20 digits)".into(),
@@ -752,7 +752,7 @@ fn check_header(rubric: &Rubric, w: &Submission, errors: &mut Vec<Problem>) {
     if w.categories.is_empty() {
         err(
             errors,
-            "no_categories",
+            ProblemCode::NoCategories,
             "categories",
             "pengajuan harus memuat minimal satu kategori".into(),
             "a submission must include at least one category".into(),
@@ -762,7 +762,7 @@ fn check_header(rubric: &Rubric, w: &Submission, errors: &mut Vec<Problem>) {
         if !(0.0..=100.0).contains(&j) {
             err(
                 errors,
-                "jury_estimate_range",
+                ProblemCode::JuryEstimateRange,
                 "jury_estimate",
                 format!("perkiraan nilai juri harus 0–100, bukan {}", crate::fmt::plain(j)),
                 format!("the jury estimate must be 0–100, not {}", crate::fmt::plain(j)),
@@ -797,7 +797,7 @@ fn compare_computed(rubric: &Rubric, card: &Scorecard, embedded: Option<&Compute
         let list = diffs.join(", ");
         err(
             out,
-            "computed_differs",
+            ProblemCode::ComputedDiffers,
             path,
             format!("nilai tertanam berbeda dari hasil hitung ulang (yang dipakai): {list}"),
             format!("the embedded scores differ from the re-score (which is used): {list}"),
