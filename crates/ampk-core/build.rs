@@ -1,10 +1,30 @@
-//! Minifies the built-in model rubric for embedding: the same document (same fingerprint,
-//! same member order) without indentation, which makes the browser bundle smaller. The
-//! readable file stays the source (`rubrics/ampk-2025-model.json`).
+//! Build steps of the core: the built-in model rubric minified for embedding, and the text
+//! catalogues (`i18n/<tag>.toml`) turned into Rust, so no catalogue is parsed at run time.
+//!
+//! The model rubric: the same document (same fingerprint, same member order) without
+//! indentation, which makes the browser bundle smaller. The readable file stays the source
+//! (`rubrics/ampk-2025-model.json`).
+//!
+//! The catalogues: one file per language, every interface and problem text under a key, with
+//! named arguments (`{limit}`). The build fails when a language lacks a key another has, has a
+//! key no other has, or uses other arguments for a key than the first language. Each key
+//! becomes a method of `i18n::Texts`: a `&'static str` when it has no argument, else a
+//! `String` built by `format!` from typed arguments.
 
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::Write as _;
 use std::path::Path;
 
+/// The languages, in the order the interface offers them; the first is the default. Adding a
+/// language is its catalogue file `i18n/<tag>.toml` plus its tag here.
+const LANGUAGES: &[&str] = &["id", "en"];
+
 fn main() {
+    model_rubric();
+    catalogues();
+}
+
+fn model_rubric() {
     let src = "rubrics/ampk-2025-model.json";
     println!("cargo::rerun-if-changed={src}");
     let text = std::fs::read_to_string(src).expect("the model rubric is readable");
@@ -12,4 +32,212 @@ fn main() {
     let out = std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR");
     let min = serde_json::to_string(&value).expect("the model rubric serialises");
     std::fs::write(Path::new(&out).join("ampk-2025-model.min.json"), min).expect("OUT_DIR is writable");
+}
+
+const KEYWORDS: &[&str] = &[
+    "as", "async", "await", "break", "const", "continue", "crate", "dyn", "else", "enum", "extern", "false", "fn",
+    "for", "if", "impl", "in", "let", "loop", "match", "mod", "move", "mut", "pub", "ref", "return", "self", "static",
+    "struct", "super", "trait", "true", "type", "unsafe", "use", "where", "while", "yield",
+];
+
+/// One text: literal pieces and argument names, in order.
+#[derive(Debug)]
+enum Piece {
+    Lit(String),
+    Arg(String),
+}
+
+/// Splits a text into pieces: `{name}` is an argument, `{{` and `}}` are literal braces.
+fn pieces(text: &str) -> Result<Vec<Piece>, String> {
+    let mut out = Vec::new();
+    let mut lit = String::new();
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '{' if chars.peek() == Some(&'{') => {
+                chars.next();
+                lit.push('{');
+            }
+            '}' if chars.peek() == Some(&'}') => {
+                chars.next();
+                lit.push('}');
+            }
+            '{' => {
+                let mut name = String::new();
+                loop {
+                    match chars.next() {
+                        Some('}') => break,
+                        Some(c) if c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' => name.push(c),
+                        _ => return Err(format!("`{{` must start an argument such as {{limit}} (or be written {{{{)")),
+                    }
+                }
+                if name.is_empty() || !name.starts_with(|c: char| c.is_ascii_lowercase()) {
+                    return Err(format!("bad argument name {{{name}}}"));
+                }
+                if KEYWORDS.contains(&name.as_str()) {
+                    return Err(format!("{{{name}}}: an argument may not be named like a Rust keyword"));
+                }
+                out.push(Piece::Lit(std::mem::take(&mut lit)));
+                out.push(Piece::Arg(name));
+            }
+            '}' => return Err("a lone `}` (write }} for a brace)".into()),
+            c => lit.push(c),
+        }
+    }
+    out.push(Piece::Lit(lit));
+    Ok(out)
+}
+
+fn args(p: &[Piece]) -> BTreeSet<&str> {
+    p.iter().filter_map(|x| if let Piece::Arg(a) = x { Some(a.as_str()) } else { None }).collect()
+}
+
+/// A catalogue: key → (section, text), keys unique across sections.
+fn read_catalogue(tag: &str) -> Result<BTreeMap<String, (String, String)>, Vec<String>> {
+    let path = format!("i18n/{tag}.toml");
+    println!("cargo::rerun-if-changed={path}");
+    let text = std::fs::read_to_string(&path).map_err(|e| vec![format!("{path}: {e}")])?;
+    let table: toml::Table = text.parse().map_err(|e| vec![format!("{path}: {e}")])?;
+    let mut out = BTreeMap::new();
+    let mut errors = Vec::new();
+    for (section, v) in table {
+        let Some(entries) = v.as_table() else {
+            errors.push(format!("{path}: `{section}` must be a section ([{section}]) of texts"));
+            continue;
+        };
+        for (key, v) in entries {
+            let ok_key = key.starts_with(|c: char| c.is_ascii_lowercase())
+                && key.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+            match (v.as_str(), ok_key) {
+                (_, false) => errors.push(format!("{path}: [{section}] {key}: keys are snake_case")),
+                (None, _) => errors.push(format!("{path}: [{section}] {key}: must be a string")),
+                (Some(s), true) => {
+                    if let Some((other, _)) = out.insert(key.clone(), (section.clone(), s.to_string())) {
+                        errors.push(format!("{path}: {key} is in both [{other}] and [{section}]"));
+                    }
+                }
+            }
+        }
+    }
+    if errors.is_empty() {
+        Ok(out)
+    } else {
+        Err(errors)
+    }
+}
+
+fn catalogues() {
+    let mut cats = Vec::new();
+    let mut errors = Vec::new();
+    for tag in LANGUAGES {
+        match read_catalogue(tag) {
+            Ok(c) => cats.push(c),
+            Err(e) => errors.extend(e),
+        }
+    }
+    if !errors.is_empty() {
+        fail(&errors);
+    }
+    // Every key in every language, with the same arguments as the first language.
+    let all: BTreeSet<&String> = cats.iter().flat_map(|c| c.keys()).collect();
+    let mut parsed: BTreeMap<&str, Vec<Vec<Piece>>> = BTreeMap::new();
+    for key in &all {
+        for (tag, cat) in LANGUAGES.iter().zip(&cats) {
+            match cat.get(*key) {
+                None => errors.push(format!("i18n/{tag}.toml: missing key `{key}`")),
+                Some((section, text)) => match pieces(text) {
+                    Ok(p) => parsed.entry(key.as_str()).or_default().push(p),
+                    Err(e) => errors.push(format!("i18n/{tag}.toml: [{section}] {key}: {e}")),
+                },
+            }
+        }
+    }
+    for (key, langs) in &parsed {
+        if langs.len() == LANGUAGES.len() {
+            let first = args(&langs[0]);
+            for (tag, p) in LANGUAGES.iter().zip(langs).skip(1) {
+                if args(p) != first {
+                    errors.push(format!(
+                        "i18n/{tag}.toml: `{key}` uses the arguments {:?}, i18n/{}.toml uses {:?}",
+                        args(p),
+                        LANGUAGES[0],
+                        first
+                    ));
+                }
+            }
+        }
+    }
+    if !errors.is_empty() {
+        fail(&errors);
+    }
+    let out = std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR");
+    std::fs::write(Path::new(&out).join("i18n.rs"), generate(&cats, &parsed)).expect("OUT_DIR is writable");
+}
+
+fn fail(errors: &[String]) -> ! {
+    for e in errors {
+        println!("cargo::warning={e}");
+    }
+    panic!("the text catalogues are inconsistent:\n  {}", errors.join("\n  "));
+}
+
+fn variant(tag: &str) -> String {
+    let mut c = tag.chars();
+    c.next().map(|f| f.to_ascii_uppercase().to_string() + c.as_str()).unwrap_or_default()
+}
+
+fn generate(cats: &[BTreeMap<String, (String, String)>], parsed: &BTreeMap<&str, Vec<Vec<Piece>>>) -> String {
+    let n = LANGUAGES.len();
+    let mut s = String::from("// Generated by crates/ampk-core/build.rs from i18n/*.toml. Do not edit.\n\n");
+    let _ = writeln!(s, "/// Interface language, in the order offered; the first is the default.");
+    let _ = writeln!(
+        s,
+        "#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]"
+    );
+    let _ = writeln!(s, "#[serde(rename_all = \"lowercase\")]\npub enum Lang {{");
+    for (i, tag) in LANGUAGES.iter().enumerate() {
+        let _ = writeln!(s, "    /// `{tag}`\n    {}{},", if i == 0 { "#[default]\n    " } else { "" }, variant(tag));
+    }
+    let _ = writeln!(s, "}}\n");
+    let _ = writeln!(s, "/// How many languages there are.\npub const LANG_COUNT: usize = {n};\n");
+    let list = |f: &dyn Fn(&str) -> String| LANGUAGES.iter().map(|t| f(t)).collect::<Vec<_>>().join(", ");
+    let _ = writeln!(s, "const TAGS: [&str; {n}] = [{}];", list(&|t| format!("{t:?}")));
+    let _ = writeln!(s, "impl Lang {{");
+    let _ = writeln!(s, "    /// Every language, in order.");
+    let _ = writeln!(s, "    pub const ALL: [Lang; {n}] = [{}];", list(&|t| format!("Lang::{}", variant(t))));
+    let _ = writeln!(s, "}}\n");
+    let _ = writeln!(s, "/// The texts of one language: a method per catalogue key.");
+    let _ = writeln!(s, "#[derive(Debug, Clone, Copy, PartialEq, Eq)]\npub struct Texts(pub Lang);\n");
+    let _ = writeln!(s, "impl Texts {{");
+    for (key, langs) in parsed {
+        let first = &cats[0][*key].1;
+        let _ = writeln!(s, "    /// {}", first.replace('\n', " "));
+        let names = args(&langs[0]);
+        if names.is_empty() {
+            let texts: Vec<String> = LANGUAGES.iter().zip(cats).map(|(_, c)| format!("{:?}", c[*key].1)).collect();
+            let _ = writeln!(
+                s,
+                "    pub fn {key}(self) -> &'static str {{\n        [{}][self.0 as usize]\n    }}",
+                texts.join(", ")
+            );
+        } else {
+            let params: Vec<String> = names.iter().map(|a| format!("{a}: impl std::fmt::Display")).collect();
+            let _ = writeln!(s, "    pub fn {key}(self, {}) -> String {{\n        match self.0 {{", params.join(", "));
+            for (tag, p) in LANGUAGES.iter().zip(langs) {
+                let mut fmt_str = String::new();
+                for piece in p {
+                    match piece {
+                        Piece::Lit(l) => fmt_str.push_str(&l.replace('{', "{{").replace('}', "}}")),
+                        Piece::Arg(a) => {
+                            let _ = write!(fmt_str, "{{{a}}}");
+                        }
+                    }
+                }
+                let _ = writeln!(s, "            Lang::{} => format!({fmt_str:?}),", variant(tag));
+            }
+            let _ = writeln!(s, "        }}\n    }}");
+        }
+    }
+    let _ = writeln!(s, "}}");
+    s
 }

@@ -283,8 +283,8 @@ fn count_tests(output: &str) -> u64 {
 
 /// The folder cargo builds into (`CARGO_TARGET_DIR` or a config's `build.target-dir` included).
 fn target_dir(root: &Path) -> Result<PathBuf> {
-    let meta = output(root, "cargo", &["metadata", "--format-version", "1", "--no-deps"])
-        .ok_or("`cargo metadata` failed")?;
+    let meta =
+        output(root, "cargo", &["metadata", "--format-version", "1", "--no-deps"]).ok_or("`cargo metadata` failed")?;
     let v: serde_json::Value = serde_json::from_str(&meta).map_err(|e| format!("cargo metadata: {e}"))?;
     v["target_directory"].as_str().map(PathBuf::from).ok_or_else(|| "cargo metadata: no target_directory".into())
 }

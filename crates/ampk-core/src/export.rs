@@ -147,25 +147,9 @@ fn columns_problem(rec: &csv::StringRecord, sep: u8, line: String) -> Problem {
     let n = rec.len();
     if sep == b',' && n == 4 && digits(&rec[2]) && digits(&rec[3]) {
         let typed = format!("{},{}", rec[2].trim(), rec[3].trim());
-        return Problem::new(
-            ProblemCode::JuryRow,
-            line,
-            format!(
-                "baris ini punya 4 kolom, bukan 3: \"{typed}\" tampaknya nilai dengan koma desimal; gunakan pemisah `;` \
-                 untuk koma desimal, atau titik (85.5)"
-            ),
-            format!(
-                "this row has 4 fields, not 3: \"{typed}\" looks like a mark with a decimal comma; use the `;` \
-                 separator for decimal commas, or a point (85.5)"
-            ),
-        );
+        return Problem::of(ProblemCode::JuryRow, line, |t| t.jury_row_decimal_comma(&typed));
     }
-    Problem::new(
-        ProblemCode::JuryRow,
-        line,
-        format!("baris ini punya {n} kolom, judul punya 3 (agency, category, jury_score); baris dilewati"),
-        format!("this row has {n} fields, the header has 3 (agency, category, jury_score); the row is skipped"),
-    )
+    Problem::of(ProblemCode::JuryRow, line, |t| t.jury_row_columns(n))
 }
 
 /// Reads a jury-mark CSV: UTF-8 (BOM tolerated), header `agency,category,jury_score`, `;` or
@@ -295,8 +279,16 @@ mod tests {
             b"agency,category,jury_score\nDinas Contoh A,media_sosial_opd,85,5\nDinas B,website,70\n",
         );
         assert_eq!(codes(&p), [("jury_row", "line 2")]);
-        assert!(p[0].id.contains("gunakan pemisah `;` untuk koma desimal"), "{}", p[0].id);
-        assert!(p[0].en.contains("\"85,5\""), "{}", p[0].en);
+        assert!(
+            p[0].message(crate::problem::Lang::Id).contains("gunakan pemisah `;` untuk koma desimal"),
+            "{}",
+            p[0].message(crate::problem::Lang::Id)
+        );
+        assert!(
+            p[0].message(crate::problem::Lang::En).contains("\"85,5\""),
+            "{}",
+            p[0].message(crate::problem::Lang::En)
+        );
         assert_eq!(mark(&m, "media_sosial_opd", "dinas contoh a"), None, "the cut mark 85 is not applied");
         assert_eq!(mark(&m, "website", "dinas b"), Some(70.0), "good rows still count");
     }
@@ -307,9 +299,21 @@ mod tests {
         let csv = b"agency;category;jury_score\nA Satu;website;80;extra\nB Dua;website\nC Tiga;website;75\nD Empat\n";
         let (m, p) = parse_jury_csv(r, csv);
         assert_eq!(codes(&p), [("jury_row", "line 2"), ("jury_row", "line 3"), ("jury_row", "line 5")]);
-        assert!(p[0].en.contains("4 fields"), "{}", p[0].en);
-        assert!(p[1].id.contains("2 kolom"), "{}", p[1].id);
-        assert!(!p[0].en.contains("decimal"), "a text field is not taken for a decimal part: {}", p[0].en);
+        assert!(
+            p[0].message(crate::problem::Lang::En).contains("4 fields"),
+            "{}",
+            p[0].message(crate::problem::Lang::En)
+        );
+        assert!(
+            p[1].message(crate::problem::Lang::Id).contains("2 kolom"),
+            "{}",
+            p[1].message(crate::problem::Lang::Id)
+        );
+        assert!(
+            !p[0].message(crate::problem::Lang::En).contains("decimal"),
+            "a text field is not taken for a decimal part: {}",
+            p[0].message(crate::problem::Lang::En)
+        );
         assert_eq!(m.len(), 1);
         assert_eq!(mark(&m, "website", "c tiga"), Some(75.0));
     }

@@ -10,6 +10,7 @@ pub mod export;
 pub mod expr;
 pub mod fmt;
 pub mod gain;
+pub mod i18n;
 pub mod import;
 pub mod jcs;
 pub mod json;

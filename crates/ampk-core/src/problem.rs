@@ -1,64 +1,41 @@
-//! Problems found in a file or a form: a stable code, a JSON path and a message in both languages.
+//! Problems found in a file or a form: a stable code, a JSON path and a message in every
+//! language (from the text catalogue).
 
-use serde::{Deserialize, Serialize};
+use serde::de::{self, MapAccess, Visitor};
+use serde::ser::SerializeMap;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
 
-/// Interface language. Bahasa Indonesia comes first and is the default.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Lang {
-    /// Bahasa Indonesia.
-    #[default]
-    Id,
-    /// English.
-    En,
-}
-
-impl Lang {
-    /// The BCP 47 tag (`id` or `en`).
-    pub fn tag(self) -> &'static str {
-        match self {
-            Lang::Id => "id",
-            Lang::En => "en",
-        }
-    }
-
-    /// Parses a tag; anything other than `en…` is Indonesian.
-    pub fn from_tag(tag: &str) -> Lang {
-        if tag.starts_with("en") {
-            Lang::En
-        } else {
-            Lang::Id
-        }
-    }
-}
+pub use crate::i18n::Lang;
+use crate::i18n::{Texts, LANG_COUNT};
 
 /// One problem, located by a JSON path such as `categories[2].indicators[0].scale.max`
-/// (the empty path is the document itself).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// (the empty path is the document itself). Serialised as `{"code", "path", <tag>: message…}`
+/// (`{"code", "path", "id", "en"}`).
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
     /// Stable machine code, e.g. `unknown_member` or `weights_sum`.
     pub code: ProblemCode,
     /// JSON path of the offending value.
     pub path: String,
-    /// Message in Bahasa Indonesia.
-    pub id: String,
-    /// Message in English.
-    pub en: String,
+    /// The message in each language, in `Lang::ALL` order.
+    messages: [String; LANG_COUNT],
 }
 
 impl Problem {
-    /// Builds a problem.
+    /// Builds a problem; its message is `msg` of each language's texts.
+    pub fn of(code: ProblemCode, path: impl Into<String>, msg: impl Fn(Texts) -> String) -> Self {
+        Problem { code, path: path.into(), messages: Lang::ALL.map(|l| msg(l.texts())) }
+    }
+
+    /// Builds a problem from a message in each language, in `Lang::ALL` order.
     pub fn new(code: ProblemCode, path: impl Into<String>, id: impl Into<String>, en: impl Into<String>) -> Self {
-        Problem { code, path: path.into(), id: id.into(), en: en.into() }
+        Problem { code, path: path.into(), messages: [id.into(), en.into()] }
     }
 
     /// The message in `lang`.
     pub fn message(&self, lang: Lang) -> &str {
-        match lang {
-            Lang::Id => &self.id,
-            Lang::En => &self.en,
-        }
+        &self.messages[lang as usize]
     }
 
     /// The path for display: the document itself is shown as `(root)`.
@@ -71,9 +48,58 @@ impl Problem {
     }
 }
 
+impl Serialize for Problem {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(Some(2 + LANG_COUNT))?;
+        m.serialize_entry("code", &self.code)?;
+        m.serialize_entry("path", &self.path)?;
+        for l in Lang::ALL {
+            m.serialize_entry(l.tag(), self.message(l))?;
+        }
+        m.end()
+    }
+}
+
+impl<'de> Deserialize<'de> for Problem {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Problem;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a problem: code, path and a message per language")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut a: A) -> Result<Problem, A::Error> {
+                let (mut code, mut path, mut messages) = (None, None, [const { None::<String> }; LANG_COUNT]);
+                while let Some(k) = a.next_key::<String>()? {
+                    match k.as_str() {
+                        "code" => code = Some(a.next_value()?),
+                        "path" => path = Some(a.next_value()?),
+                        tag => match Lang::ALL.into_iter().find(|l| l.tag() == tag) {
+                            Some(l) => messages[l as usize] = Some(a.next_value()?),
+                            None => return Err(de::Error::unknown_field(tag, &["code", "path"])),
+                        },
+                    }
+                }
+                let missing = |m| de::Error::missing_field(m);
+                let mut out = [const { String::new() }; LANG_COUNT];
+                for (l, m) in Lang::ALL.into_iter().zip(messages) {
+                    out[l as usize] = m.ok_or_else(|| missing(l.tag()))?;
+                }
+                Ok(Problem {
+                    code: code.ok_or_else(|| missing("code"))?,
+                    path: path.ok_or_else(|| missing("path"))?,
+                    messages: out,
+                })
+            }
+        }
+        d.deserialize_map(V)
+    }
+}
+
+/// For developers (logs, test failures): the English message.
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {} [{}]", self.display_path(), self.en, self.code)
+        write!(f, "{}: {} [{}]", self.display_path(), self.message(Lang::En), self.code)
     }
 }
 

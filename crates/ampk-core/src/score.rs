@@ -407,6 +407,10 @@ mod tests {
                 ("check_failed", "inputs.completed"),
             ]
         );
-        assert!(problems[4].id.contains("Aduan selesai"), "{}", problems[4].id);
+        assert!(
+            problems[4].message(crate::problem::Lang::Id).contains("Aduan selesai"),
+            "{}",
+            problems[4].message(crate::problem::Lang::Id)
+        );
     }
 }

@@ -444,7 +444,7 @@ mod tests {
         assert_eq!(codes(schema.clone(), json!({"type": "b", "x": 1})), vec![("x".to_string(), "unknown_member")]);
         let p = check(&schema, &json!({"type": "c", "x": 1}));
         assert_eq!((p.len(), p[0].path.as_str(), &*p[0].code), (1, "type", "not_allowed_value"));
-        assert_eq!(p[0].en, "unknown value \"c\"; allowed: \"a\", \"b\"");
+        assert_eq!(p[0].message(crate::problem::Lang::En), "unknown value \"c\"; allowed: \"a\", \"b\"");
     }
 
     #[wasm_bindgen_test(unsupported = test)]
@@ -453,6 +453,6 @@ mod tests {
         assert_eq!(codes(schema.clone(), json!("official")), vec![]);
         let p = check(&schema, &json!("draft"));
         assert_eq!((p.len(), p[0].path.as_str(), &*p[0].code), (1, "", "not_allowed_value"));
-        assert_eq!(p[0].en, "unknown value \"draft\"; allowed: \"model\", \"official\"");
+        assert_eq!(p[0].message(crate::problem::Lang::En), "unknown value \"draft\"; allowed: \"model\", \"official\"");
     }
 }

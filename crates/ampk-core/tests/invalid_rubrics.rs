@@ -47,8 +47,14 @@ fn invalid_rubrics_report_every_expected_problem() {
         };
         assert!(!problems.is_empty(), "{name}: rejected without any problem");
         for p in &problems {
-            assert!(!p.id.trim().is_empty(), "{name}: problem without an Indonesian message: {p:?}");
-            assert!(!p.en.trim().is_empty(), "{name}: problem without an English message: {p:?}");
+            assert!(
+                !p.message(ampk_core::Lang::Id).trim().is_empty(),
+                "{name}: problem without an Indonesian message: {p:?}"
+            );
+            assert!(
+                !p.message(ampk_core::Lang::En).trim().is_empty(),
+                "{name}: problem without an English message: {p:?}"
+            );
         }
         let found: BTreeSet<(String, String)> = problems.iter().map(|p| (p.code.to_string(), p.path.clone())).collect();
         let want = expected.get(name).unwrap_or_else(|| panic!("{name}: not listed in expected.json"));

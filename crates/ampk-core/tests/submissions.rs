@@ -1744,8 +1744,11 @@ fn check_problem_file(path: &Path, expected: &Expected) -> Value {
     assert_eq!(report.status.as_str(), want.status, "{name}: {:#?}", report.reasons);
     assert!(!report.reasons.is_empty(), "{name}: no reason given");
     for p in &report.reasons {
-        assert!(!p.id.trim().is_empty(), "{name}: problem without an Indonesian message: {p:?}");
-        assert!(!p.en.trim().is_empty(), "{name}: problem without an English message: {p:?}");
+        assert!(
+            !p.message(ampk_core::Lang::Id).trim().is_empty(),
+            "{name}: problem without an Indonesian message: {p:?}"
+        );
+        assert!(!p.message(ampk_core::Lang::En).trim().is_empty(), "{name}: problem without an English message: {p:?}");
     }
     let found: BTreeSet<(String, String)> =
         report.reasons.iter().map(|p| (p.code.to_string(), p.path.clone())).collect();
@@ -1813,7 +1816,7 @@ fn a_different_rubric_is_named_in_the_message() {
         let p = &f.reasons[0];
         assert_eq!(&*p.code, "rubric_mismatch");
         let theirs = &f.read.as_ref().expect("read").wire.rubric.sha256[..12];
-        for msg in [&p.id, &p.en] {
+        for msg in [&p.message(ampk_core::Lang::Id), &p.message(ampk_core::Lang::En)] {
             assert!(msg.contains(&format!("\"{other}\"")), "{file}: {msg}");
             assert!(msg.contains(&format!("\"{}\"", r.file.id)), "{file}: {msg}");
             assert!(msg.contains(theirs) && msg.contains(&r.sha256[..12]), "{file}: both fingerprints: {msg}");
@@ -1837,7 +1840,11 @@ fn oversize_files_are_refused_unread() {
     assert_eq!(f.status, Status::Rejected);
     let pairs: Vec<(&str, &str)> = f.reasons.iter().map(|p| (&*p.code, p.path.as_str())).collect();
     assert_eq!(pairs, [("too_large", "")]);
-    assert!(f.reasons[0].en.contains(&(submission::MAX_BYTES + 1).to_string()), "{}", f.reasons[0].en);
+    assert!(
+        f.reasons[0].message(ampk_core::Lang::En).contains(&(submission::MAX_BYTES + 1).to_string()),
+        "{}",
+        f.reasons[0].message(ampk_core::Lang::En)
+    );
     assert!(f.read.is_none());
     // Garbage over the limit is not parsed either (the same code, not not_json).
     let f = import::assess(r, "junk.json", &vec![b'{'; submission::MAX_BYTES + 10]);
@@ -1905,8 +1912,8 @@ fn url_timestamp_and_message_edge_cases() {
     // The English message never falls back to Indonesian.
     let p = submission::read(br#"{"format_version": 1}"#).expect_err("not a submission");
     assert_eq!(p[0].code, "format");
-    assert!(!p[0].en.contains("tidak ada"), "{}", p[0].en);
-    assert!(p[0].id.contains("tidak ada"), "{}", p[0].id);
+    assert!(!p[0].message(ampk_core::Lang::En).contains("tidak ada"), "{}", p[0].message(ampk_core::Lang::En));
+    assert!(p[0].message(ampk_core::Lang::Id).contains("tidak ada"), "{}", p[0].message(ampk_core::Lang::Id));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -2077,7 +2084,11 @@ fn superseded_by(report: &ImportReport, file: &str, code: &str, by: &str) {
     let f = report.files.iter().find(|f| f.file == file).expect("file");
     assert_eq!(f.status, Status::Superseded, "{file}: {:?}", f.reasons);
     let p = f.reasons.iter().find(|p| p.code == code).unwrap_or_else(|| panic!("{file}: no {code}: {:?}", f.reasons));
-    assert!(p.id.contains(&format!("\"{by}\"")) && p.en.contains(&format!("\"{by}\"")), "{file}: {p:?}");
+    assert!(
+        p.message(ampk_core::Lang::Id).contains(&format!("\"{by}\""))
+            && p.message(ampk_core::Lang::En).contains(&format!("\"{by}\"")),
+        "{file}: {p:?}"
+    );
 }
 
 /// Outcome of a whole import, independent of file order: per file its status and reasons, per
@@ -2511,7 +2522,13 @@ fn report_json_has_the_documented_shape() {
 /// Checks the report of one file (after `assess` or a whole import).
 fn sane(f: &FileReport) -> Result<(), TestCaseError> {
     for p in &f.reasons {
-        prop_assert!(!p.code.is_empty() && !p.id.trim().is_empty() && !p.en.trim().is_empty(), "{:?}", p);
+        prop_assert!(
+            !p.code.is_empty()
+                && !p.message(ampk_core::Lang::Id).trim().is_empty()
+                && !p.message(ampk_core::Lang::En).trim().is_empty(),
+            "{:?}",
+            p
+        );
     }
     match f.status {
         Status::Accepted => prop_assert!(f.reasons.is_empty(), "{:?}", f.reasons),

@@ -258,7 +258,7 @@ fn too_long(path: &str, n: usize) -> Problem {
 /// (every problem with its JSON path).
 pub fn read(bytes: &[u8]) -> Result<Read, Vec<Problem>> {
     let value = json::parse_json(bytes, MAX_BYTES).map_err(|p| {
-        if p.en.contains("recursion limit exceeded") {
+        if p.message(crate::problem::Lang::En).contains("recursion limit exceeded") {
             vec![too_deep("")]
         } else {
             vec![p]
@@ -604,8 +604,9 @@ fn check_with(rubric: &Rubric, w: &Submission, file: &impl FileChecks) -> Checke
                 format!("agency type \"{}\" may not enter category {}", w.agency.agency_type, def.label.get(Lang::En)),
             );
         }
-        for p in score::validate_figures(rubric, cat, &entry.inputs, w.months.clamp(1, 12)) {
-            errors.push(Problem { path: format!("{base}.{}", p.path), ..p });
+        for mut p in score::validate_figures(rubric, cat, &entry.inputs, w.months.clamp(1, 12)) {
+            p.path = format!("{base}.{}", p.path);
+            errors.push(p);
         }
         let mut lacking = Vec::new();
         for (slot, d) in def.inputs.iter().enumerate() {
