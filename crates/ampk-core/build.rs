@@ -68,7 +68,7 @@ fn pieces(text: &str) -> Result<Vec<Piece>, String> {
                     match chars.next() {
                         Some('}') => break,
                         Some(c) if c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' => name.push(c),
-                        _ => return Err(format!("`{{` must start an argument such as {{limit}} (or be written {{{{)")),
+                        _ => return Err("`{` must start an argument such as {limit} (or be written {{)".to_string()),
                     }
                 }
                 if name.is_empty() || !name.starts_with(|c: char| c.is_ascii_lowercase()) {
