@@ -316,7 +316,7 @@ pub fn assess(rubric: &Rubric, d: &Draft) -> Assessment {
 fn dedup(list: &mut Vec<Problem>) {
     let mut seen = Vec::new();
     list.retain(|p| {
-        let key = (p.code.clone(), p.path.clone());
+        let key = (p.code, p.path.clone());
         let fresh = !seen.contains(&key);
         seen.push(key);
         fresh
