@@ -508,3 +508,22 @@ fn bench(root: &Path) -> Result {
     }
     run(c)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::count_tests;
+
+    #[test]
+    fn counts_the_tests_each_runner_reports() {
+        let cargo = "running 3 tests\ntest result: ok. 3 passed; 0 failed; 1 ignored; 0 measured; 0 filtered out\n\
+                     test result: ok. 0 passed; 0 failed; 0 ignored; 0 measured; 0 filtered out\n\
+                     test result: FAILED. 56 passed; 1 failed; 0 ignored; 0 filtered out; finished in 0.52s\n";
+        assert_eq!(count_tests(cargo), 60);
+        let node = "✔ 1. fill (12ms)\nℹ tests 37\nℹ suites 0\nℹ pass 36\nℹ fail 1\nℹ skipped 0\n";
+        assert_eq!(count_tests(node), 37);
+        // A suite that ran nothing: every test skipped, or no test binary found at all.
+        assert_eq!(count_tests("ℹ tests 4\nℹ pass 0\nℹ fail 0\nℹ skipped 4\n"), 0);
+        assert_eq!(count_tests("no tests to run\n"), 0);
+        assert_eq!(count_tests("test result: ok. 0 passed; 0 failed; 0 ignored; 0 measured; 2 filtered out\n"), 0);
+    }
+}
