@@ -7,6 +7,7 @@
 use ampk_core::import::{self, FileReport, ImportReport, JuryMarks, Status};
 use ampk_core::rubric::{self, Rubric};
 use ampk_core::{example, export, fmt, round2, submission, Lang};
+use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use clap::error::{ContextKind, ContextValue};
 use clap::{ArgAction, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use serde_json::json;
@@ -16,6 +17,10 @@ use std::io::Write;
 use std::os::unix::fs::FileTypeExt;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::OnceLock;
+
+/// The language of the command line, once it is parsed (for [`emit`]'s own error).
+static LANG: OnceLock<Lang> = OnceLock::new();
 
 /// Writes to standard output; when the reader has gone away (`ampk … | head`), stops quietly
 /// instead of panicking.
@@ -26,7 +31,7 @@ fn emit(args: std::fmt::Arguments<'_>, newline: bool) {
         if e.kind() == std::io::ErrorKind::BrokenPipe {
             std::process::exit(0);
         }
-        eprintln!("ampk: cannot write to standard output: {e}");
+        eprintln!("{}", LANG.get().copied().unwrap_or_default().texts().cli_stdout_failed(e));
         std::process::exit(2);
     }
 }
@@ -59,8 +64,14 @@ macro_rules! outp {
 )]
 struct Cli {
     /// Language of messages, reports and exports
-    #[arg(long, value_enum, value_name = "LANG", default_value_t = LangArg::Id, global = true)]
-    lang: LangArg,
+    #[arg(
+        long,
+        value_name = "LANG",
+        value_parser = lang_parser(),
+        default_value = Lang::default().tag(),
+        global = true
+    )]
+    lang: Lang,
     #[command(subcommand)]
     command: Cmd,
 }
@@ -164,21 +175,10 @@ struct RankArgs {
     recursive: bool,
 }
 
-#[derive(Clone, Copy, ValueEnum)]
-enum LangArg {
-    /// Bahasa Indonesia
-    Id,
-    /// English
-    En,
-}
-
-impl From<LangArg> for Lang {
-    fn from(l: LangArg) -> Lang {
-        match l {
-            LangArg::Id => Lang::Id,
-            LangArg::En => Lang::En,
-        }
-    }
+/// `--lang`: a language's tag, each described by its own name, in the order of the catalogues.
+fn lang_parser() -> impl TypedValueParser<Value = Lang> {
+    PossibleValuesParser::new(Lang::ALL.map(|l| PossibleValue::new(l.tag()).help(l.texts().cli_lang_name())))
+        .map(|tag| Lang::from_tag(&tag))
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -225,19 +225,14 @@ fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(e) => return parse_failure(e),
     };
-    let lang = Lang::from(cli.lang);
+    let lang = cli.lang;
+    let t = lang.texts();
+    let _ = LANG.set(lang);
     let (command, outcome): (&[&str], Outcome) = match &cli.command {
         Cmd::Rubric(RubricCmd::Check { file }) => (
             &["rubric", "check"],
             read_rubric(file, lang).map(|r| {
-                match lang {
-                    Lang::Id => {
-                        outln!("{file}: rubrik valid — {} (edisi {}), sha256 {}", r.file.id, r.file.edition, r.sha256)
-                    }
-                    Lang::En => {
-                        outln!("{file}: valid rubric — {} (edition {}), sha256 {}", r.file.id, r.file.edition, r.sha256)
-                    }
-                }
+                outln!("{}", t.cli_rubric_valid(r.file.edition, file, &r.file.id, &r.sha256));
                 true
             }),
         ),
@@ -256,7 +251,7 @@ fn main() -> ExitCode {
         Ok(true) => ExitCode::SUCCESS,
         Ok(false) | Err(Fail::Problems) => ExitCode::from(1),
         Err(Fail::Usage(e)) => {
-            eprintln!("ampk: {e}\n{}\nFor more information, try 'ampk {} --help'.", usage(command), command.join(" "));
+            eprintln!("{}", t.cli_usage_error(command.join(" "), e, usage(command)));
             ExitCode::from(2)
         }
     }
@@ -394,15 +389,11 @@ fn read_limited(path: &Path, limit: usize) -> Result<Result<Vec<u8>, u64>, Fail>
 }
 
 fn read_rubric(file: &str, lang: Lang) -> Result<Rubric, Fail> {
+    let t = lang.texts();
     let bytes = match read_limited(Path::new(file), rubric::MAX_RUBRIC_BYTES)? {
         Ok(b) => b,
         Err(len) => {
-            match lang {
-                Lang::Id => {
-                    outln!("{file}: berkas terlalu besar ({len} bita, paling besar {})", rubric::MAX_RUBRIC_BYTES)
-                }
-                Lang::En => outln!("{file}: file too large ({len} bytes, at most {})", rubric::MAX_RUBRIC_BYTES),
-            }
+            outln!("{}", t.cli_file_too_large(file, rubric::MAX_RUBRIC_BYTES, len));
             return Err(Fail::Problems);
         }
     };
@@ -410,10 +401,7 @@ fn read_rubric(file: &str, lang: Lang) -> Result<Rubric, Fail> {
         for p in &problems {
             outln!("{file}: {}: {} [{}]", p.display_path(), p.message(lang), p.code);
         }
-        match lang {
-            Lang::Id => outln!("{file}: {} masalah ditemukan", problems.len()),
-            Lang::En => outln!("{file}: {} problem(s) found", problems.len()),
-        }
+        outln!("{}", t.cli_problems_found(problems.len(), file));
         Fail::Problems
     })
 }
@@ -427,25 +415,29 @@ fn rubric_for(file: Option<&str>, lang: Lang) -> Result<Rubric, Fail> {
 }
 
 fn show(r: &Rubric, lang: Lang) {
+    let t = lang.texts();
     let f = &r.file;
     outln!("{} [{}]", f.title.get(lang), f.id);
-    outln!("status: {:?}, edition {}, sha256 {}", f.status, f.edition, r.sha256);
-    outln!("period: {} … {} ({} months)", f.period.start, f.period.end, r.period_months);
-    outln!("final score: data {} + jury {}", f.final_score.data_weight, f.final_score.jury_weight);
+    outln!("{}", t.cli_show_status(f.edition, &r.sha256, format!("{:?}", f.status)));
+    outln!("{}", t.cli_show_period(&f.period.end, r.period_months, &f.period.start));
+    outln!("{}", t.cli_show_final_score(f.final_score.data_weight, f.final_score.jury_weight));
     for c in &f.categories {
-        outln!("\n{} — {} (eligible: {}; winners: {})", c.id, c.label.get(lang), c.eligible.join(", "), c.winners);
+        outln!("\n{}", t.cli_show_category(c.eligible.join(", "), &c.id, c.label.get(lang), c.winners));
         for i in &c.inputs {
             let limits = match (i.min, i.max) {
                 (Some(a), Some(b)) => format!(" {}–{}", fmt::number(a, lang, None), fmt::number(b, lang, None)),
                 _ => String::new(),
             };
-            outln!("  input {:<26} {:?}{limits}  {}", i.id, i.kind, i.label.get(lang));
+            let id = format!("{:<26}", i.id);
+            outln!("  {}", t.cli_show_input(id, format!("{:?}", i.kind), i.label.get(lang), limits));
         }
         for ind in &c.indicators {
-            outln!("  {:<4} w {:>5}  {:<45} {}", ind.id, ind.weight, ind.value, ind.label.get(lang));
+            let (id, weight, value) =
+                (format!("{:<4}", ind.id), format!("{:>5}", ind.weight), format!("{:<45}", ind.value));
+            outln!("  {}", t.cli_show_indicator(id, ind.label.get(lang), value, weight));
         }
         for ch in &c.checks {
-            outln!("  check {}", ch.rule);
+            outln!("  {}", t.cli_show_check(&ch.rule));
         }
     }
 }
@@ -462,7 +454,7 @@ fn cmd_example(args: &ExampleArgs) -> Outcome {
     Ok(true)
 }
 
-fn load_files(paths: &[String], recursive: bool) -> Result<Vec<(String, PathBuf)>, Fail> {
+fn load_files(paths: &[String], recursive: bool, lang: Lang) -> Result<Vec<(String, PathBuf)>, Fail> {
     let mut out = Vec::new();
     for p in paths {
         let path = Path::new(p);
@@ -474,7 +466,7 @@ fn load_files(paths: &[String], recursive: bool) -> Result<Vec<(String, PathBuf)
         } else if path.exists() {
             out.push((p.to_string(), path.to_path_buf()));
         } else {
-            return Err(Fail::Usage(format!("{p}: no such file or folder")));
+            return Err(Fail::Usage(lang.texts().cli_no_such_path(p)));
         }
     }
     Ok(out)
@@ -536,7 +528,7 @@ fn print_reasons(out: &mut dyn Write, f: &FileReport, lang: Lang) {
 
 fn cmd_score(args: &ScoreArgs, lang: Lang) -> Outcome {
     let r = rubric_for(args.rubric.as_deref(), lang)?;
-    let list = load_files(&args.files, false)?;
+    let list = load_files(&args.files, false, lang)?;
     let reports = assess_all(&r, &list)?;
     let mut all_ok = true;
     let mut json_files = Vec::new();
@@ -594,19 +586,20 @@ fn cmd_score(args: &ScoreArgs, lang: Lang) -> Outcome {
 }
 
 fn cmd_rank(args: &RankArgs, lang: Lang) -> Outcome {
+    let t = lang.texts();
     let sep = match args.csv_sep {
         CsvSep::Semicolon => b';',
         CsvSep::Comma => b',',
     };
     let r = rubric_for(args.rubric.as_deref(), lang)?;
-    let list = load_files(&args.paths, args.recursive)?;
+    let list = load_files(&args.paths, args.recursive, lang)?;
     let mut ok = true;
     let jury: JuryMarks = match args.jury.as_deref() {
         None => JuryMarks::new(),
         Some(j) => {
             let bytes = match read_limited(Path::new(j), submission::MAX_BYTES)? {
                 Ok(b) => b,
-                Err(len) => return Err(Fail::Usage(format!("{j}: too large ({len} bytes)"))),
+                Err(len) => return Err(Fail::Usage(t.cli_jury_too_large(j, len))),
             };
             let (marks, problems) = export::parse_jury_csv(&r, &bytes);
             for p in &problems {
@@ -637,7 +630,7 @@ fn cmd_rank(args: &RankArgs, lang: Lang) -> Outcome {
     }
     if let Some(out) = args.xlsx.as_deref() {
         let bytes = ampk_xlsx::ranking_xlsx(&r, &report, lang, now_stamp())
-            .map_err(|e| Fail::Usage(format!("{out}: cannot build the workbook: {e}")))?;
+            .map_err(|e| Fail::Usage(t.cli_workbook_failed(e, out)))?;
         fs::write(out, bytes).map_err(|e| Fail::Usage(format!("{out}: {e}")))?;
     }
     Ok(ok)
@@ -663,48 +656,29 @@ fn now_stamp() -> ampk_xlsx::Stamp {
 }
 
 fn print_report(out: &mut dyn Write, r: &Rubric, report: &ImportReport, lang: Lang) {
-    let (files_h, rank_h) = match lang {
-        Lang::Id => ("Status berkas", "Peringkat"),
-        Lang::En => ("File status", "Ranking"),
-    };
-    let _ = writeln!(out, "{files_h} ({} {}):", report.files.len(), if lang == Lang::Id { "berkas" } else { "files" });
+    let t = lang.texts();
+    let _ = writeln!(out, "{}", t.cli_file_status_heading(report.files.len()));
     for f in &report.files {
         let _ = writeln!(out, "  {:<24} {:<40} {}", f.status.label(lang), f.file, f.agency().unwrap_or("–"));
         print_reasons(out, f, lang);
     }
     for (cat, agency) in &report.unmatched_jury {
-        let _ = match lang {
-            Lang::Id => writeln!(out, "  nilai juri tanpa pengajuan: {agency} ({cat})"),
-            Lang::En => writeln!(out, "  jury mark without a submission: {agency} ({cat})"),
-        };
+        let _ = writeln!(out, "  {}", t.cli_unmatched_jury(agency, cat));
     }
     for c in &report.categories {
         let def = &r.file.categories[c.category];
-        let by = match (c.by_final, lang) {
-            (true, Lang::Id) => "nilai akhir",
-            (true, Lang::En) => "final score",
-            (false, Lang::Id) => "nilai data",
-            (false, Lang::En) => "data score",
-        };
-        let _ = writeln!(
-            out,
-            "\n{rank_h} — {} [{}] ({by}, {} {})",
-            def.label.get(lang),
-            def.id,
-            def.winners,
-            if lang == Lang::Id { "pemenang" } else { "winners" }
-        );
+        let by = if c.by_final { t.cli_ranked_by_final() } else { t.cli_ranked_by_data() };
+        let _ = writeln!(out, "\n{}", t.cli_ranking_heading(by, &def.id, def.label.get(lang), def.winners));
         if c.rows.is_empty() {
-            let _ = writeln!(
-                out,
-                "  {}",
-                if lang == Lang::Id { "(belum ada pengajuan yang diterima)" } else { "(no accepted submissions)" }
-            );
+            let _ = writeln!(out, "  {}", t.cli_no_accepted_submissions());
         }
         for row in &c.rows {
             let f = &report.files[row.file];
             let card = &f.checked.as_ref().expect("ranked files are checked").cards[row.card];
-            let final_s = row.final_score.map(|x| format!("  akhir/final {}", fmt::score(x, lang))).unwrap_or_default();
+            let final_s = row
+                .final_score
+                .map(|x| format!("  {}", t.cli_ranking_final_score(fmt::score(x, lang))))
+                .unwrap_or_default();
             let _ = writeln!(
                 out,
                 "  {} {:>3}. {:<40} {:>6}  {:<12}{final_s}  ({})",

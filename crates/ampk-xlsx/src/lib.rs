@@ -64,12 +64,16 @@ pub fn ranking_xlsx(rubric: &Rubric, report: &ImportReport, lang: Lang, created:
         ws.set_freeze_panes(1, 0)?;
         ws.autofit();
     }
+    let t = lang.texts();
     let ws = wb.add_worksheet();
-    ws.set_name(sheet_name(if lang == Lang::Id { "status_berkas" } else { "file_status" }, &mut used))?;
-    let head: [&str; 5] = match lang {
-        Lang::Id => ["berkas", "status", "instansi", "submission_id", "alasan"],
-        Lang::En => ["file", "status", "agency", "submission_id", "reasons"],
-    };
+    ws.set_name(sheet_name(t.workbook_status_sheet(), &mut used))?;
+    let head = [
+        t.workbook_status_file(),
+        t.workbook_status_status(),
+        t.workbook_status_agency(),
+        t.workbook_status_submission_id(),
+        t.workbook_status_reasons(),
+    ];
     for (col, h) in head.iter().enumerate() {
         ws.write_string_with_format(0, col as u16, *h, &bold)?;
     }
