@@ -83,9 +83,10 @@ impl Draft {
     }
 }
 
-/// Months of data: the typed value when valid, else the rubric's period.
+/// Months of data: the typed value when valid, else the rubric's period. A whole number 1–12
+/// reads the same in every language; it is read as the first language writes numbers.
 pub fn months(rubric: &Rubric, d: &Draft) -> u32 {
-    match parse_number(&d.months, Lang::Id) {
+    match parse_number(&d.months, Lang::default()) {
         Ok(Some(m)) if m.fract() == 0.0 && (1.0..=12.0).contains(&m) => m as u32,
         _ => rubric.period_months.clamp(1, 12),
     }
@@ -105,12 +106,9 @@ pub fn figures(rubric: &Rubric, cat: usize, entry: &DraftEntry) -> (Figures, Vec
                         figures.insert(d.id.clone(), InputValue::Number(v));
                     }
                     Ok(None) => {}
-                    Err(e) => problems.push(Problem::new(
-                        ProblemCode::NotANumber,
-                        path,
-                        format!("{}: {}", d.label.get(Lang::Id), e.message(Lang::Id)),
-                        format!("{}: {}", d.label.get(Lang::En), e.message(Lang::En)),
-                    )),
+                    Err(e) => problems.push(Problem::of(ProblemCode::NotANumber, path, |t| {
+                        t.number_not_understood(d.label.get(t.0), e.message(t.0))
+                    })),
                 }
             }
             (InputKind::Boolean, Some(RawValue::Bool { value })) => {
@@ -227,21 +225,11 @@ impl Assessment {
 pub fn assess(rubric: &Rubric, d: &Draft) -> Assessment {
     let mut profile = Vec::new();
     if rubric.file.agency_types.iter().all(|t| t.id != d.agency_type) {
-        profile.push(Problem::new(
-            ProblemCode::AgencyTypeMissing,
-            "agency.type",
-            "pilih jenis instansi",
-            "choose the agency type",
-        ));
+        profile.push(Problem::of(ProblemCode::AgencyTypeMissing, "agency.type", |t| t.agency_type_missing()));
     }
-    match parse_number(&d.months, Lang::Id) {
+    match parse_number(&d.months, Lang::default()) {
         Ok(Some(m)) if m.fract() == 0.0 && (1.0..=12.0).contains(&m) => {}
-        _ => profile.push(Problem::new(
-            ProblemCode::MonthsRange,
-            "months",
-            "jumlah bulan data harus bilangan bulat 1–12",
-            "months of data must be a whole number 1–12",
-        )),
+        _ => profile.push(Problem::of(ProblemCode::MonthsRange, "months", |t| t.months_whole())),
     }
     let sub = to_submission(rubric, d);
     // Categories included in the export are checked exactly as the coordinator will check
@@ -273,12 +261,8 @@ pub fn assess(rubric: &Rubric, d: &Draft) -> Assessment {
             for (i, link) in entry.evidence.get(&input.id).into_iter().flatten().enumerate() {
                 let l = link.trim();
                 if !l.is_empty() && !submission::is_http_url(l) {
-                    errs.push(Problem::new(
-                        ProblemCode::BadUrl,
-                        format!("{}[{i}]", join(&join(&prefix, "evidence"), &input.id)),
-                        "tautan bukti harus alamat http:// atau https:// yang lengkap",
-                        "an evidence link must be a complete http:// or https:// address",
-                    ));
+                    let path = format!("{}[{i}]", join(&join(&prefix, "evidence"), &input.id));
+                    errs.push(Problem::of(ProblemCode::BadUrl, path, |t| t.bad_url()));
                 }
             }
         }
@@ -302,12 +286,7 @@ pub fn assess(rubric: &Rubric, d: &Draft) -> Assessment {
             .cloned(),
     );
     if !d.agency_type.is_empty() && categories.iter().all(|c| c.excluded) {
-        profile.push(Problem::new(
-            ProblemCode::NoCategories,
-            "categories",
-            "sertakan minimal satu kategori dalam ekspor",
-            "include at least one category in the export",
-        ));
+        profile.push(Problem::of(ProblemCode::NoCategories, "categories", |t| t.include_a_category()));
     }
     dedup(&mut profile);
     Assessment { profile, categories }

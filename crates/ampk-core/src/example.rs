@@ -76,14 +76,17 @@ pub fn sample_figures(rubric: &Rubric, cat: usize) -> Figures {
 }
 
 /// A complete sample submission for an agency type: every eligible category with sample
-/// figures and an evidence link for every input that asks for one.
+/// figures and an evidence link for every input that asks for one. Its texts (the notes, the
+/// name of an agency type without a sample name) are in the first language, Indonesian: the
+/// examples are fixed files.
 pub fn example(rubric: &Rubric, agency_type: &str) -> Option<Submission> {
+    let lang = Lang::default();
     let label = rubric.file.agency_types.iter().find(|t| t.id == agency_type)?;
     let (name, parent, id) = match agency_type {
         "opd" => ("Dinas Contoh A", None, "7c9e6679-7425-40de-944b-e07fc1f90ae7"),
         "uptd" => ("UPTD Contoh B", Some("Dinas Contoh A"), "16fd2706-8baf-433b-82eb-8c7fada847da"),
         "kabkota" => ("Kabupaten Contoh C", None, "886313e1-3b8a-4372-9b90-0c9aee199e5d"),
-        _ => (label.label.get(Lang::Id), None, "0e7c1f5a-3a57-4c1e-9d5b-2f0a8e4b6c3d"),
+        _ => (label.label.get(lang), None, "0e7c1f5a-3a57-4c1e-9d5b-2f0a8e4b6c3d"),
     };
     let categories = rubric
         .eligible_categories(agency_type)
@@ -96,7 +99,7 @@ pub fn example(rubric: &Rubric, agency_type: &str) -> Option<Submission> {
                 .filter(|d| d.evidence != Evidence::None)
                 .map(|d| (d.id.clone(), vec![format!("https://arsip.{}.go.id/ampk/{}/{}", slug(name), def.id, d.id)]))
                 .collect();
-            let note = Some(format!("Contoh pengajuan {} untuk kategori {}.", name, def.label.get(Lang::Id)));
+            let note = Some(lang.texts().example_note(name, def.label.get(lang)));
             (def.id.clone(), Entry { inputs: sample_figures(rubric, cat), evidence, note })
         })
         .collect();

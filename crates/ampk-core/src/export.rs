@@ -32,24 +32,21 @@ pub fn indicator_columns(rubric: &Rubric) -> Vec<String> {
     out
 }
 
-/// Column headers of the ranking table (CSV and XLSX).
+/// Column headers of the ranking table (CSV and XLSX), from the catalogue's `[xlsx]` section
+/// (`peringkat`, `instansi`, …); the indicator columns follow, named by indicator id.
 pub fn headers(lang: Lang) -> [&'static str; 9] {
-    match lang {
-        Lang::Id => [
-            "peringkat",
-            "instansi",
-            "jenis",
-            "kategori",
-            "nilai_data",
-            "nilai_juri",
-            "nilai_akhir",
-            "predikat",
-            "pemenang",
-        ],
-        Lang::En => {
-            ["rank", "agency", "type", "category", "data_score", "jury_score", "final_score", "predicate", "winner"]
-        }
-    }
+    let t = lang.texts();
+    [
+        t.column_rank(),
+        t.column_agency(),
+        t.column_type(),
+        t.column_category(),
+        t.column_data_score(),
+        t.column_jury_score(),
+        t.column_final_score(),
+        t.column_predicate(),
+        t.column_winner(),
+    ]
 }
 
 /// A cell of the ranking table.
@@ -82,12 +79,7 @@ pub fn ranking_rows(rubric: &Rubric, report: &ImportReport, lang: Lang) -> Vec<(
                 opt(row.jury),
                 opt(row.final_score),
                 Cell::Text(card.predicate(rubric, lang).to_string()),
-                Cell::Text(match (row.winner, lang) {
-                    (true, Lang::Id) => "ya".into(),
-                    (true, Lang::En) => "yes".into(),
-                    (false, Lang::Id) => "tidak".into(),
-                    (false, Lang::En) => "no".into(),
-                }),
+                Cell::Text(if row.winner { lang.texts().winner_yes() } else { lang.texts().winner_no() }.into()),
             ];
             for col in &columns {
                 cells.push(match def.indicators.iter().position(|i| &i.id == col) {
@@ -168,24 +160,15 @@ pub fn parse_jury_csv(rubric: &Rubric, bytes: &[u8]) -> (JuryMarks, Vec<Problem>
         .map(|h| h.iter().map(|x| x.trim().to_lowercase()).collect::<Vec<_>>() == ["agency", "category", "jury_score"])
         .unwrap_or(false);
     if !header_ok {
-        problems.push(Problem::new(
-            ProblemCode::JuryHeader,
-            "line 1",
-            "baris judul harus: agency,category,jury_score",
-            "the header row must be: agency,category,jury_score",
-        ));
+        problems.push(Problem::of(ProblemCode::JuryHeader, "line 1", |t| t.jury_header()));
         return (marks, problems);
     }
     for (i, rec) in r.records().enumerate() {
         let rec = match rec {
             Ok(rec) => rec,
             Err(e) => {
-                problems.push(Problem::new(
-                    ProblemCode::JuryRow,
-                    format!("line {}", i + 2),
-                    format!("baris tidak terbaca: {e}"),
-                    format!("unreadable row: {e}"),
-                ));
+                problems
+                    .push(Problem::of(ProblemCode::JuryRow, format!("line {}", i + 2), |t| t.jury_row_unreadable(&e)));
                 continue;
             }
         };
@@ -200,36 +183,22 @@ pub fn parse_jury_csv(rubric: &Rubric, bytes: &[u8]) -> (JuryMarks, Vec<Problem>
         let (agency, category, score) =
             (rec.get(0).unwrap_or("").trim(), rec.get(1).unwrap_or("").trim(), rec.get(2).unwrap_or("").trim());
         if agency.is_empty() {
-            problems.push(Problem::new(ProblemCode::JuryRow, line, "nama instansi kosong", "empty agency name"));
+            problems.push(Problem::of(ProblemCode::JuryRow, line, |t| t.jury_agency_empty()));
             continue;
         }
         if rubric.category_index(category).is_none() {
-            problems.push(Problem::new(
-                ProblemCode::JuryCategory,
-                line,
-                format!("kategori \"{category}\" tidak ada dalam rubrik"),
-                format!("category \"{category}\" does not exist in the rubric"),
-            ));
+            problems.push(Problem::of(ProblemCode::JuryCategory, line, |t| t.unknown_category(category)));
             continue;
         }
         let text = if sep == b';' { score.replace(',', ".") } else { score.to_string() };
         match text.parse::<f64>() {
             Ok(v) if (0.0..=100.0).contains(&v) => {
                 if marks.insert((category.to_string(), name_key(agency)), v).is_some() {
-                    problems.push(Problem::new(
-                        ProblemCode::JuryDuplicate,
-                        line,
-                        format!("nilai juri ganda untuk {agency} di {category}; yang terakhir dipakai"),
-                        format!("duplicate jury mark for {agency} in {category}; the last one is used"),
-                    ));
+                    problems
+                        .push(Problem::of(ProblemCode::JuryDuplicate, line, |t| t.jury_duplicate(agency, category)));
                 }
             }
-            _ => problems.push(Problem::new(
-                ProblemCode::JuryScore,
-                line,
-                format!("nilai juri \"{score}\" harus angka 0–100"),
-                format!("jury score \"{score}\" must be a number 0–100"),
-            )),
+            _ => problems.push(Problem::of(ProblemCode::JuryScore, line, |t| t.jury_score(score))),
         }
     }
     (marks, problems)
@@ -261,6 +230,10 @@ mod tests {
         assert_eq!(codes, [("jury_category", "line 2"), ("jury_score", "line 3")]);
         let (_, p) = parse_jury_csv(r, b"name,cat,score\n");
         assert_eq!(p[0].code, "jury_header");
+        let (m, p) = parse_jury_csv(r, b"agency,category,jury_score\nA,website,\xff\nB,website,70\n");
+        assert_eq!((&*p[0].code, p[0].path.as_str(), p.len(), m.len()), ("jury_row", "line 2", 1, 1));
+        assert!(p[0].message(crate::problem::Lang::En).starts_with("unreadable row: "), "{}", p[0]);
+        assert!(p[0].message(crate::problem::Lang::Id).starts_with("baris tidak terbaca: "), "{}", p[0]);
     }
 
     fn codes(p: &[Problem]) -> Vec<(&str, &str)> {

@@ -4,6 +4,7 @@
 //! are resolved to input slots. Evaluation is then a cheap tree walk that returns `None`
 //! ("undefined") for division by zero and any non-finite intermediate or result.
 
+use crate::i18n::{Lang, Texts};
 use std::fmt;
 
 /// Deepest nesting of parentheses, unary minus and function calls a rubric may use; also the
@@ -30,7 +31,7 @@ pub enum ExprErrorKind {
     /// A character that is not part of the grammar.
     UnexpectedChar(char),
     /// A token where another was expected (`found` is the token text, or "end").
-    Unexpected { found: String, expected: &'static str },
+    Unexpected { found: String, expected: Expected },
     /// Input left over after a complete expression.
     Trailing(String),
     /// An identifier that is neither an input of the category nor `months`.
@@ -45,90 +46,51 @@ pub enum ExprErrorKind {
     Comparison { count: usize },
 }
 
+/// What the parser expected where it found something else.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Expected {
+    /// A value: a number, an input name or `(`.
+    Value,
+    /// The `)` closing a parenthesis.
+    CloseParen,
+    /// The `(` after `min` or `max`.
+    OpenParenAfterFunction,
+    /// The `,` or `)` after a function's argument.
+    CommaOrClose,
+}
+
 impl ExprError {
-    /// Message in Bahasa Indonesia.
-    pub fn message_id(&self) -> String {
+    /// The message in the language of `t` (positions counted from 1), e.g. "di posisi 7
+    /// diharapkan nilai (angka, nama isian atau '('), ditemukan akhir ekspresi".
+    pub fn message(&self, t: Texts) -> String {
         let pos = self.at + 1;
         match &self.kind {
-            ExprErrorKind::Empty => "ekspresi kosong".into(),
-            ExprErrorKind::UnexpectedChar(c) => format!("karakter tidak dikenal '{c}' di posisi {pos}"),
+            ExprErrorKind::Empty => t.expr_empty().into(),
+            ExprErrorKind::UnexpectedChar(c) => t.expr_unexpected_char(c, pos),
             ExprErrorKind::Unexpected { found, expected } => {
-                format!("di posisi {pos} diharapkan {}, ditemukan {}", expected_id(expected), found_id(found))
+                let expected = match expected {
+                    Expected::Value => t.expr_expected_value(),
+                    Expected::CloseParen => t.expr_expected_close(),
+                    Expected::OpenParenAfterFunction => t.expr_expected_open_after_function(),
+                    Expected::CommaOrClose => t.expr_expected_comma_or_close(),
+                };
+                let found = if found == "end" { t.expr_found_end().into() } else { t.expr_found_token(found) };
+                t.expr_unexpected(expected, found, pos)
             }
-            ExprErrorKind::Trailing(t) => format!("sisa teks tidak terbaca mulai posisi {pos}: '{t}'"),
-            ExprErrorKind::UnknownIdent(n) => {
-                format!("nama '{n}' di posisi {pos} bukan isian kategori ini maupun 'months'")
-            }
-            ExprErrorKind::UnknownFunction(n) => {
-                format!("fungsi '{n}' di posisi {pos} tidak dikenal (hanya min dan max)")
-            }
-            ExprErrorKind::TooDeep => {
-                format!("ekspresi terlalu bersarang di posisi {pos} (paling dalam {MAX_DEPTH} tingkat)")
-            }
-            ExprErrorKind::BadNumber(n) => format!("angka '{n}' di posisi {pos} tidak valid"),
-            ExprErrorKind::Comparison { count } => {
-                format!("aturan pemeriksaan harus memuat tepat satu pembanding (<=, >=, <, >, ==), ditemukan {count}")
-            }
-        }
-    }
-
-    /// Message in English.
-    pub fn message_en(&self) -> String {
-        let pos = self.at + 1;
-        match &self.kind {
-            ExprErrorKind::Empty => "empty expression".into(),
-            ExprErrorKind::UnexpectedChar(c) => format!("unexpected character '{c}' at position {pos}"),
-            ExprErrorKind::Unexpected { found, expected } => {
-                format!("expected {expected} at position {pos}, found {}", found_en(found))
-            }
-            ExprErrorKind::Trailing(t) => format!("unexpected text from position {pos}: '{t}'"),
-            ExprErrorKind::UnknownIdent(n) => {
-                format!("'{n}' at position {pos} is neither an input of this category nor 'months'")
-            }
-            ExprErrorKind::UnknownFunction(n) => {
-                format!("unknown function '{n}' at position {pos} (only min and max)")
-            }
-            ExprErrorKind::TooDeep => {
-                format!("expression nested too deeply at position {pos} (at most {MAX_DEPTH} levels)")
-            }
-            ExprErrorKind::BadNumber(n) => format!("invalid number '{n}' at position {pos}"),
-            ExprErrorKind::Comparison { count } => {
-                format!("a check rule needs exactly one comparison (<=, >=, <, >, ==), found {count}")
-            }
+            ExprErrorKind::Trailing(text) => t.expr_trailing(pos, text),
+            ExprErrorKind::UnknownIdent(n) => t.expr_unknown_name(n, pos),
+            ExprErrorKind::UnknownFunction(n) => t.expr_unknown_function(n, pos),
+            ExprErrorKind::TooDeep => t.expr_too_deep(MAX_DEPTH, pos),
+            ExprErrorKind::BadNumber(n) => t.expr_bad_number(n, pos),
+            ExprErrorKind::Comparison { count } => t.expr_comparison(count),
         }
     }
 }
 
-fn expected_id(e: &str) -> &str {
-    match e {
-        "a value" => "nilai (angka, nama isian atau '(')",
-        "')'" => "')'",
-        "'(' after function name" => "'(' setelah nama fungsi",
-        "',' or ')'" => "',' atau ')'",
-        "an expression" => "ekspresi",
-        other => other,
-    }
-}
-
-fn found_id(f: &str) -> String {
-    if f == "end" {
-        "akhir ekspresi".into()
-    } else {
-        format!("'{f}'")
-    }
-}
-
-fn found_en(f: &str) -> String {
-    if f == "end" {
-        "the end of the expression".into()
-    } else {
-        format!("'{f}'")
-    }
-}
-
+/// For developers (logs, test failures): the English message.
 impl fmt::Display for ExprError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message_en())
+        f.write_str(&self.message(Lang::En.texts()))
     }
 }
 
@@ -319,7 +281,7 @@ impl Parser<'_> {
         self.peek().map(Tok::text).unwrap_or_else(|| "end".into())
     }
 
-    fn unexpected(&self, expected: &'static str) -> ExprError {
+    fn unexpected(&self, expected: Expected) -> ExprError {
         ExprError { at: self.at(), kind: ExprErrorKind::Unexpected { found: self.found(), expected } }
     }
 
@@ -410,7 +372,7 @@ impl Parser<'_> {
                                 self.pos += 1;
                                 break;
                             }
-                            _ => return Err(self.unexpected("',' or ')'")),
+                            _ => return Err(self.unexpected(Expected::CommaOrClose)),
                         }
                     }
                     let height = 1 + args.iter().map(|a| a.1).max().unwrap_or(0);
@@ -421,7 +383,7 @@ impl Parser<'_> {
                     return Ok((if is_min { Expr::Min(args) } else { Expr::Max(args) }, height));
                 }
                 if name == "min" || name == "max" {
-                    return Err(self.unexpected("'(' after function name"));
+                    return Err(self.unexpected(Expected::OpenParenAfterFunction));
                 }
                 (self.resolve)(&name).map(|e| (e, 0)).ok_or(ExprError { at, kind: ExprErrorKind::UnknownIdent(name) })
             }
@@ -429,12 +391,12 @@ impl Parser<'_> {
                 self.pos += 1;
                 let inner = self.expr(depth + 1)?;
                 if self.peek() != Some(&Tok::RParen) {
-                    return Err(self.unexpected("')'"));
+                    return Err(self.unexpected(Expected::CloseParen));
                 }
                 self.pos += 1;
                 Ok(inner)
             }
-            _ => Err(self.unexpected("a value")),
+            _ => Err(self.unexpected(Expected::Value)),
         }
     }
 }
@@ -663,12 +625,20 @@ mod tests {
         check_err("1 + sqrt(posts)", 4, ExprErrorKind::UnknownFunction("sqrt".into()));
         check_err("posts reach", 6, ExprErrorKind::Trailing("reach".into()));
         check_err("posts )", 6, ExprErrorKind::Trailing(")".into()));
-        check_err("*", 0, ExprErrorKind::Unexpected { found: "*".into(), expected: "a value" });
-        check_err("posts +", 7, ExprErrorKind::Unexpected { found: "end".into(), expected: "a value" });
-        check_err("(posts", 6, ExprErrorKind::Unexpected { found: "end".into(), expected: "')'" });
-        check_err("min(posts reach)", 10, ExprErrorKind::Unexpected { found: "reach".into(), expected: "',' or ')'" });
-        check_err("min()", 4, ExprErrorKind::Unexpected { found: ")".into(), expected: "a value" });
-        check_err("min + 1", 4, ExprErrorKind::Unexpected { found: "+".into(), expected: "'(' after function name" });
+        check_err("*", 0, ExprErrorKind::Unexpected { found: "*".into(), expected: Expected::Value });
+        check_err("posts +", 7, ExprErrorKind::Unexpected { found: "end".into(), expected: Expected::Value });
+        check_err("(posts", 6, ExprErrorKind::Unexpected { found: "end".into(), expected: Expected::CloseParen });
+        check_err(
+            "min(posts reach)",
+            10,
+            ExprErrorKind::Unexpected { found: "reach".into(), expected: Expected::CommaOrClose },
+        );
+        check_err("min()", 4, ExprErrorKind::Unexpected { found: ")".into(), expected: Expected::Value });
+        check_err(
+            "min + 1",
+            4,
+            ExprErrorKind::Unexpected { found: "+".into(), expected: Expected::OpenParenAfterFunction },
+        );
         check_err("1e5", 1, ExprErrorKind::Trailing("e5".into()));
         check_err("1.", 0, ExprErrorKind::BadNumber("1.".into()));
         check_err("Posts", 0, ExprErrorKind::UnexpectedChar('P'));
@@ -720,10 +690,17 @@ mod tests {
     }
 
     #[wasm_bindgen_test(unsupported = test)]
-    fn messages_exist_in_both_languages() {
+    fn messages_exist_in_every_language() {
         let err = parse("postz", INPUTS).unwrap_err();
-        assert!(err.message_id().contains("postz"));
-        assert!(err.message_en().contains("postz"));
-        assert!(err.message_id().contains("posisi 1"));
+        for l in Lang::ALL {
+            assert!(err.message(l.texts()).contains("postz"), "{l:?}");
+        }
+        assert!(err.message(Lang::Id.texts()).contains("posisi 1"));
+        let err = parse("posts +", INPUTS).unwrap_err();
+        assert_eq!(err.message(Lang::En.texts()), "expected a value at position 8, found the end of the expression");
+        assert_eq!(
+            err.message(Lang::Id.texts()),
+            "di posisi 8 diharapkan nilai (angka, nama isian atau '('), ditemukan akhir ekspresi"
+        );
     }
 }

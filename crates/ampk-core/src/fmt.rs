@@ -1,34 +1,47 @@
-//! Locale-aware number formatting: Indonesian `1.234,5`, English `1,234.5`.
+//! Locale-aware number formatting: Indonesian `1.234,5`, English `1,234.5`. The separators are
+//! data of each language's catalogue (`[core]`: `decimal_separator`, `thousands_separator`).
 
 use crate::problem::Lang;
 
-/// Formats `x` with `decimals` fixed decimals, or with as many as it needs when `None`.
+/// Formats `x` with `decimals` fixed decimals, or with as many as it needs when `None`, with
+/// the separators of `lang`.
 pub fn number(x: f64, lang: Lang, decimals: Option<usize>) -> String {
+    let t = lang.texts();
     let raw = match decimals {
         Some(d) => fixed(x, d),
         None => plain(x),
     };
+    grouped(&raw, t.thousands_separator(), t.decimal_separator())
+}
+
+/// A figure or a limit quoted in a problem message ("must be at least 1.000"): as many decimals
+/// as it needs, the decimal separator of `lang` and its `limit_thousands_separator` (English
+/// messages quote limits without one: "1000").
+pub fn limit(x: f64, lang: Lang) -> String {
+    let t = lang.texts();
+    grouped(&plain(x), t.limit_thousands_separator(), t.decimal_separator())
+}
+
+/// `raw` (`-1234.5`, as [`plain`] or [`fixed`] print) with `group` between thousands and
+/// `point` for the decimal point; a negative zero loses its sign.
+fn grouped(raw: &str, group: &str, point: &str) -> String {
     let (neg, raw) = match raw.strip_prefix('-') {
         Some(r) => (true, r),
-        None => (false, raw.as_str()),
+        None => (false, raw),
     };
     let (int, frac) = raw.split_once('.').unwrap_or((raw, ""));
-    let (group, point) = match lang {
-        Lang::Id => ('.', ','),
-        Lang::En => (',', '.'),
-    };
     let mut out = String::with_capacity(raw.len() + raw.len() / 3 + 2);
     if neg && (int.bytes().any(|b| b != b'0') || frac.bytes().any(|b| b != b'0')) {
         out.push('-');
     }
     for (i, c) in int.chars().enumerate() {
         if i > 0 && (int.len() - i) % 3 == 0 {
-            out.push(group);
+            out.push_str(group);
         }
         out.push(c);
     }
     if !frac.is_empty() {
-        out.push(point);
+        out.push_str(point);
         out.push_str(frac);
     }
     out
@@ -177,32 +190,33 @@ pub enum NumberError {
 }
 
 impl NumberError {
-    /// Explanation for the officer.
+    /// Explanation for the officer ("gunakan koma untuk desimal (12,5) …").
     pub fn message(&self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (NumberError::Invalid, Lang::Id) => "bukan angka; ketik angka saja, mis. 1.234 atau 12,5",
-            (NumberError::Invalid, Lang::En) => "not a number; type digits only, e.g. 1,234 or 12.5",
-            (NumberError::WrongDecimal, Lang::Id) => "gunakan koma untuk desimal (12,5) dan titik untuk ribuan (1.234)",
-            (NumberError::WrongDecimal, Lang::En) => {
-                "use a point for decimals (12.5) and a comma for thousands (1,234)"
-            }
-            (NumberError::BadGrouping, Lang::Id) => "pemisah ribuan harus tiap tiga angka, mis. 1.234.567",
-            (NumberError::BadGrouping, Lang::En) => "thousands separators go every three digits, e.g. 1,234,567",
+        let t = lang.texts();
+        match self {
+            NumberError::Invalid => t.number_invalid(),
+            NumberError::WrongDecimal => t.number_wrong_decimal(),
+            NumberError::BadGrouping => t.number_bad_grouping(),
         }
     }
 }
 
-/// Parses a number typed in `lang`: Indonesian `1.234,5`, English `1,234.5`. Spaces are
-/// ignored; an empty text is `None`. Thousands separators, when used, must group by three.
+/// The first character of a separator (the catalogues' separators are one character each; a
+/// test checks it).
+fn separator(s: &str) -> char {
+    s.chars().next().unwrap_or(' ')
+}
+
+/// Parses a number typed in `lang`, with its separators: Indonesian `1.234,5`, English
+/// `1,234.5`. Spaces are ignored; an empty text is `None`. Thousands separators, when used,
+/// must group by three.
 pub fn parse_number(text: &str, lang: Lang) -> Result<Option<f64>, NumberError> {
     let t: String = text.chars().filter(|c| !c.is_whitespace() && *c != '\u{a0}').collect();
     if t.is_empty() {
         return Ok(None);
     }
-    let (group, point) = match lang {
-        Lang::Id => ('.', ','),
-        Lang::En => (',', '.'),
-    };
+    let texts = lang.texts();
+    let (group, point) = (separator(texts.thousands_separator()), separator(texts.decimal_separator()));
     let (neg, body) = match t.strip_prefix('-') {
         Some(b) => (true, b),
         None => (false, t.as_str()),
@@ -255,6 +269,13 @@ mod tests {
         assert_eq!(score(78.344, Lang::Id), "78,34");
         assert_eq!(score(4.5, Lang::En), "4.50");
         assert_eq!(number(100.0, Lang::Id, None), "100");
+    }
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn limits_in_messages_group_as_the_language_says() {
+        assert_eq!(limit(1234567.5, Lang::Id), "1.234.567,5");
+        assert_eq!(limit(1234567.5, Lang::En), "1234567.5");
+        assert_eq!(limit(-12.0, Lang::En), "-12");
     }
 
     #[wasm_bindgen_test(unsupported = test)]
@@ -343,9 +364,9 @@ mod tests {
         assert_eq!(en("12.5"), Ok(Some(12.5)));
         assert_eq!(en("12,5"), Err(NumberError::WrongDecimal));
         assert_eq!(en("1,234.5"), Ok(Some(1234.5)));
-        // Formatting then parsing gives the value back, in both languages.
+        // Formatting then parsing gives the value back, in every language.
         for x in [0.0, 7.5, 1234.0, 3_200_000.0, 1234567.25] {
-            for l in [Lang::Id, Lang::En] {
+            for l in Lang::ALL {
                 assert_eq!(parse_number(&number(x, l, None), l), Ok(Some(x)), "{x} {l:?}");
             }
         }

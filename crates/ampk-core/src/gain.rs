@@ -140,31 +140,33 @@ pub fn gains(rubric: &Rubric, card: &Scorecard) -> Vec<Gain> {
     out
 }
 
-/// One line for the officer, e.g. "Naikkan Jumlah unggahan dari 420 menjadi 600 → +4,50 poin".
+/// One line for the officer, e.g. "Naikkan Jumlah unggahan dari 420 menjadi 600 → +4,50 poin"
+/// (`[core]`: `gain_raise`, `gain_lower`, `gain_available`; a checklist's share through
+/// `percent`).
 pub fn sentence(rubric: &Rubric, card: &Scorecard, g: &Gain, lang: Lang) -> String {
     let def = &rubric.file.categories[card.category];
+    let t = lang.texts();
     match &g.change {
         Some(c) => {
             let input = &def.inputs[c.input];
-            let pct = if input.kind == InputKind::Checklist { "%" } else { "" };
-            let (from, to) = (fmt::number(round_show(c.from), lang, None), fmt::number(round_show(c.to), lang, None));
+            let show = |x: f64| {
+                let n = fmt::number(round_show(x), lang, None);
+                if input.kind == InputKind::Checklist {
+                    t.percent(n)
+                } else {
+                    n
+                }
+            };
+            let (from, to) = (show(c.from), show(c.to));
             let pts = fmt::score(c.gain, lang);
             let label = input.label.get(lang);
-            match (lang, c.to > c.from) {
-                (Lang::Id, true) => format!("Naikkan {label} dari {from}{pct} menjadi {to}{pct} → +{pts} poin"),
-                (Lang::Id, false) => format!("Turunkan {label} dari {from}{pct} menjadi {to}{pct} → +{pts} poin"),
-                (Lang::En, true) => format!("Raise {label} from {from}{pct} to {to}{pct} → +{pts} points"),
-                (Lang::En, false) => format!("Lower {label} from {from}{pct} to {to}{pct} → +{pts} points"),
+            if c.to > c.from {
+                t.gain_raise(from, label, pts, to)
+            } else {
+                t.gain_lower(from, label, pts, to)
             }
         }
-        None => {
-            let label = def.indicators[g.indicator].label.get(lang);
-            let pts = fmt::score(g.available, lang);
-            match lang {
-                Lang::Id => format!("{label}: masih tersedia {pts} poin"),
-                Lang::En => format!("{label}: {pts} points still available"),
-            }
-        }
+        None => t.gain_available(def.indicators[g.indicator].label.get(lang), fmt::score(g.available, lang)),
     }
 }
 

@@ -45,4 +45,51 @@ mod tests {
         assert_eq!(Lang::from_tag("english"), Lang::default());
         assert_eq!(Lang::ALL.iter().map(|l| l.next()).collect::<std::collections::BTreeSet<_>>().len(), LANG_COUNT);
     }
+
+    /// A sample of every kind of text, as Rust sees the catalogue: present in every language,
+    /// and translated (sentences differ from one language to another).
+    fn sample(t: Texts) -> Vec<String> {
+        vec![
+            t.not_allowed().into(),
+            t.bad_url().into(),
+            t.months_range(13),
+            t.unknown_category("x"),
+            t.rubric_mismatch(2025, "a", "r1", 2026, "b", "r2"),
+            t.expr_unexpected(t.expr_expected_value(), t.expr_found_end(), 3),
+            t.number_wrong_decimal().into(),
+            t.gain_raise(1, "x", "2,00", 3),
+            t.gain_available("x", "1,00"),
+            t.status_accepted_with_warnings().into(),
+            t.jury_row_columns(4),
+        ]
+    }
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn every_language_has_its_texts() {
+        for l in Lang::ALL {
+            let t = l.texts();
+            for (i, text) in sample(t).iter().enumerate() {
+                assert!(!text.trim().is_empty(), "{l:?}: sample {i} is empty");
+            }
+            // Separators are single characters, and a number's two separators differ.
+            let (point, group) = (t.decimal_separator(), t.thousands_separator());
+            assert_eq!((point.chars().count(), group.chars().count()), (1, 1), "{l:?}: {point:?} {group:?}");
+            assert_ne!(point, group, "{l:?}");
+            assert!(t.limit_thousands_separator().chars().count() <= 1, "{l:?}");
+            assert_ne!(point, t.limit_thousands_separator(), "{l:?}");
+            // Labels told apart within one language.
+            let statuses =
+                [t.status_accepted(), t.status_accepted_with_warnings(), t.status_superseded(), t.status_rejected()];
+            assert_eq!(statuses.iter().collect::<std::collections::BTreeSet<_>>().len(), statuses.len(), "{l:?}");
+            assert_ne!(t.winner_yes(), t.winner_no(), "{l:?}");
+        }
+        for a in Lang::ALL {
+            for b in Lang::ALL.into_iter().filter(|&b| b != a) {
+                for (i, (x, y)) in sample(a.texts()).iter().zip(sample(b.texts())).enumerate() {
+                    assert_ne!(x, &y, "sample {i} is the same in {a:?} and {b:?}");
+                }
+                assert_ne!(a.texts().column_rank(), b.texts().column_rank(), "{a:?} {b:?}");
+            }
+        }
+    }
 }

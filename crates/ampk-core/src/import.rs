@@ -5,6 +5,7 @@
 //! Assessing a file ([`assess`]) is the expensive, per-file part; [`resolve`] (duplicates and
 //! rankings) is cheap, so a UI can assess files in chunks and resolve after every chunk.
 
+use crate::i18n::Texts;
 use crate::jcs;
 use crate::problem::{Lang, Problem, ProblemCode};
 use crate::rank::{name_key, rank, RankEntry};
@@ -40,17 +41,14 @@ impl Status {
         }
     }
 
-    /// The label shown to the coordinator.
+    /// The label shown to the coordinator ("diterima dengan catatan").
     pub fn label(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (Status::Accepted, Lang::Id) => "diterima",
-            (Status::AcceptedWithWarnings, Lang::Id) => "diterima dengan catatan",
-            (Status::Superseded, Lang::Id) => "digantikan",
-            (Status::Rejected, Lang::Id) => "ditolak",
-            (Status::Accepted, Lang::En) => "accepted",
-            (Status::AcceptedWithWarnings, Lang::En) => "accepted with warnings",
-            (Status::Superseded, Lang::En) => "superseded",
-            (Status::Rejected, Lang::En) => "rejected",
+        let t = lang.texts();
+        match self {
+            Status::Accepted => t.status_accepted(),
+            Status::AcceptedWithWarnings => t.status_accepted_with_warnings(),
+            Status::Superseded => t.status_superseded(),
+            Status::Rejected => t.status_rejected(),
         }
     }
 }
@@ -144,12 +142,7 @@ pub fn too_large(file: &str, len: u64) -> FileReport {
     FileReport {
         file: file.to_string(),
         status: Status::Rejected,
-        reasons: vec![Problem::new(
-            ProblemCode::TooLarge,
-            "",
-            format!("berkas terlalu besar ({len} bita, paling besar {max}); tidak dibaca"),
-            format!("file too large ({len} bytes, at most {max}); not read"),
-        )],
+        reasons: vec![Problem::of(ProblemCode::TooLarge, "", |t| t.file_too_large_unread(max, len))],
         read: None,
         checked: None,
         content_key: None,
@@ -162,12 +155,7 @@ pub fn unreadable(file: &str, reason: &str) -> FileReport {
     FileReport {
         file: file.to_string(),
         status: Status::Rejected,
-        reasons: vec![Problem::new(
-            ProblemCode::Unreadable,
-            "",
-            format!("berkas tidak dapat dibaca: {reason}"),
-            format!("the file cannot be read: {reason}"),
-        )],
+        reasons: vec![Problem::of(ProblemCode::Unreadable, "", |t| t.unreadable(reason))],
         read: None,
         checked: None,
         content_key: None,
@@ -227,9 +215,10 @@ pub fn import(rubric: &Rubric, files: &[(String, Vec<u8>)], jury: &JuryMarks) ->
     resolve(rubric, assessed, jury)
 }
 
-fn supersede(f: &mut FileReport, code: ProblemCode, by: &str, id: String, en: String) {
+/// Marks `f` superseded, with the reason `msg` (which names the file kept).
+fn supersede(f: &mut FileReport, code: ProblemCode, msg: impl Fn(Texts) -> String) {
     f.status = Status::Superseded;
-    f.reasons.push(Problem::new(code, "", format!("{id} \"{by}\""), format!("{en} \"{by}\"")));
+    f.reasons.push(Problem::of(code, "", msg));
 }
 
 /// Resolves duplicates (step 6) and ranks every category.
@@ -265,21 +254,9 @@ pub fn resolve(rubric: &Rubric, mut files: Vec<FileReport>, jury: &JuryMarks) ->
         let (keep_name, keep_key) = (files[keep].file.clone(), files[keep].content_key.clone());
         for &other in &group[1..] {
             if files[other].content_key == keep_key {
-                supersede(
-                    &mut files[other],
-                    ProblemCode::DuplicateIdentical,
-                    &keep_name,
-                    "salinan identik (submission_id dan isi sama), diimpor sekali sebagai".into(),
-                    "identical copy (same submission_id and content), imported once as".into(),
-                );
+                supersede(&mut files[other], ProblemCode::DuplicateIdentical, |t| t.duplicate_identical(&keep_name));
             } else {
-                supersede(
-                    &mut files[other],
-                    ProblemCode::SupersededSameId,
-                    &keep_name,
-                    "submission_id sama dengan isi berbeda; digantikan oleh ekspor yang lebih baru".into(),
-                    "same submission_id with different content; superseded by the more recent export".into(),
-                );
+                supersede(&mut files[other], ProblemCode::SupersededSameId, |t| t.superseded_same_id(&keep_name));
             }
         }
     }
@@ -293,13 +270,7 @@ pub fn resolve(rubric: &Rubric, mut files: Vec<FileReport>, jury: &JuryMarks) ->
         newest_first(&files, group);
         let keep_name = files[group[0]].file.clone();
         for &other in &group[1..] {
-            supersede(
-                &mut files[other],
-                ProblemCode::SupersededSameAgency,
-                &keep_name,
-                "instansi yang sama dengan submission_id lain; digantikan oleh ekspor yang lebih baru".into(),
-                "the same agency under another submission_id; superseded by the more recent export".into(),
-            );
+            supersede(&mut files[other], ProblemCode::SupersededSameAgency, |t| t.superseded_same_agency(&keep_name));
         }
     }
     let (categories, unmatched_jury) = rank_all(rubric, &files, jury);

@@ -7,28 +7,29 @@ use serde_json::Value;
 
 /// Parses JSON bytes with the size limit and BOM tolerance shared by every file the kit reads.
 pub fn parse_json(bytes: &[u8], limit: usize) -> Result<Value, Problem> {
+    parse_json_or(bytes, limit, |_| None)
+}
+
+/// As [`parse_json`], but a parse error for which `special` gives a problem is reported with
+/// that problem instead of `not_json` (the submission reader's nesting limit).
+pub fn parse_json_or(
+    bytes: &[u8],
+    limit: usize,
+    special: impl FnOnce(&serde_json::Error) -> Option<Problem>,
+) -> Result<Value, Problem> {
     if bytes.len() > limit {
-        return Err(Problem::new(
-            ProblemCode::TooLarge,
-            "",
-            format!("berkas terlalu besar: {} bita, paling besar {} bita", bytes.len(), limit),
-            format!("file too large: {} bytes, at most {} bytes", bytes.len(), limit),
-        ));
+        let size = bytes.len();
+        return Err(Problem::of(ProblemCode::TooLarge, "", |t| t.file_too_large(limit, size)));
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     serde_json::from_slice(bytes).map_err(|e| {
-        Problem::new(
-            ProblemCode::NotJson,
-            "",
-            format!("bukan JSON yang valid (baris {}, kolom {}): {e}", e.line(), e.column()),
-            format!("not valid JSON (line {}, column {}): {e}", e.line(), e.column()),
-        )
+        special(&e).unwrap_or_else(|| Problem::of(ProblemCode::NotJson, "", |t| t.not_json(e.column(), &e, e.line())))
     })
 }
 
 /// The problem reported when serde cannot read a document into its wire types.
 pub fn structure(e: serde_json::Error) -> Problem {
-    Problem::new(ProblemCode::Structure, "", format!("struktur tidak sesuai: {e}"), format!("bad structure: {e}"))
+    Problem::of(ProblemCode::Structure, "", |t| t.bad_structure(&e))
 }
 
 /// Parses `YYYY-MM-DD` with a real calendar check.

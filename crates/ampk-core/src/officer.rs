@@ -45,14 +45,7 @@ pub enum Reply {
 pub fn handle(request: &str, bytes: &[u8]) -> Reply {
     let request: Request = match serde_json::from_str(request) {
         Ok(r) => r,
-        Err(e) => {
-            return Reply::Problems(vec![Problem::new(
-                ProblemCode::BadRequest,
-                "",
-                format!("permintaan tidak dikenal: {e}"),
-                format!("unknown request: {e}"),
-            )])
-        }
+        Err(e) => return Reply::Problems(vec![Problem::of(ProblemCode::BadRequest, "", |t| t.bad_request(&e))]),
     };
     let rubric_of = |text: &Option<String>| match text {
         None => Ok(rubric::builtin().clone()),

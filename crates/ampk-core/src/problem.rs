@@ -23,12 +23,20 @@ pub struct Problem {
 }
 
 impl Problem {
-    /// Builds a problem; its message is `msg` of each language's texts.
-    pub fn of(code: ProblemCode, path: impl Into<String>, msg: impl Fn(Texts) -> String) -> Self {
-        Problem { code, path: path.into(), messages: Lang::ALL.map(|l| msg(l.texts())) }
+    /// Builds a problem; its message is `msg` of each language's texts, a catalogue key such as
+    /// `|t| t.months_range(m)` (or `|t| t.bad_email()`).
+    pub fn of<M: Into<String>>(code: ProblemCode, path: impl Into<String>, msg: impl Fn(Texts) -> M) -> Self {
+        Self::of_dyn(code, path.into(), &msg)
     }
 
-    /// Builds a problem from a message in each language, in `Lang::ALL` order.
+    /// [`Problem::of`] without its type parameters: one copy in the bundle, not one per problem.
+    fn of_dyn(code: ProblemCode, path: String, msg: &dyn Message) -> Self {
+        Problem { code, path, messages: Lang::ALL.map(|l| msg.message(l.texts())) }
+    }
+
+    /// Builds a problem from a message in each language, in `Lang::ALL` order. Only for callers
+    /// outside the core that have not moved to the catalogue yet: the core builds every problem
+    /// with [`Problem::of`] (a test of `tests/catalogue.rs` keeps it so).
     pub fn new(code: ProblemCode, path: impl Into<String>, id: impl Into<String>, en: impl Into<String>) -> Self {
         Problem { code, path: path.into(), messages: [id.into(), en.into()] }
     }
@@ -45,6 +53,18 @@ impl Problem {
         } else {
             &self.path
         }
+    }
+}
+
+/// A problem's message, as [`Problem::of`] takes it. A trait of its own rather than `dyn Fn`: its
+/// objects carry one method, not the three call shims of a closure's.
+trait Message {
+    fn message(&self, t: Texts) -> String;
+}
+
+impl<M: Into<String>, F: Fn(Texts) -> M> Message for F {
+    fn message(&self, t: Texts) -> String {
+        self(t).into()
     }
 }
 
@@ -103,198 +123,149 @@ impl fmt::Display for Problem {
     }
 }
 
-/// Every problem code. Serialised as today's snake_case strings (`reasons[].code` in files and
-/// in `ampk rank --json` is unchanged).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ProblemCode {
-    AboveMax,
-    AgencyNameLength,
-    AgencyTypeMissing,
-    BadEmail,
-    BadKitVersion,
-    BadPhone,
-    BadRequest,
-    BadSubmissionId,
-    BadTimestamp,
-    BadUrl,
-    BandLastZero,
-    BandMinRange,
-    BandOrder,
-    BandStepsUnique,
-    BelowMin,
-    CheckComparison,
-    CheckFailed,
-    ChecklistItems,
-    ComputedDiffers,
-    DigestAlgorithm,
-    DigestMismatch,
-    DigestMissing,
-    DownloadFailed,
-    DuplicateId,
-    DuplicateIdentical,
-    EditionRange,
-    Empty,
-    EvidenceMissing,
-    EvidenceUnknownInput,
-    ExprSyntax,
-    ExprTooDeep,
-    FinalWeights,
-    Format,
-    FormatVersion,
-    IdPattern,
-    IneligibleCategory,
-    InputReservedId,
-    ItemsNotChecklist,
-    JuryCategory,
-    JuryDuplicate,
-    JuryEstimateRange,
-    JuryHeader,
-    JuryRow,
-    JuryScore,
-    LimitsNotNumeric,
-    MinMax,
-    MissingInput,
-    MissingMember,
-    MonthsRange,
-    NewerVersion,
-    NoCategories,
-    NotANumber,
-    NotAllowed,
-    NotAllowedValue,
-    NotJson,
-    NotWhole,
-    OfficerName,
-    OutOfRange,
-    ParentRequired,
-    PeriodDate,
-    PeriodOrder,
-    RequiresUnknown,
-    RubricMismatch,
-    ScaleParams,
-    StringTooLong,
-    Structure,
-    SupersededSameAgency,
-    SupersededSameId,
-    TextWithoutId,
-    TieBreakUnknown,
-    TooDeep,
-    TooLarge,
-    TooLong,
-    TooManyLinks,
-    TooShort,
-    UnknownAgencyType,
-    UnknownCategory,
-    UnknownFunction,
-    UnknownIdentifier,
-    UnknownInput,
-    UnknownItem,
-    UnknownMember,
-    Unreadable,
-    WeightPositive,
-    WeightsSum,
-    WhenUndefinedRange,
-    WinnersRange,
-    WorkerFailed,
-    WrongKind,
-    WrongType,
+/// Defines [`ProblemCode`], its list and its written forms from one table, so that the three
+/// cannot drift apart.
+macro_rules! problem_codes {
+    ($($variant:ident = $name:literal,)*) => {
+        /// Every problem code. Serialised as today's snake_case strings (`reasons[].code` in files
+        /// and in `ampk rank --json` is unchanged).
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum ProblemCode {
+            $(#[doc = concat!("`", $name, "`")] $variant,)*
+        }
+
+        impl ProblemCode {
+            /// Every code, in order.
+            pub const ALL: &'static [ProblemCode] = &[$(ProblemCode::$variant,)*];
+
+            /// The code as written in files and reports.
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $(ProblemCode::$variant => $name,)*
+                }
+            }
+        }
+    };
 }
 
-impl ProblemCode {
-    /// The code as written in files and reports.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ProblemCode::AboveMax => "above_max",
-            ProblemCode::AgencyNameLength => "agency_name_length",
-            ProblemCode::AgencyTypeMissing => "agency_type_missing",
-            ProblemCode::BadEmail => "bad_email",
-            ProblemCode::BadKitVersion => "bad_kit_version",
-            ProblemCode::BadPhone => "bad_phone",
-            ProblemCode::BadRequest => "bad_request",
-            ProblemCode::BadSubmissionId => "bad_submission_id",
-            ProblemCode::BadTimestamp => "bad_timestamp",
-            ProblemCode::BadUrl => "bad_url",
-            ProblemCode::BandLastZero => "band_last_zero",
-            ProblemCode::BandMinRange => "band_min_range",
-            ProblemCode::BandOrder => "band_order",
-            ProblemCode::BandStepsUnique => "band_steps_unique",
-            ProblemCode::BelowMin => "below_min",
-            ProblemCode::CheckComparison => "check_comparison",
-            ProblemCode::CheckFailed => "check_failed",
-            ProblemCode::ChecklistItems => "checklist_items",
-            ProblemCode::ComputedDiffers => "computed_differs",
-            ProblemCode::DigestAlgorithm => "digest_algorithm",
-            ProblemCode::DigestMismatch => "digest_mismatch",
-            ProblemCode::DigestMissing => "digest_missing",
-            ProblemCode::DownloadFailed => "download_failed",
-            ProblemCode::DuplicateId => "duplicate_id",
-            ProblemCode::DuplicateIdentical => "duplicate_identical",
-            ProblemCode::EditionRange => "edition_range",
-            ProblemCode::Empty => "empty",
-            ProblemCode::EvidenceMissing => "evidence_missing",
-            ProblemCode::EvidenceUnknownInput => "evidence_unknown_input",
-            ProblemCode::ExprSyntax => "expr_syntax",
-            ProblemCode::ExprTooDeep => "expr_too_deep",
-            ProblemCode::FinalWeights => "final_weights",
-            ProblemCode::Format => "format",
-            ProblemCode::FormatVersion => "format_version",
-            ProblemCode::IdPattern => "id_pattern",
-            ProblemCode::IneligibleCategory => "ineligible_category",
-            ProblemCode::InputReservedId => "input_reserved_id",
-            ProblemCode::ItemsNotChecklist => "items_not_checklist",
-            ProblemCode::JuryCategory => "jury_category",
-            ProblemCode::JuryDuplicate => "jury_duplicate",
-            ProblemCode::JuryEstimateRange => "jury_estimate_range",
-            ProblemCode::JuryHeader => "jury_header",
-            ProblemCode::JuryRow => "jury_row",
-            ProblemCode::JuryScore => "jury_score",
-            ProblemCode::LimitsNotNumeric => "limits_not_numeric",
-            ProblemCode::MinMax => "min_max",
-            ProblemCode::MissingInput => "missing_input",
-            ProblemCode::MissingMember => "missing_member",
-            ProblemCode::MonthsRange => "months_range",
-            ProblemCode::NewerVersion => "newer_version",
-            ProblemCode::NoCategories => "no_categories",
-            ProblemCode::NotANumber => "not_a_number",
-            ProblemCode::NotAllowed => "not_allowed",
-            ProblemCode::NotAllowedValue => "not_allowed_value",
-            ProblemCode::NotJson => "not_json",
-            ProblemCode::NotWhole => "not_whole",
-            ProblemCode::OfficerName => "officer_name",
-            ProblemCode::OutOfRange => "out_of_range",
-            ProblemCode::ParentRequired => "parent_required",
-            ProblemCode::PeriodDate => "period_date",
-            ProblemCode::PeriodOrder => "period_order",
-            ProblemCode::RequiresUnknown => "requires_unknown",
-            ProblemCode::RubricMismatch => "rubric_mismatch",
-            ProblemCode::ScaleParams => "scale_params",
-            ProblemCode::StringTooLong => "string_too_long",
-            ProblemCode::Structure => "structure",
-            ProblemCode::SupersededSameAgency => "superseded_same_agency",
-            ProblemCode::SupersededSameId => "superseded_same_id",
-            ProblemCode::TextWithoutId => "text_without_id",
-            ProblemCode::TieBreakUnknown => "tie_break_unknown",
-            ProblemCode::TooDeep => "too_deep",
-            ProblemCode::TooLarge => "too_large",
-            ProblemCode::TooLong => "too_long",
-            ProblemCode::TooManyLinks => "too_many_links",
-            ProblemCode::TooShort => "too_short",
-            ProblemCode::UnknownAgencyType => "unknown_agency_type",
-            ProblemCode::UnknownCategory => "unknown_category",
-            ProblemCode::UnknownFunction => "unknown_function",
-            ProblemCode::UnknownIdentifier => "unknown_identifier",
-            ProblemCode::UnknownInput => "unknown_input",
-            ProblemCode::UnknownItem => "unknown_item",
-            ProblemCode::UnknownMember => "unknown_member",
-            ProblemCode::Unreadable => "unreadable",
-            ProblemCode::WeightPositive => "weight_positive",
-            ProblemCode::WeightsSum => "weights_sum",
-            ProblemCode::WhenUndefinedRange => "when_undefined_range",
-            ProblemCode::WinnersRange => "winners_range",
-            ProblemCode::WorkerFailed => "worker_failed",
-            ProblemCode::WrongKind => "wrong_kind",
-            ProblemCode::WrongType => "wrong_type",
+problem_codes! {
+    AboveMax = "above_max",
+    AgencyNameLength = "agency_name_length",
+    AgencyTypeMissing = "agency_type_missing",
+    BadEmail = "bad_email",
+    BadKitVersion = "bad_kit_version",
+    BadPhone = "bad_phone",
+    BadRequest = "bad_request",
+    BadSubmissionId = "bad_submission_id",
+    BadTimestamp = "bad_timestamp",
+    BadUrl = "bad_url",
+    BandLastZero = "band_last_zero",
+    BandMinRange = "band_min_range",
+    BandOrder = "band_order",
+    BandStepsUnique = "band_steps_unique",
+    BelowMin = "below_min",
+    CheckComparison = "check_comparison",
+    CheckFailed = "check_failed",
+    ChecklistItems = "checklist_items",
+    ComputedDiffers = "computed_differs",
+    DigestAlgorithm = "digest_algorithm",
+    DigestMismatch = "digest_mismatch",
+    DigestMissing = "digest_missing",
+    DownloadFailed = "download_failed",
+    DuplicateId = "duplicate_id",
+    DuplicateIdentical = "duplicate_identical",
+    EditionRange = "edition_range",
+    Empty = "empty",
+    EvidenceMissing = "evidence_missing",
+    EvidenceUnknownInput = "evidence_unknown_input",
+    ExprSyntax = "expr_syntax",
+    ExprTooDeep = "expr_too_deep",
+    FinalWeights = "final_weights",
+    Format = "format",
+    FormatVersion = "format_version",
+    IdPattern = "id_pattern",
+    IneligibleCategory = "ineligible_category",
+    InputReservedId = "input_reserved_id",
+    ItemsNotChecklist = "items_not_checklist",
+    JuryCategory = "jury_category",
+    JuryDuplicate = "jury_duplicate",
+    JuryEstimateRange = "jury_estimate_range",
+    JuryHeader = "jury_header",
+    JuryRow = "jury_row",
+    JuryScore = "jury_score",
+    LimitsNotNumeric = "limits_not_numeric",
+    MinMax = "min_max",
+    MissingInput = "missing_input",
+    MissingMember = "missing_member",
+    MonthsRange = "months_range",
+    NewerVersion = "newer_version",
+    NoCategories = "no_categories",
+    NotANumber = "not_a_number",
+    NotAllowed = "not_allowed",
+    NotAllowedValue = "not_allowed_value",
+    NotJson = "not_json",
+    NotWhole = "not_whole",
+    OfficerName = "officer_name",
+    OutOfRange = "out_of_range",
+    ParentRequired = "parent_required",
+    PeriodDate = "period_date",
+    PeriodOrder = "period_order",
+    RequiresUnknown = "requires_unknown",
+    RubricMismatch = "rubric_mismatch",
+    ScaleParams = "scale_params",
+    StringTooLong = "string_too_long",
+    Structure = "structure",
+    SupersededSameAgency = "superseded_same_agency",
+    SupersededSameId = "superseded_same_id",
+    TextWithoutId = "text_without_id",
+    TieBreakUnknown = "tie_break_unknown",
+    TooDeep = "too_deep",
+    TooLarge = "too_large",
+    TooLong = "too_long",
+    TooManyLinks = "too_many_links",
+    TooShort = "too_short",
+    UnknownAgencyType = "unknown_agency_type",
+    UnknownCategory = "unknown_category",
+    UnknownFunction = "unknown_function",
+    UnknownIdentifier = "unknown_identifier",
+    UnknownInput = "unknown_input",
+    UnknownItem = "unknown_item",
+    UnknownMember = "unknown_member",
+    Unreadable = "unreadable",
+    WeightPositive = "weight_positive",
+    WeightsSum = "weights_sum",
+    WhenUndefinedRange = "when_undefined_range",
+    WinnersRange = "winners_range",
+    WorkerFailed = "worker_failed",
+    WrongKind = "wrong_kind",
+    WrongType = "wrong_type",
+}
+
+impl Serialize for ProblemCode {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+/// Looks the written form up in [`ProblemCode::ALL`]: much smaller in the officer's bundle than
+/// serde's derived matching of every name.
+impl<'de> Deserialize<'de> for ProblemCode {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl Visitor<'_> for V {
+            type Value = ProblemCode;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a problem code such as \"weights_sum\"")
+            }
+            fn visit_str<E: de::Error>(self, s: &str) -> Result<ProblemCode, E> {
+                ProblemCode::ALL
+                    .iter()
+                    .copied()
+                    .find(|c| c.as_str() == s)
+                    .ok_or_else(|| E::invalid_value(de::Unexpected::Str(s), &self))
+            }
         }
+        d.deserialize_str(V)
     }
 }
 
@@ -337,6 +308,27 @@ pub fn index(path: &str, i: usize) -> String {
 mod tests {
     use super::*;
     use wasm_bindgen_test::wasm_bindgen_test;
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn codes_are_written_in_snake_case_and_read_back() {
+        for (i, &c) in ProblemCode::ALL.iter().enumerate() {
+            assert_eq!(c as usize, i, "ProblemCode::ALL is in declaration order");
+            // The variant's name in snake_case, as serde's `rename_all` wrote it before.
+            let mut snake = String::new();
+            for (k, ch) in format!("{c:?}").chars().enumerate() {
+                if ch.is_ascii_uppercase() && k > 0 {
+                    snake.push('_');
+                }
+                snake.push(ch.to_ascii_lowercase());
+            }
+            assert_eq!(c.as_str(), snake);
+            let json = serde_json::to_string(&c).unwrap();
+            assert_eq!(json, format!("\"{snake}\""));
+            assert_eq!(serde_json::from_str::<ProblemCode>(&json).unwrap(), c);
+        }
+        assert!(serde_json::from_str::<ProblemCode>("\"no_such_code\"").is_err());
+        assert!(serde_json::from_str::<ProblemCode>("3").is_err());
+    }
 
     #[wasm_bindgen_test(unsupported = test)]
     fn paths_join_members_and_indexes() {

@@ -1,6 +1,8 @@
 //! Scoring (rubric-format §4, §6, §7): input values, scales, indicator and category scores,
 //! predicates, projected final scores, and validation of entered figures against the rubric.
 
+use crate::fmt::limit;
+use crate::i18n::Texts;
 use crate::problem::{join, Lang, Problem, ProblemCode};
 use crate::rubric::{Direction, InputDef, InputKind, Rubric, Scale};
 use crate::util::round2;
@@ -222,10 +224,6 @@ pub fn score_with_zeroed(rubric: &Rubric, card: &Scorecard, zeroed: &[usize]) ->
     out
 }
 
-fn fmt_limit(x: f64) -> String {
-    crate::fmt::number(x, Lang::Id, None)
-}
-
 /// Checks entered figures against the rubric: kinds, whole integers, limits, checklist items,
 /// unknown inputs, required inputs and checks. Paths are relative to the entry (`inputs.<id>`).
 pub fn validate_figures(rubric: &Rubric, cat: usize, figures: &Figures, months: u32) -> Vec<Problem> {
@@ -234,40 +232,26 @@ pub fn validate_figures(rubric: &Rubric, cat: usize, figures: &Figures, months: 
     for (id, v) in figures {
         let path = join("inputs", id);
         let Some(d) = def.inputs.iter().find(|d| &d.id == id) else {
-            out.push(Problem::new(
-                ProblemCode::UnknownInput,
-                path,
-                format!("isian \"{id}\" tidak ada dalam kategori {}", def.id),
-                format!("input \"{id}\" does not exist in category {}", def.id),
-            ));
+            out.push(Problem::of(ProblemCode::UnknownInput, path, |t| t.unknown_input(&def.id, id)));
             continue;
         };
-        let (lid, len) = (d.label.get(Lang::Id), d.label.get(Lang::En));
+        let label = |t: Texts| d.label.get(t.0);
         match (d.kind, v) {
             (InputKind::Integer | InputKind::Number, InputValue::Number(n)) => {
                 if d.kind == InputKind::Integer && n.fract() != 0.0 {
-                    out.push(Problem::new(
-                        ProblemCode::NotWhole,
-                        path.clone(),
-                        format!("{lid}: harus bilangan bulat, bukan {}", fmt_limit(*n)),
-                        format!("{len}: must be a whole number, not {}", crate::fmt::plain(*n)),
-                    ));
+                    out.push(Problem::of(ProblemCode::NotWhole, path.clone(), |t| {
+                        t.not_whole(label(t), limit(*n, t.0))
+                    }));
                 }
                 if let Some(min) = d.min.filter(|m| n < m) {
-                    out.push(Problem::new(
-                        ProblemCode::BelowMin,
-                        path.clone(),
-                        format!("{lid}: paling kecil {}", fmt_limit(min)),
-                        format!("{len}: must be at least {}", crate::fmt::plain(min)),
-                    ));
+                    out.push(Problem::of(ProblemCode::BelowMin, path.clone(), |t| {
+                        t.below_min(label(t), limit(min, t.0))
+                    }));
                 }
                 if let Some(max) = d.max.filter(|m| n > m) {
-                    out.push(Problem::new(
-                        ProblemCode::AboveMax,
-                        path.clone(),
-                        format!("{lid}: paling besar {}", fmt_limit(max)),
-                        format!("{len}: must be at most {}", crate::fmt::plain(max)),
-                    ));
+                    out.push(Problem::of(ProblemCode::AboveMax, path.clone(), |t| {
+                        t.above_max(label(t), limit(max, t.0))
+                    }));
                 }
             }
             (InputKind::Boolean, InputValue::Bool(_)) => {}
@@ -275,39 +259,28 @@ pub fn validate_figures(rubric: &Rubric, cat: usize, figures: &Figures, months: 
                 let items = d.items.as_deref().unwrap_or_default();
                 for k in answers.keys() {
                     if !items.iter().any(|it| &it.id == k) {
-                        out.push(Problem::new(
-                            ProblemCode::UnknownItem,
-                            join(&path, k),
-                            format!("{lid}: butir \"{k}\" tidak ada dalam daftar periksa"),
-                            format!("{len}: item \"{k}\" is not in the checklist"),
-                        ));
+                        out.push(Problem::of(ProblemCode::UnknownItem, join(&path, k), |t| {
+                            t.unknown_item(k, label(t))
+                        }));
                     }
                 }
             }
             (kind, _) => {
-                let (want_id, want_en) = match kind {
-                    InputKind::Integer => ("bilangan bulat", "a whole number"),
-                    InputKind::Number => ("angka", "a number"),
-                    InputKind::Boolean => ("true atau false", "true or false"),
-                    InputKind::Checklist => ("objek butir → yes/partial/no", "an object of item → yes/partial/no"),
+                let want = |t: Texts| match kind {
+                    InputKind::Integer => t.kind_integer(),
+                    InputKind::Number => t.kind_number(),
+                    InputKind::Boolean => t.kind_boolean(),
+                    InputKind::Checklist => t.kind_checklist(),
                 };
-                out.push(Problem::new(
-                    ProblemCode::WrongKind,
-                    path,
-                    format!("{lid}: harus {want_id}"),
-                    format!("{len}: must be {want_en}"),
-                ));
+                out.push(Problem::of(ProblemCode::WrongKind, path, |t| t.wrong_kind(want(t), label(t))));
             }
         }
     }
     for d in &def.inputs {
         if d.required && !figures.contains_key(&d.id) {
-            out.push(Problem::new(
-                ProblemCode::MissingInput,
-                join("inputs", &d.id),
-                format!("{} belum diisi", d.label.get(Lang::Id)),
-                format!("{} is missing", d.label.get(Lang::En)),
-            ));
+            out.push(Problem::of(ProblemCode::MissingInput, join("inputs", &d.id), |t| {
+                t.missing_input(d.label.get(t.0))
+            }));
         }
     }
     let card = score(rubric, cat, figures, months);
@@ -316,15 +289,11 @@ pub fn validate_figures(rubric: &Rubric, cat: usize, figures: &Figures, months: 
         let rule = &rubric.categories[cat].checks[c];
         let mut slots = rule.lhs.inputs();
         slots.extend(rule.rhs.inputs().into_iter().filter(|s| !rule.lhs.inputs().contains(s)));
-        let names_id: Vec<&str> = slots.iter().map(|&s| def.inputs[s].label.get(Lang::Id)).collect();
-        let names_en: Vec<&str> = slots.iter().map(|&s| def.inputs[s].label.get(Lang::En)).collect();
         let path = slots.first().map(|&s| join("inputs", &def.inputs[s].id)).unwrap_or_else(|| "inputs".into());
-        out.push(Problem::new(
-            ProblemCode::CheckFailed,
-            path,
-            format!("{} ({}; aturan: {})", check.message.get(Lang::Id), names_id.join(", "), check.rule),
-            format!("{} ({}; rule: {})", check.message.get(Lang::En), names_en.join(", "), check.rule),
-        ));
+        out.push(Problem::of(ProblemCode::CheckFailed, path, |t| {
+            let names: Vec<&str> = slots.iter().map(|&s| def.inputs[s].label.get(t.0)).collect();
+            t.check_failed(names.join(", "), check.message.get(t.0), &check.rule)
+        }));
     }
     out
 }

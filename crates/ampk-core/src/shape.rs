@@ -9,6 +9,7 @@
 //! `minimum`, `maximum`, `minItems`, `maxItems`, `minLength`, `maxLength`, `oneOf`, `anyOf`,
 //! `allOf`. Semantic rules (patterns, sums, references) are checked on the typed values.
 
+use crate::i18n::Texts;
 use crate::problem::{index, join, Problem, ProblemCode};
 use serde_json::{Map, Value};
 
@@ -41,29 +42,36 @@ fn json_type(v: &Value) -> &'static str {
     }
 }
 
-fn type_id(t: &str) -> &str {
-    match t {
-        "null" => "null",
-        "boolean" => "boolean (true/false)",
-        "integer" => "bilangan bulat",
-        "number" => "angka",
-        "string" => "teks",
-        "array" => "daftar (array)",
-        "object" => "objek",
+/// A JSON Schema type's name in a message ("an integer").
+fn type_name(t: Texts, name: &str) -> String {
+    match name {
+        "null" => t.type_null(),
+        "boolean" => t.type_boolean(),
+        "integer" => t.type_integer(),
+        "number" => t.type_number(),
+        "string" => t.type_string(),
+        "array" => t.type_array(),
+        "object" => t.type_object(),
         other => other,
     }
+    .to_string()
 }
 
-fn type_en(t: &str) -> &str {
-    match t {
-        "boolean" => "a boolean (true/false)",
-        "integer" => "an integer",
-        "number" => "a number",
-        "string" => "a string",
-        "array" => "an array",
-        "object" => "an object",
-        other => other,
-    }
+/// "must be an integer or a string, not an array".
+fn wrong_type(path: &str, expected: &[&str], found: &str) -> Problem {
+    Problem::of(ProblemCode::WrongType, path, |t| {
+        let mut names = expected.iter().map(|e| type_name(t, e));
+        let first = names.next().unwrap_or_default();
+        let expected = names.fold(first, |acc, next| t.either(acc, next));
+        t.wrong_type(expected, type_name(t, found))
+    })
+}
+
+/// What [`Walker::counts`] counts.
+#[derive(Clone, Copy)]
+enum Unit {
+    Items,
+    Characters,
 }
 
 fn type_matches(expected: &str, v: &Value) -> bool {
@@ -89,12 +97,7 @@ impl<'a> Walker<'a> {
     fn walk(&self, schema: &'a Value, v: &mut Value, path: &str, out: &mut Vec<Problem>) {
         let Some(s) = schema.as_object() else {
             if schema == &Value::Bool(false) {
-                out.push(Problem::new(
-                    ProblemCode::NotAllowed,
-                    path,
-                    "nilai tidak diperbolehkan di sini",
-                    "no value is allowed here",
-                ));
+                out.push(Problem::of(ProblemCode::NotAllowed, path, |t| t.not_allowed()));
             }
             return;
         };
@@ -114,38 +117,20 @@ impl<'a> Walker<'a> {
                 _ => vec![],
             };
             if !types.is_empty() && !types.iter().any(|t| type_matches(t, v)) {
-                let want_id: Vec<&str> = types.iter().map(|t| type_id(t)).collect();
-                let want_en: Vec<&str> = types.iter().map(|t| type_en(t)).collect();
-                let found = json_type(v);
-                out.push(Problem::new(
-                    ProblemCode::WrongType,
-                    path,
-                    format!("harus berupa {}, bukan {}", want_id.join(" atau "), type_id(found)),
-                    format!("must be {}, not {}", want_en.join(" or "), type_en(found)),
-                ));
+                out.push(wrong_type(path, &types, json_type(v)));
                 return;
             }
         }
         if let Some(c) = s.get("const") {
             if c != v {
-                out.push(Problem::new(
-                    ProblemCode::NotAllowedValue,
-                    path,
-                    format!("harus {}, bukan {}", short(c), short(v)),
-                    format!("must be {}, not {}", short(c), short(v)),
-                ));
+                let (expected, found) = (short(c), short(v));
+                out.push(Problem::of(ProblemCode::NotAllowedValue, path, |t| t.not_the_constant(&expected, &found)));
                 return;
             }
         }
         if let Some(Value::Array(options)) = s.get("enum") {
             if !options.contains(v) {
-                let list: Vec<String> = options.iter().map(short).collect();
-                out.push(Problem::new(
-                    ProblemCode::NotAllowedValue,
-                    path,
-                    format!("nilai {} tidak dikenal; pilihan: {}", short(v), list.join(", ")),
-                    format!("unknown value {}; allowed: {}", short(v), list.join(", ")),
-                ));
+                out.push(unknown_value(path.to_string(), v, options.iter()));
                 return;
             }
         }
@@ -155,7 +140,7 @@ impl<'a> Walker<'a> {
         match v {
             Value::Object(m) => self.object(s, m, path, out),
             Value::Array(a) => {
-                self.counts(s, a.len(), "minItems", "maxItems", "elemen", "items", path, out);
+                self.counts(s, a.len(), "minItems", "maxItems", Unit::Items, path, out);
                 if let Some(item) = s.get("items") {
                     for (i, x) in a.iter_mut().enumerate() {
                         self.walk(item, x, &index(path, i), out);
@@ -163,7 +148,7 @@ impl<'a> Walker<'a> {
                 }
             }
             Value::String(st) => {
-                self.counts(s, st.chars().count(), "minLength", "maxLength", "karakter", "characters", path, out)
+                self.counts(s, st.chars().count(), "minLength", "maxLength", Unit::Characters, path, out)
             }
             _ => {}
         }
@@ -182,22 +167,12 @@ impl<'a> Walker<'a> {
     fn range(&self, s: &Map<String, Value>, n: f64, path: &str, out: &mut Vec<Problem>) {
         if let Some(min) = s.get("minimum").and_then(Value::as_f64) {
             if n < min {
-                out.push(Problem::new(
-                    ProblemCode::OutOfRange,
-                    path,
-                    format!("tidak boleh kurang dari {min}"),
-                    format!("must not be less than {min}"),
-                ));
+                out.push(Problem::of(ProblemCode::OutOfRange, path, |t| t.less_than_minimum(min)));
             }
         }
         if let Some(max) = s.get("maximum").and_then(Value::as_f64) {
             if n > max {
-                out.push(Problem::new(
-                    ProblemCode::OutOfRange,
-                    path,
-                    format!("tidak boleh lebih dari {max}"),
-                    format!("must not be more than {max}"),
-                ));
+                out.push(Problem::of(ProblemCode::OutOfRange, path, |t| t.more_than_maximum(max)));
             }
         }
     }
@@ -209,29 +184,25 @@ impl<'a> Walker<'a> {
         n: usize,
         min_key: &str,
         max_key: &str,
-        unit_id: &str,
-        unit_en: &str,
+        unit: Unit,
         path: &str,
         out: &mut Vec<Problem>,
     ) {
         if let Some(min) = s.get(min_key).and_then(Value::as_u64) {
             if (n as u64) < min {
-                let (id, en) = if min == 1 {
-                    ("tidak boleh kosong".to_string(), "must not be empty".to_string())
-                } else {
-                    (format!("paling sedikit {min} {unit_id}"), format!("needs at least {min} {unit_en}"))
-                };
-                out.push(Problem::new(ProblemCode::TooShort, path, id, en));
+                out.push(Problem::of(ProblemCode::TooShort, path, |t| match (min, unit) {
+                    (1, _) => t.must_not_be_empty().to_string(),
+                    (_, Unit::Items) => t.too_few_items(min),
+                    (_, Unit::Characters) => t.too_few_characters(min),
+                }));
             }
         }
         if let Some(max) = s.get(max_key).and_then(Value::as_u64) {
             if (n as u64) > max {
-                out.push(Problem::new(
-                    ProblemCode::TooLong,
-                    path,
-                    format!("paling banyak {max} {unit_id}, ada {n}"),
-                    format!("at most {max} {unit_en} allowed, found {n}"),
-                ));
+                out.push(Problem::of(ProblemCode::TooLong, path, |t| match unit {
+                    Unit::Items => t.too_many_items(n, max),
+                    Unit::Characters => t.too_many_characters(n, max),
+                }));
             }
         }
     }
@@ -241,12 +212,7 @@ impl<'a> Walker<'a> {
         if let Some(Value::Array(req)) = s.get("required") {
             for k in req.iter().filter_map(Value::as_str) {
                 if !m.contains_key(k) {
-                    out.push(Problem::new(
-                        ProblemCode::MissingMember,
-                        path,
-                        format!("anggota wajib \"{k}\" tidak ada"),
-                        format!("required member \"{k}\" is missing"),
-                    ));
+                    out.push(Problem::of(ProblemCode::MissingMember, path, |t| t.missing_member(k)));
                 }
             }
         }
@@ -257,12 +223,7 @@ impl<'a> Walker<'a> {
                 Some(sub) => self.walk(sub, x, &p, out),
                 None => match s.get("additionalProperties") {
                     Some(Value::Bool(false)) => {
-                        out.push(Problem::new(
-                            ProblemCode::UnknownMember,
-                            p,
-                            format!("anggota \"{k}\" tidak dikenal (salah ketik?)"),
-                            format!("unknown member \"{k}\" (a typo?)"),
-                        ));
+                        out.push(Problem::of(ProblemCode::UnknownMember, p, |t| t.unknown_member(k)));
                         unknown.push(k.clone());
                     }
                     Some(sub @ Value::Object(_)) => self.walk(sub, x, &p, out),
@@ -319,15 +280,7 @@ impl<'a> Walker<'a> {
                 })
                 .filter(|t| *t != "null")
                 .collect();
-            let found = json_type(v);
-            let ids: Vec<&str> = types.iter().map(|t| type_id(t)).collect();
-            let ens: Vec<&str> = types.iter().map(|t| type_en(t)).collect();
-            out.push(Problem::new(
-                ProblemCode::WrongType,
-                path,
-                format!("harus berupa {}, bukan {}", ids.join(" atau "), type_id(found)),
-                format!("must be {}, not {}", ens.join(" or "), type_en(found)),
-            ));
+            out.push(wrong_type(path, &types, json_type(v)));
             return;
         }
         if let Some((probs, trial)) = best {
@@ -363,13 +316,7 @@ impl<'a> Walker<'a> {
         if allowed.contains(&found) {
             return None;
         }
-        let list: Vec<String> = allowed.iter().map(|c| short(c)).collect();
-        Some(Problem::new(
-            ProblemCode::NotAllowedValue,
-            at,
-            format!("nilai {} tidak dikenal; pilihan: {}", short(found), list.join(", ")),
-            format!("unknown value {}; allowed: {}", short(found), list.join(", ")),
-        ))
+        Some(unknown_value(at, found, allowed.into_iter()))
     }
 
     fn resolved(&self, branch: &'a Value) -> &'a Value {
@@ -386,6 +333,12 @@ impl<'a> Walker<'a> {
         };
         props.iter().any(|(k, p)| p.get("const").is_some_and(|c| obj.get(k) == Some(c)))
     }
+}
+
+/// "unknown value \"c\"; allowed: \"a\", \"b\"".
+fn unknown_value<'v>(path: String, found: &Value, allowed: impl Iterator<Item = &'v Value>) -> Problem {
+    let (found, list) = (short(found), allowed.map(short).collect::<Vec<_>>().join(", "));
+    Problem::of(ProblemCode::NotAllowedValue, path, |t| t.unknown_value(&list, &found))
 }
 
 /// Orders candidate problem lists: a type mismatch at the value itself is the worst fit.
@@ -445,6 +398,56 @@ mod tests {
         let p = check(&schema, &json!({"type": "c", "x": 1}));
         assert_eq!((p.len(), p[0].path.as_str(), &*p[0].code), (1, "type", "not_allowed_value"));
         assert_eq!(p[0].message(crate::problem::Lang::En), "unknown value \"c\"; allowed: \"a\", \"b\"");
+    }
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn counts_and_types_are_named_in_every_language() {
+        use crate::problem::Lang;
+        let schema = json!({
+            "type": "object",
+            "properties": {
+                "few": {"type": "array", "minItems": 2},
+                "many": {"type": "array", "maxItems": 1},
+                "short": {"type": "string", "minLength": 2},
+                "long": {"type": "string", "maxLength": 3},
+                "empty": {"type": "string", "minLength": 1},
+                "typed": {"type": ["integer", "string", "null"]},
+                "zero": false
+            }
+        });
+        let doc =
+            json!({"few": [1], "many": [1, 2], "short": "a", "long": "abcd", "empty": "", "typed": [], "zero": 0});
+        // Sorted: the members' order depends on serde_json's `preserve_order`.
+        let messages = |l| {
+            let mut m: Vec<String> =
+                check(&schema, &doc).iter().map(|p| format!("{}: {}", p.path, p.message(l))).collect();
+            m.sort();
+            m
+        };
+        assert_eq!(
+            messages(Lang::Id),
+            [
+                "empty: tidak boleh kosong",
+                "few: paling sedikit 2 elemen",
+                "long: paling banyak 3 karakter, ada 4",
+                "many: paling banyak 1 elemen, ada 2",
+                "short: paling sedikit 2 karakter",
+                "typed: harus berupa bilangan bulat atau teks atau null, bukan daftar (array)",
+                "zero: nilai tidak diperbolehkan di sini",
+            ]
+        );
+        assert_eq!(
+            messages(Lang::En),
+            [
+                "empty: must not be empty",
+                "few: needs at least 2 items",
+                "long: at most 3 characters allowed, found 4",
+                "many: at most 1 items allowed, found 2",
+                "short: needs at least 2 characters",
+                "typed: must be an integer or a string or null, not an array",
+                "zero: no value is allowed here",
+            ]
+        );
     }
 
     #[wasm_bindgen_test(unsupported = test)]

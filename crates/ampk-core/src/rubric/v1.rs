@@ -13,7 +13,8 @@ use std::collections::BTreeMap;
 pub struct Text(pub BTreeMap<String, String>);
 
 impl Text {
-    /// The text in `lang`, falling back to Indonesian.
+    /// The text in `lang` (looked up by its tag), falling back to the Indonesian text every
+    /// rubric text has: a language the rubric does not carry shows Indonesian.
     pub fn get(&self, lang: Lang) -> &str {
         self.0.get(lang.tag()).or_else(|| self.0.get("id")).map(String::as_str).unwrap_or("")
     }

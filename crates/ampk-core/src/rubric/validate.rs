@@ -5,6 +5,7 @@
 use super::{Band, Category, CategoryDef, IndicatorDef, InputDef, InputKind, RubricFile, Scale, Text, FORMAT_VERSION};
 use crate::expr::{self, Expr, ExprError, ExprErrorKind};
 use crate::fmt::plain;
+use crate::i18n::Texts;
 use crate::json::parse_date;
 use crate::problem::{index, join, Problem, ProblemCode};
 use std::collections::BTreeSet;
@@ -27,35 +28,26 @@ struct V<'a> {
 }
 
 impl V<'_> {
-    fn push(&mut self, code: ProblemCode, path: String, id: String, en: String) {
-        self.out.push(Problem::new(code, path, id, en));
+    /// Adds the problem `code` at `path` with the message `msg` (a catalogue key).
+    fn push<M: Into<String>>(&mut self, code: ProblemCode, path: String, msg: impl Fn(Texts) -> M) {
+        self.out.push(Problem::of(code, path, msg));
     }
 
     fn id_pattern(&mut self, path: String, value: &str, ok: bool, pattern: &str) {
         if !ok {
-            self.push(
-                ProblemCode::IdPattern,
-                path,
-                format!("id \"{value}\" tidak sesuai pola {pattern}"),
-                format!("id \"{value}\" does not match the pattern {pattern}"),
-            );
+            self.push(ProblemCode::IdPattern, path, |t| t.id_pattern(value, pattern));
         }
     }
 
-    fn text(&mut self, path: String, t: &Text) {
-        if t.0.get("id").is_none_or(|s| s.trim().is_empty()) {
-            self.push(
-                ProblemCode::TextWithoutId,
-                path,
-                "teks wajib memuat versi Bahasa Indonesia (\"id\")".into(),
-                "a text must have its Bahasa Indonesia version (\"id\")".into(),
-            );
+    fn text(&mut self, path: String, text: &Text) {
+        if text.0.get("id").is_none_or(|s| s.trim().is_empty()) {
+            self.push(ProblemCode::TextWithoutId, path, |t| t.text_without_id());
         }
     }
 
     fn non_empty<T>(&mut self, path: String, list: &[T]) {
         if list.is_empty() {
-            self.push(ProblemCode::Empty, path, "tidak boleh kosong".into(), "must not be empty".into());
+            self.push(ProblemCode::Empty, path, |t| t.must_not_be_empty());
         }
     }
 
@@ -63,12 +55,7 @@ impl V<'_> {
         let mut seen = BTreeSet::new();
         for (i, id) in ids.enumerate() {
             if !seen.insert(id) {
-                self.push(
-                    ProblemCode::DuplicateId,
-                    join(&index(base, i), member),
-                    format!("id \"{id}\" dipakai lebih dari sekali"),
-                    format!("id \"{id}\" is used more than once"),
-                );
+                self.push(ProblemCode::DuplicateId, join(&index(base, i), member), |t| t.duplicate_id(id));
             }
         }
     }
@@ -76,12 +63,7 @@ impl V<'_> {
     fn range(&mut self, code: ProblemCode, path: String, v: f64, lo: f64, hi: f64) {
         if !(lo..=hi).contains(&v) {
             let (lo, hi, v) = (plain(lo), plain(hi), plain(v));
-            self.push(
-                code,
-                path,
-                format!("harus antara {lo} dan {hi}, bukan {v}"),
-                format!("must be between {lo} and {hi}, not {v}"),
-            );
+            self.push(code, path, |t| t.between(&hi, &lo, &v));
         }
     }
 
@@ -94,95 +76,52 @@ impl V<'_> {
             _ => ProblemCode::ExprSyntax,
         };
         let shown: String = src.chars().take(80).collect();
-        self.push(
-            code,
-            path,
-            format!("{} — dalam \"{shown}\"", e.message_id()),
-            format!("{} — in \"{shown}\"", e.message_en()),
-        );
+        self.push(code, path, |t| t.expr_in_source(e.message(t), &shown));
     }
 }
 
 pub(super) fn validate(f: &RubricFile, out: &mut Vec<Problem>) -> Vec<Category> {
     let mut v = V { out };
     if f.format != "ampk-rubric" {
-        v.push(
-            ProblemCode::Format,
-            "format".into(),
-            format!("harus \"ampk-rubric\", bukan \"{}\": ini bukan berkas rubrik", f.format),
-            format!("must be \"ampk-rubric\", not \"{}\": this is not a rubric file", f.format),
-        );
+        v.push(ProblemCode::Format, "format".into(), |t| t.not_a_rubric(&f.format));
     }
     if f.format_version != FORMAT_VERSION {
-        let (id, en) = if f.format_version > FORMAT_VERSION {
-            (
-                format!(
-                    "versi format {} dibuat dengan versi kit yang lebih baru; kit ini membaca versi 1",
-                    f.format_version
-                ),
-                format!("format version {} was made with a newer kit; this kit reads version 1", f.format_version),
-            )
-        } else {
-            (
-                format!("versi format {} tidak dikenal; harus 1", f.format_version),
-                format!("unknown format version {}; must be 1", f.format_version),
-            )
-        };
-        v.push(ProblemCode::FormatVersion, "format_version".into(), id, en);
+        v.push(ProblemCode::FormatVersion, "format_version".into(), |t| {
+            if f.format_version > FORMAT_VERSION {
+                t.rubric_newer_version(f.format_version)
+            } else {
+                t.rubric_unknown_version(f.format_version)
+            }
+        });
     }
     let rubric_id_ok = matches_id(&f.id, lower_or_digit, |c| lower_or_digit(c) || c == b'-', 3, 64);
     v.id_pattern("id".into(), &f.id, rubric_id_ok, "[a-z0-9][a-z0-9-]{2,63}");
     if !(2000..=2100).contains(&f.edition) {
-        v.push(
-            ProblemCode::EditionRange,
-            "edition".into(),
-            format!("edisi harus tahun 2000–2100, bukan {}", f.edition),
-            format!("edition must be a year 2000–2100, not {}", f.edition),
-        );
+        v.push(ProblemCode::EditionRange, "edition".into(), |t| t.edition_range(f.edition));
     }
     v.text("title".into(), &f.title);
     let start = parse_date(&f.period.start);
     let end = parse_date(&f.period.end);
     for (path, s, d) in [("period.start", &f.period.start, start), ("period.end", &f.period.end, end)] {
         if d.is_none() {
-            v.push(
-                ProblemCode::PeriodDate,
-                path.into(),
-                format!("\"{s}\" bukan tanggal YYYY-MM-DD yang valid"),
-                format!("\"{s}\" is not a valid YYYY-MM-DD date"),
-            );
+            v.push(ProblemCode::PeriodDate, path.into(), |t| t.period_date(s));
         }
     }
     if let (Some(s), Some(e)) = (start, end) {
         if s > e {
-            v.push(
-                ProblemCode::PeriodOrder,
-                "period".into(),
-                "tanggal mulai periode sesudah tanggal akhirnya".into(),
-                "the period starts after it ends".into(),
-            );
+            v.push(ProblemCode::PeriodOrder, "period".into(), |t| t.period_order());
         }
     }
     let fs = &f.final_score;
     for (path, w) in [("final_score.data_weight", fs.data_weight), ("final_score.jury_weight", fs.jury_weight)] {
         if w < 0.0 {
             let w = plain(w);
-            v.push(
-                ProblemCode::FinalWeights,
-                path.into(),
-                format!("bobot tidak boleh negatif ({w})"),
-                format!("a weight must not be negative ({w})"),
-            );
+            v.push(ProblemCode::FinalWeights, path.into(), |t| t.final_weight_negative(&w));
         }
     }
     if (fs.data_weight + fs.jury_weight - 100.0).abs() > 1e-9 {
         let sum = plain(fs.data_weight + fs.jury_weight);
-        v.push(
-            ProblemCode::FinalWeights,
-            "final_score".into(),
-            format!("data_weight + jury_weight harus 100, bukan {sum}"),
-            format!("data_weight + jury_weight must be 100, not {sum}"),
-        );
+        v.push(ProblemCode::FinalWeights, "final_score".into(), |t| t.final_weights_sum(&sum));
     }
     validate_bands(&mut v, &f.bands);
     v.non_empty("agency_types".into(), &f.agency_types);
@@ -216,30 +155,15 @@ fn validate_bands(v: &mut V<'_>, bands: &[Band]) {
         v.range(ProblemCode::BandMinRange, join(&p, "min"), b.min, 0.0, 100.0);
         v.text(join(&p, "label"), &b.label);
         if i > 0 && b.min >= bands[i - 1].min {
-            v.push(
-                ProblemCode::BandOrder,
-                join(&p, "min"),
-                format!(
-                    "min harus lebih kecil dari band sebelumnya ({} lalu {})",
-                    plain(bands[i - 1].min),
-                    plain(b.min)
-                ),
-                format!(
-                    "min must be strictly lower than the band before ({} then {})",
-                    plain(bands[i - 1].min),
-                    plain(b.min)
-                ),
-            );
+            let (previous, min) = (plain(bands[i - 1].min), plain(b.min));
+            v.push(ProblemCode::BandOrder, join(&p, "min"), |t| t.band_order(&min, &previous));
         }
     }
     if let Some(last) = bands.last() {
         if last.min != 0.0 {
-            v.push(
-                ProblemCode::BandLastZero,
-                join(&index("bands", bands.len() - 1), "min"),
-                format!("band terakhir harus ber-min 0 agar setiap nilai punya predikat, bukan {}", last.min),
-                format!("the last band must have min 0 so every score gets a predicate, not {}", last.min),
-            );
+            v.push(ProblemCode::BandLastZero, join(&index("bands", bands.len() - 1), "min"), |t| {
+                t.band_last_zero(last.min)
+            });
         }
     }
 }
@@ -258,21 +182,11 @@ fn validate_category(v: &mut V<'_>, p: &str, c: &CategoryDef, types: &BTreeSet<&
     v.non_empty(join(p, "eligible"), &c.eligible);
     for (i, e) in c.eligible.iter().enumerate() {
         if !types.contains(e.as_str()) {
-            v.push(
-                ProblemCode::UnknownAgencyType,
-                index(&join(p, "eligible"), i),
-                format!("jenis instansi \"{e}\" tidak ada di agency_types"),
-                format!("agency type \"{e}\" is not in agency_types"),
-            );
+            v.push(ProblemCode::UnknownAgencyType, index(&join(p, "eligible"), i), |t| t.eligible_unknown_type(e));
         }
     }
     if !(1..=10).contains(&c.winners) {
-        v.push(
-            ProblemCode::WinnersRange,
-            join(p, "winners"),
-            format!("jumlah pemenang harus 1–10, bukan {}", c.winners),
-            format!("the number of winners must be 1–10, not {}", c.winners),
-        );
+        v.push(ProblemCode::WinnersRange, join(p, "winners"), |t| t.winners_range(c.winners));
     }
     let inputs_path = join(p, "inputs");
     v.non_empty(inputs_path.clone(), &c.inputs);
@@ -302,12 +216,7 @@ fn validate_category(v: &mut V<'_>, p: &str, c: &CategoryDef, types: &BTreeSet<&
             v.text(join(&ip, "help"), h);
         }
         if ind.weight.partial_cmp(&0.0) != Some(std::cmp::Ordering::Greater) {
-            v.push(
-                ProblemCode::WeightPositive,
-                join(&ip, "weight"),
-                format!("bobot harus > 0, bukan {}", ind.weight),
-                format!("a weight must be > 0, not {}", ind.weight),
-            );
+            v.push(ProblemCode::WeightPositive, join(&ip, "weight"), |t| t.weight_positive(ind.weight));
         }
         match expr::parse(&ind.value, &input_ids) {
             Ok(e) => values.push(e),
@@ -321,12 +230,9 @@ fn validate_category(v: &mut V<'_>, p: &str, c: &CategoryDef, types: &BTreeSet<&
         for (k, r) in ind.requires.iter().enumerate() {
             match input_ids.iter().position(|i| i == r) {
                 Some(slot) => req.push(slot),
-                None => v.push(
-                    ProblemCode::RequiresUnknown,
-                    index(&join(&ip, "requires"), k),
-                    format!("\"{r}\" bukan isian kategori ini"),
-                    format!("\"{r}\" is not an input of this category"),
-                ),
+                None => {
+                    v.push(ProblemCode::RequiresUnknown, index(&join(&ip, "requires"), k), |t| t.requires_unknown(r))
+                }
             }
         }
         requires.push(req);
@@ -335,12 +241,7 @@ fn validate_category(v: &mut V<'_>, p: &str, c: &CategoryDef, types: &BTreeSet<&
     let sum: f64 = c.indicators.iter().map(|i| i.weight).sum();
     if !c.indicators.is_empty() && (sum - 100.0).abs() > 1e-9 {
         let sum = plain(sum);
-        v.push(
-            ProblemCode::WeightsSum,
-            ind_path.clone(),
-            format!("jumlah bobot indikator harus 100, bukan {sum}"),
-            format!("indicator weights must sum to 100, not {sum}"),
-        );
+        v.push(ProblemCode::WeightsSum, ind_path.clone(), |t| t.weights_sum(&sum));
     }
     let mut checks = Vec::new();
     for (i, ch) in c.checks.iter().enumerate() {
@@ -358,12 +259,7 @@ fn validate_category(v: &mut V<'_>, p: &str, c: &CategoryDef, types: &BTreeSet<&
             .filter_map(|(k, id)| {
                 let pos = c.indicators.iter().position(|i| &i.id == id);
                 if pos.is_none() {
-                    v.push(
-                        ProblemCode::TieBreakUnknown,
-                        index(&join(p, "tie_break"), k),
-                        format!("\"{id}\" bukan indikator kategori ini"),
-                        format!("\"{id}\" is not an indicator of this category"),
-                    );
+                    v.push(ProblemCode::TieBreakUnknown, index(&join(p, "tie_break"), k), |t| t.tie_break_unknown(id));
                 }
                 pos
             })
@@ -388,12 +284,7 @@ fn validate_input(v: &mut V<'_>, p: &str, input: &InputDef) {
         "[a-z][a-z0-9_]{0,63}",
     );
     if input.id == "months" || input.id == "min" || input.id == "max" {
-        v.push(
-            ProblemCode::InputReservedId,
-            join(p, "id"),
-            format!("\"{}\" adalah nama yang dipakai ekspresi; pilih id lain", input.id),
-            format!("\"{}\" is a name reserved by expressions; choose another id", input.id),
-        );
+        v.push(ProblemCode::InputReservedId, join(p, "id"), |t| t.input_reserved_id(&input.id));
     }
     v.text(join(p, "label"), &input.label);
     for (name, t) in [("help", &input.help), ("unit", &input.unit)] {
@@ -405,42 +296,22 @@ fn validate_input(v: &mut V<'_>, p: &str, input: &InputDef) {
     if !numeric {
         for (name, val) in [("min", input.min), ("max", input.max)] {
             if val.is_some() {
-                v.push(
-                    ProblemCode::LimitsNotNumeric,
-                    join(p, name),
-                    format!("{name} hanya untuk isian integer/number"),
-                    format!("{name} applies only to integer/number inputs"),
-                );
+                v.push(ProblemCode::LimitsNotNumeric, join(p, name), |t| t.limits_not_numeric(name));
             }
         }
     }
     if let (Some(lo), Some(hi)) = (input.min, input.max) {
         if lo > hi {
             let (lo, hi) = (plain(lo), plain(hi));
-            v.push(
-                ProblemCode::MinMax,
-                join(p, "min"),
-                format!("min ({lo}) lebih besar dari max ({hi})"),
-                format!("min ({lo}) is greater than max ({hi})"),
-            );
+            v.push(ProblemCode::MinMax, join(p, "min"), |t| t.min_max(&hi, &lo));
         }
     }
     match (&input.kind, &input.items) {
-        (InputKind::Checklist, None) => v.push(
-            ProblemCode::ChecklistItems,
-            p.to_string(),
-            "daftar periksa wajib punya items".into(),
-            "a checklist must have items".into(),
-        ),
+        (InputKind::Checklist, None) => v.push(ProblemCode::ChecklistItems, p.to_string(), |t| t.checklist_items()),
         (InputKind::Checklist, Some(items)) => {
             let ip = join(p, "items");
             if items.is_empty() {
-                v.push(
-                    ProblemCode::ChecklistItems,
-                    ip.clone(),
-                    "daftar periksa wajib punya items".into(),
-                    "a checklist must have items".into(),
-                );
+                v.push(ProblemCode::ChecklistItems, ip.clone(), |t| t.checklist_items());
             }
             v.unique(&ip, items.iter().map(|i| i.id.as_str()), "id");
             for (k, item) in items.iter().enumerate() {
@@ -457,12 +328,7 @@ fn validate_input(v: &mut V<'_>, p: &str, input: &InputDef) {
                 }
             }
         }
-        (_, Some(_)) => v.push(
-            ProblemCode::ItemsNotChecklist,
-            join(p, "items"),
-            "items hanya untuk isian checklist".into(),
-            "items apply only to checklist inputs".into(),
-        ),
+        (_, Some(_)) => v.push(ProblemCode::ItemsNotChecklist, join(p, "items"), |t| t.items_not_checklist()),
         _ => {}
     }
 }
@@ -472,46 +338,27 @@ fn validate_scale(v: &mut V<'_>, p: &str, s: &Scale) {
         Scale::Linear { min, max } => {
             if min == max {
                 let min = plain(*min);
-                v.push(
-                    ProblemCode::ScaleParams,
-                    join(p, "max"),
-                    format!("skala linear: min dan max tidak boleh sama ({min})"),
-                    format!("linear scale: min and max must differ ({min})"),
-                );
+                v.push(ProblemCode::ScaleParams, join(p, "max"), |t| t.linear_scale_equal(&min));
             }
         }
         Scale::Log { min, max } => {
             if !(0.0 < *min && min < max) {
                 let (min, max) = (plain(*min), plain(*max));
-                v.push(
-                    ProblemCode::ScaleParams,
-                    p.to_string(),
-                    format!("skala log: harus 0 < min < max, bukan min {min}, max {max}"),
-                    format!("log scale: needs 0 < min < max, not min {min}, max {max}"),
-                );
+                v.push(ProblemCode::ScaleParams, p.to_string(), |t| t.log_scale_order(&max, &min));
             }
         }
         Scale::Bands { steps, otherwise, .. } => {
             let sp = join(p, "steps");
             if steps.is_empty() {
-                v.push(
-                    ProblemCode::ScaleParams,
-                    sp.clone(),
-                    "skala bands wajib punya steps".into(),
-                    "a bands scale needs steps".into(),
-                );
+                v.push(ProblemCode::ScaleParams, sp.clone(), |t| t.bands_without_steps());
             }
             let mut seen: Vec<f64> = Vec::new();
             for (i, st) in steps.iter().enumerate() {
                 let stp = index(&sp, i);
                 v.range(ProblemCode::ScaleParams, join(&stp, "score"), st.score, 0.0, 100.0);
                 if seen.contains(&st.at) {
-                    v.push(
-                        ProblemCode::BandStepsUnique,
-                        join(&stp, "at"),
-                        format!("nilai at {} muncul lebih dari sekali", plain(st.at)),
-                        format!("at value {} appears more than once", plain(st.at)),
-                    );
+                    let at = plain(st.at);
+                    v.push(ProblemCode::BandStepsUnique, join(&stp, "at"), |t| t.band_steps_unique(&at));
                 }
                 seen.push(st.at);
             }

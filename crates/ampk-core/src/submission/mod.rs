@@ -6,6 +6,7 @@
 
 pub mod v1;
 
+use crate::i18n::Texts;
 use crate::jcs;
 use crate::json::{self, parse_date};
 use crate::problem::{index, join, Lang, Problem, ProblemCode};
@@ -103,7 +104,9 @@ fn to_wire(rubric: &Rubric, s: &Submission, exported_at: &str) -> SubmissionV1 {
             let cat = rubric.category_index(id)?;
             let card = score::score(rubric, cat, &e.inputs, s.months);
             let indicators = card.rounded_indicators(rubric).map(|(id, s)| (id.to_string(), s)).collect();
-            let predicate = card.predicate(rubric, Lang::Id).to_string();
+            // The predicate in the first language (Indonesian): files do not depend on the
+            // exporter's interface language.
+            let predicate = card.predicate(rubric, Lang::default()).to_string();
             Some((id.clone(), ComputedV1 { data_score: card.rounded(), predicate, indicators }))
         })
         .collect();
@@ -190,12 +193,7 @@ fn schema() -> &'static Value {
 }
 
 fn too_deep(path: &str) -> Problem {
-    Problem::new(
-        ProblemCode::TooDeep,
-        path,
-        format!("struktur terlalu bersarang (paling dalam {MAX_DEPTH} tingkat)"),
-        format!("nested too deeply (at most {MAX_DEPTH} levels)"),
-    )
+    Problem::of(ProblemCode::TooDeep, path, |t| t.nested_too_deeply(MAX_DEPTH))
 }
 
 /// Checks the limits of §1: depth, string length and number of evidence links.
@@ -235,70 +233,42 @@ fn limits(v: &Value) -> Vec<Problem> {
         })
         .unwrap_or(0);
     if links > MAX_LINKS {
-        out.push(Problem::new(
-            ProblemCode::TooManyLinks,
-            "categories",
-            format!("terlalu banyak tautan bukti: {links}, paling banyak {MAX_LINKS}"),
-            format!("too many evidence links: {links}, at most {MAX_LINKS}"),
-        ));
+        out.push(Problem::of(ProblemCode::TooManyLinks, "categories", |t| t.too_many_links(links, MAX_LINKS)));
     }
     out
 }
 
 fn too_long(path: &str, n: usize) -> Problem {
-    Problem::new(
-        ProblemCode::StringTooLong,
-        path,
-        format!("teks terlalu panjang: {n} karakter, paling banyak {MAX_STRING}"),
-        format!("text too long: {n} characters, at most {MAX_STRING}"),
-    )
+    Problem::of(ProblemCode::StringTooLong, path, |t| t.text_too_long(n, MAX_STRING))
 }
 
 /// Reads a submission file: size limit, JSON, limits, format and version, then the structure
 /// (every problem with its JSON path).
 pub fn read(bytes: &[u8]) -> Result<Read, Vec<Problem>> {
-    let value = json::parse_json(bytes, MAX_BYTES).map_err(|p| {
-        if p.message(crate::problem::Lang::En).contains("recursion limit exceeded") {
-            vec![too_deep("")]
-        } else {
-            vec![p]
-        }
-    })?;
+    // serde_json's own nesting limit (128) is met before ours can be checked: report it as ours.
+    let value = json::parse_json_or(bytes, MAX_BYTES, |e| {
+        e.to_string().contains("recursion limit exceeded").then(|| too_deep(""))
+    })
+    .map_err(|p| vec![p])?;
     let mut problems = limits(&value);
     match value.get("format") {
         Some(Value::String(f)) if f == "ampk-submission" => {}
         other => {
-            let shown = |missing: &str| other.map(|v| v.to_string()).unwrap_or_else(|| missing.into());
-            problems.push(Problem::new(
-                ProblemCode::Format,
-                "format",
-                format!(
-                    "bukan berkas pengajuan AMPK: format harus \"ampk-submission\", bukan {}",
-                    shown("(tidak ada)")
-                ),
-                format!("not an AMPK submission file: format must be \"ampk-submission\", not {}", shown("(missing)")),
-            ));
+            problems.push(Problem::of(ProblemCode::Format, "format", |t| match other {
+                Some(v) => t.not_a_submission(v),
+                None => t.not_a_submission(t.member_absent()),
+            }));
             return Err(problems);
         }
     }
     match value.get("format_version").and_then(Value::as_u64) {
         Some(FORMAT_VERSION) => {}
         Some(v) if v > FORMAT_VERSION => {
-            problems.push(Problem::new(
-                ProblemCode::NewerVersion,
-                "format_version",
-                format!("dibuat dengan versi kit yang lebih baru (format versi {v}); perbarui kit untuk membacanya"),
-                format!("made with a newer version of the kit (format version {v}); update the kit to read it"),
-            ));
+            problems.push(Problem::of(ProblemCode::NewerVersion, "format_version", |t| t.submission_newer_version(v)));
             return Err(problems);
         }
         _ => {
-            problems.push(Problem::new(
-                ProblemCode::FormatVersion,
-                "format_version",
-                "versi format harus 1".to_string(),
-                "format_version must be 1".to_string(),
-            ));
+            problems.push(Problem::of(ProblemCode::FormatVersion, "format_version", |t| t.submission_format_version()));
             return Err(problems);
         }
     }
@@ -311,12 +281,7 @@ pub fn read(bytes: &[u8]) -> Result<Read, Vec<Problem>> {
     let edition = value.get("rubric").and_then(|r| r.get("edition"));
     for (path, n) in [("months", value.get("months")), ("rubric.edition", edition)] {
         if n.and_then(Value::as_u64).is_some_and(|n| n > u64::from(u32::MAX)) {
-            problems.push(Problem::new(
-                ProblemCode::OutOfRange,
-                path,
-                format!("tidak boleh lebih dari {}", u32::MAX),
-                format!("must not be more than {}", u32::MAX),
-            ));
+            problems.push(Problem::of(ProblemCode::OutOfRange, path, |t| t.more_than_maximum(u32::MAX)));
         }
     }
     if !problems.is_empty() {
@@ -437,8 +402,9 @@ fn is_phone(s: &str) -> bool {
         && s.chars().all(|c| c.is_ascii_digit() || matches!(c, '+' | '-' | ' ' | '(' | ')' | '.'))
 }
 
-fn err(out: &mut Vec<Problem>, code: ProblemCode, path: impl Into<String>, id: String, en: String) {
-    out.push(Problem::new(code, path, id, en));
+/// Adds the problem `code` at `path` with the message `msg` (a catalogue key) to `out`.
+fn err<M: Into<String>>(out: &mut Vec<Problem>, code: ProblemCode, path: impl Into<String>, msg: impl Fn(Texts) -> M) {
+    out.push(Problem::of(code, path, msg));
 }
 
 /// Checks a read submission against the rubric loaded in the kit (import steps 3–5).
@@ -474,24 +440,12 @@ impl FileChecks for Read {
     fn integrity(&self, warnings: &mut Vec<Problem>) -> Option<Integrity> {
         Some(match &self.wire.integrity {
             None => {
-                err(
-                    warnings,
-                    ProblemCode::DigestMissing,
-                    "integrity",
-                    "tidak ada sidik integritas: isi berkas tidak dapat dipastikan utuh sejak diekspor".into(),
-                    "no integrity digest: the content cannot be confirmed unchanged since export".into(),
-                );
+                err(warnings, ProblemCode::DigestMissing, "integrity", |t| t.digest_missing());
                 Integrity::Missing
             }
             Some(i) if i.algorithm == DIGEST_ALGORITHM && i.digest == digest(&self.value) => Integrity::Ok,
             Some(_) => {
-                err(
-                    warnings,
-                    ProblemCode::DigestMismatch,
-                    "integrity.digest",
-                    "diubah setelah diekspor: sidik integritas tidak cocok dengan isi berkas".into(),
-                    "changed after export: the integrity digest does not match the content".into(),
-                );
+                err(warnings, ProblemCode::DigestMismatch, "integrity.digest", |t| t.digest_mismatch());
                 Integrity::Mismatch
             }
         })
@@ -500,26 +454,13 @@ impl FileChecks for Read {
     fn header(&self, errors: &mut Vec<Problem>, warnings: &mut Vec<Problem>) {
         let w = &self.wire;
         if timestamp_key(&w.exported_at).is_none() {
-            err(
-                errors,
-                ProblemCode::BadTimestamp,
-                "exported_at",
-                "harus waktu UTC RFC 3339, mis. 2025-11-02T03:04:05Z".into(),
-                "must be an RFC 3339 UTC time, e.g. 2025-11-02T03:04:05Z".into(),
-            );
+            err(errors, ProblemCode::BadTimestamp, "exported_at", |t| t.bad_timestamp());
         }
         if let Some(i) = &w.integrity {
             if i.algorithm != DIGEST_ALGORITHM {
-                err(
-                    warnings,
-                    ProblemCode::DigestAlgorithm,
-                    "integrity.algorithm",
-                    format!(
-                        "algoritme integritas \"{}\" tidak dikenal; seharusnya \"{DIGEST_ALGORITHM}\"",
-                        i.algorithm
-                    ),
-                    format!("unknown integrity algorithm \"{}\"; expected \"{DIGEST_ALGORITHM}\"", i.algorithm),
-                );
+                err(warnings, ProblemCode::DigestAlgorithm, "integrity.algorithm", |t| {
+                    t.digest_algorithm(DIGEST_ALGORITHM, &i.algorithm)
+                });
             }
         }
     }
@@ -532,13 +473,7 @@ impl FileChecks for Read {
     fn tail(&self, warnings: &mut Vec<Problem>) {
         let w = &self.wire;
         for id in w.computed.keys().filter(|k| !w.categories.contains_key(*k)) {
-            err(
-                warnings,
-                ProblemCode::ComputedDiffers,
-                join("computed", id),
-                format!("nilai tertanam untuk kategori \"{id}\" yang tidak diisi"),
-                format!("an embedded score for category \"{id}\", which has no figures"),
-            );
+            err(warnings, ProblemCode::ComputedDiffers, join("computed", id), |t| t.computed_without_figures(id));
         }
     }
 }
@@ -548,29 +483,17 @@ fn check_with(rubric: &Rubric, w: &Submission, file: &impl FileChecks) -> Checke
     let mut warnings = Vec::new();
     if w.rubric_id != rubric.file.id || w.rubric_sha256 != rubric.sha256 {
         let short = |h: &str| h.chars().take(12).collect::<String>();
-        err(
-            &mut errors,
-            ProblemCode::RubricMismatch,
-            "rubric",
-            format!(
-                "dibuat dengan rubrik \"{}\" (edisi {}, sidik {}…), sedangkan kit memakai rubrik \"{}\" (edisi {}, sidik {}…); berkas tidak dinilai ulang dengan aturan yang salah",
-                w.rubric_id,
+        let (file_fingerprint, kit_fingerprint) = (short(&w.rubric_sha256), short(&rubric.sha256));
+        err(&mut errors, ProblemCode::RubricMismatch, "rubric", |t| {
+            t.rubric_mismatch(
                 w.rubric_edition,
-                short(&w.rubric_sha256),
-                rubric.file.id,
+                &file_fingerprint,
+                &w.rubric_id,
                 rubric.file.edition,
-                short(&rubric.sha256)
-            ),
-            format!(
-                "made with rubric \"{}\" (edition {}, fingerprint {}…), but the kit uses rubric \"{}\" (edition {}, fingerprint {}…); it is not re-scored with the wrong rules",
-                w.rubric_id,
-                w.rubric_edition,
-                short(&w.rubric_sha256),
-                rubric.file.id,
-                rubric.file.edition,
-                short(&rubric.sha256)
-            ),
-        );
+                &kit_fingerprint,
+                &rubric.file.id,
+            )
+        });
         return Checked { errors, warnings, integrity: None, cards: Vec::new(), evidence_risk: Vec::new() };
     }
     let integrity = file.integrity(&mut warnings);
@@ -581,28 +504,14 @@ fn check_with(rubric: &Rubric, w: &Submission, file: &impl FileChecks) -> Checke
     for (cat_id, entry) in &w.categories {
         let base = join("categories", cat_id);
         let Some(cat) = rubric.category_index(cat_id) else {
-            err(
-                &mut errors,
-                ProblemCode::UnknownCategory,
-                base,
-                format!("kategori \"{cat_id}\" tidak ada dalam rubrik"),
-                format!("category \"{cat_id}\" does not exist in the rubric"),
-            );
+            err(&mut errors, ProblemCode::UnknownCategory, base, |t| t.unknown_category(cat_id));
             continue;
         };
         let def = &rubric.file.categories[cat];
         if !def.eligible.contains(&w.agency.agency_type) {
-            err(
-                &mut errors,
-                ProblemCode::IneligibleCategory,
-                base.clone(),
-                format!(
-                    "jenis instansi \"{}\" tidak dapat mengikuti kategori {}",
-                    w.agency.agency_type,
-                    def.label.get(Lang::Id)
-                ),
-                format!("agency type \"{}\" may not enter category {}", w.agency.agency_type, def.label.get(Lang::En)),
-            );
+            err(&mut errors, ProblemCode::IneligibleCategory, base.clone(), |t| {
+                t.ineligible_category(&w.agency.agency_type, def.label.get(t.0))
+            });
         }
         for mut p in score::validate_figures(rubric, cat, &entry.inputs, w.months.clamp(1, 12)) {
             p.path = format!("{base}.{}", p.path);
@@ -613,35 +522,19 @@ fn check_with(rubric: &Rubric, w: &Submission, file: &impl FileChecks) -> Checke
             let links = entry.evidence.get(&d.id).map(Vec::as_slice).unwrap_or_default();
             if d.evidence == Evidence::Required && links.is_empty() && entry.inputs.contains_key(&d.id) {
                 lacking.push(slot);
-                err(
-                    &mut warnings,
-                    ProblemCode::EvidenceMissing,
-                    join(&join(&base, "evidence"), &d.id),
-                    format!("{}: bukti wajib belum dilampirkan", d.label.get(Lang::Id)),
-                    format!("{}: required evidence is missing", d.label.get(Lang::En)),
-                );
+                err(&mut warnings, ProblemCode::EvidenceMissing, join(&join(&base, "evidence"), &d.id), |t| {
+                    t.evidence_missing(d.label.get(t.0))
+                });
             }
         }
         for (input, links) in &entry.evidence {
             let p = join(&join(&base, "evidence"), input);
             if !def.inputs.iter().any(|d| &d.id == input) {
-                err(
-                    &mut errors,
-                    ProblemCode::EvidenceUnknownInput,
-                    p.clone(),
-                    format!("bukti untuk isian \"{input}\" yang tidak ada dalam kategori ini"),
-                    format!("evidence for input \"{input}\", which is not in this category"),
-                );
+                err(&mut errors, ProblemCode::EvidenceUnknownInput, p.clone(), |t| t.evidence_unknown_input(input));
             }
             for (i, url) in links.iter().enumerate() {
                 if !is_http_url(url) {
-                    err(
-                        &mut errors,
-                        ProblemCode::BadUrl,
-                        index(&p, i),
-                        "tautan bukti harus alamat http:// atau https:// yang lengkap".into(),
-                        "an evidence link must be a complete http:// or https:// address".into(),
-                    );
+                    err(&mut errors, ProblemCode::BadUrl, index(&p, i), |t| t.bad_url());
                 }
             }
         }
@@ -663,111 +556,47 @@ fn check_with(rubric: &Rubric, w: &Submission, file: &impl FileChecks) -> Checke
 
 fn check_header(rubric: &Rubric, w: &Submission, errors: &mut Vec<Problem>) {
     if !is_uuid_v4(&w.submission_id) {
-        err(
-            errors,
-            ProblemCode::BadSubmissionId,
-            "submission_id",
-            "harus UUID versi 4".into(),
-            "must be a version 4 UUID".into(),
-        );
+        err(errors, ProblemCode::BadSubmissionId, "submission_id", |t| t.bad_submission_id());
     }
     if !is_semver(&w.kit_version) {
-        err(
-            errors,
-            ProblemCode::BadKitVersion,
-            "kit_version",
-            "harus nomor versi semver (mis. 1.2.3)".into(),
-            "must be a semver version (e.g. 1.2.3)".into(),
-        );
+        err(errors, ProblemCode::BadKitVersion, "kit_version", |t| t.bad_kit_version());
     }
     if !(1..=12).contains(&w.months) {
-        err(
-            errors,
-            ProblemCode::MonthsRange,
-            "months",
-            format!("jumlah bulan data harus 1–12, bukan {}", w.months),
-            format!("months of data must be 1–12, not {}", w.months),
-        );
+        err(errors, ProblemCode::MonthsRange, "months", |t| t.months_range(w.months));
     }
     let a = &w.agency;
     if !rubric.file.agency_types.iter().any(|t| t.id == a.agency_type) {
         let known: Vec<&str> = rubric.file.agency_types.iter().map(|t| t.id.as_str()).collect();
-        err(
-            errors,
-            ProblemCode::UnknownAgencyType,
-            "agency.type",
-            format!("jenis instansi \"{}\" tidak dikenal rubrik; pilihan: {}", a.agency_type, known.join(", ")),
-            format!("agency type \"{}\" is unknown to the rubric; allowed: {}", a.agency_type, known.join(", ")),
-        );
+        let allowed = known.join(", ");
+        err(errors, ProblemCode::UnknownAgencyType, "agency.type", |t| t.unknown_agency_type(&a.agency_type, &allowed));
     }
     let n = a.name.trim().chars().count();
     if !(3..=200).contains(&n) {
-        err(
-            errors,
-            ProblemCode::AgencyNameLength,
-            "agency.name",
-            format!("nama instansi harus 3–200 karakter, ada {n}"),
-            format!("the agency name must be 3–200 characters, found {n}"),
-        );
+        err(errors, ProblemCode::AgencyNameLength, "agency.name", |t| t.agency_name_length(n));
     }
     if a.agency_type == "uptd" && a.parent.as_deref().is_none_or(|p| p.trim().is_empty()) {
-        err(
-            errors,
-            ProblemCode::ParentRequired,
-            "agency.parent",
-            "UPTD wajib menyebut OPD induknya".into(),
-            "a UPTD must name its parent OPD".into(),
-        );
+        err(errors, ProblemCode::ParentRequired, "agency.parent", |t| t.parent_required());
     }
     if a.officer_name.trim().is_empty() {
-        err(
-            errors,
-            ProblemCode::OfficerName,
-            "agency.officer.name",
-            "nama petugas wajib diisi".into(),
-            "the officer's name is required".into(),
-        );
+        err(errors, ProblemCode::OfficerName, "agency.officer.name", |t| t.officer_name_required());
     }
     if let Some(e) = &a.officer_email {
         if !is_email(e) {
-            err(
-                errors,
-                ProblemCode::BadEmail,
-                "agency.officer.email",
-                "alamat surel tidak valid".into(),
-                "invalid email address".into(),
-            );
+            err(errors, ProblemCode::BadEmail, "agency.officer.email", |t| t.bad_email());
         }
     }
     if let Some(p) = &a.officer_phone {
         if !is_phone(p) {
-            err(
-                errors,
-                ProblemCode::BadPhone,
-                "agency.officer.phone",
-                "nomor telepon tidak valid (6–20 angka)".into(),
-                "invalid phone number (6–20 digits)".into(),
-            );
+            err(errors, ProblemCode::BadPhone, "agency.officer.phone", |t| t.bad_phone());
         }
     }
     if w.categories.is_empty() {
-        err(
-            errors,
-            ProblemCode::NoCategories,
-            "categories",
-            "pengajuan harus memuat minimal satu kategori".into(),
-            "a submission must include at least one category".into(),
-        );
+        err(errors, ProblemCode::NoCategories, "categories", |t| t.no_categories());
     }
     if let Some(j) = w.jury_estimate {
         if !(0.0..=100.0).contains(&j) {
-            err(
-                errors,
-                ProblemCode::JuryEstimateRange,
-                "jury_estimate",
-                format!("perkiraan nilai juri harus 0–100, bukan {}", crate::fmt::plain(j)),
-                format!("the jury estimate must be 0–100, not {}", crate::fmt::plain(j)),
-            );
+            let estimate = crate::fmt::plain(j);
+            err(errors, ProblemCode::JuryEstimateRange, "jury_estimate", |t| t.jury_estimate_range(&estimate));
         }
     }
 }
@@ -783,8 +612,9 @@ fn compare_computed(rubric: &Rubric, card: &Scorecard, embedded: Option<&Compute
     if c.data_score != fresh {
         diffs.push(format!("data_score {} → {}", c.data_score, fresh));
     }
-    let predicate = card.predicate(rubric, Lang::Id);
-    if c.predicate != predicate && c.predicate != card.predicate(rubric, Lang::En) {
+    // Files carry the predicate of the first language; one in another language is as good.
+    let predicate = card.predicate(rubric, Lang::default());
+    if Lang::ALL.iter().all(|&l| c.predicate != card.predicate(rubric, l)) {
         diffs.push(format!("predicate \"{}\" → \"{predicate}\"", c.predicate));
     }
     for (id, fresh) in card.rounded_indicators(rubric) {
@@ -796,13 +626,7 @@ fn compare_computed(rubric: &Rubric, card: &Scorecard, embedded: Option<&Compute
     }
     if !diffs.is_empty() {
         let list = diffs.join(", ");
-        err(
-            out,
-            ProblemCode::ComputedDiffers,
-            path,
-            format!("nilai tertanam berbeda dari hasil hitung ulang (yang dipakai): {list}"),
-            format!("the embedded scores differ from the re-score (which is used): {list}"),
-        );
+        err(out, ProblemCode::ComputedDiffers, path, |t| t.computed_differs(&list));
     }
 }
 
