@@ -2,10 +2,8 @@
 //! address bar's hash selects (`#/` officer, `#/rekap` coordinator).
 
 use crate::browser;
-use crate::i18n::texts;
 use crate::pages::{officer, OfficerPage};
 use crate::state::Action;
-use ampk_core::Lang;
 use yew::prelude::*;
 
 #[component]
@@ -21,7 +19,7 @@ pub fn App() -> Html {
         browser::tell_rekap_lang(*l);
     });
     let lang = model.lang;
-    let t = texts(lang);
+    let t = lang.texts();
     let on_action = {
         let model = model.clone();
         Callback::from(move |a: Action| model.dispatch(a))
@@ -30,14 +28,11 @@ pub fn App() -> Html {
         let on_action = on_action.clone();
         use_effect_with((), move |_| officer::revalidate_saved_rubric(on_action));
     }
+    // The language switch offers the next language, named in that language (its `lang`).
+    let next = lang.next();
     let toggle = {
         let on_action = on_action.clone();
-        Callback::from(move |_: MouseEvent| {
-            on_action.emit(Action::SetLang(match lang {
-                Lang::Id => Lang::En,
-                Lang::En => Lang::Id,
-            }))
-        })
+        Callback::from(move |_: MouseEvent| on_action.emit(Action::SetLang(next)))
     };
     let rekap = route.starts_with("/rekap");
     let rekap_error = use_state(|| None::<String>);
@@ -54,35 +49,38 @@ pub fn App() -> Html {
             }
         });
     }
+    let skip = Callback::from(|e: MouseEvent| {
+        e.prevent_default();
+        browser::focus("main");
+    });
     html! {
         <>
-            <a class="skip-link" href="#main" onclick={Callback::from(|e: MouseEvent| { e.prevent_default(); browser::focus("main"); })}>
-                { if lang == Lang::Id { "Langsung ke isi" } else { "Skip to main content" } }
-            </a>
+            <a class="skip-link" href="#main" onclick={skip}>{ t.skip_link() }</a>
             <header class="site-header">
                 <div class="wrap header-row">
-                    <span class="app-name">{ t.app_name }</span>
-                    <nav class="header-nav" aria-label={if lang == Lang::Id { "Navigasi utama" } else { "Main navigation" }}>
-                        <a href="#/" aria-current={(!rekap).then_some("page")}>{ t.nav_officer }</a>
-                        <a href="#/rekap" aria-current={rekap.then_some("page")} data-testid="nav-rekap">{ t.nav_rekap }</a>
+                    <span class="app-name">{ t.app_name() }</span>
+                    <nav class="header-nav" aria-label={t.nav_label()}>
+                        <a href="#/" aria-current={(!rekap).then_some("page")}>{ t.nav_officer() }</a>
+                        <a href="#/rekap" aria-current={rekap.then_some("page")} data-testid="nav-rekap">
+                            { t.nav_rekap() }
+                        </a>
                     </nav>
-                    <button type="button" class="lang-switch" data-testid="lang" aria-label={t.switch_label}
-                        lang={if lang == Lang::Id { "en" } else { "id" }} onclick={toggle}>
-                        { t.switch_to }
+                    <button type="button" class="lang-switch" data-testid="lang"
+                        aria-label={t.language_switch(next.texts().language_name())} lang={next.tag()} onclick={toggle}>
+                        { next.texts().language_name() }
                     </button>
                 </div>
             </header>
             <main class="wrap" id="main" tabindex="-1">
                 if rekap {
                     if let Some(e) = &*rekap_error {
-                        <div class="warning-banner" role="alert">{ format!("{}: {e}", if lang == Lang::Id {
-                            "Halaman rekap tidak dapat dimuat" } else { "The summary page could not be loaded" }) }</div>
+                        <div class="warning-banner" role="alert">{ t.app_rekap_load_failed(e) }</div>
                     }
                     <div id="rekap-root" data-testid="rekap-root"></div>
                 } else {
                     <OfficerPage model={model.clone()} on_action={on_action} />
                 }
-                <p class="privacy">{ t.privacy }</p>
+                <p class="privacy">{ t.privacy_note() }</p>
             </main>
         </>
     }

@@ -1,7 +1,9 @@
 //! The only module that touches the browser directly: storage, files, downloads, the clock,
 //! random ids, the document and the panic hook. Everything else receives plain values.
 
+use crate::i18n::{in_every_language, problem};
 use ampk_core::draft::Draft;
+use ampk_core::i18n::Texts;
 use ampk_core::officer::{Reply, Request};
 use ampk_core::Lang;
 use serde::{Deserialize, Serialize};
@@ -335,14 +337,10 @@ pub fn show_rescue() {
         .and_then(|r| serde_json::to_string(&r).ok())
         .unwrap_or_default();
     rescue(
-        "Maaf, terjadi kesalahan pada aplikasi. Draf Anda sudah tersimpan di peramban ini dan akan kembali saat \
-         halaman dimuat ulang. Untuk berjaga-jaga, ekspor pengajuan sekarang atau unduh salinan draf. / Sorry, the \
-         app hit an error. Your draft is saved in this browser and comes back when you reload. To be safe, export \
-         the submission now or download a copy of the draft.",
-        "Ekspor pengajuan / Export the submission",
-        "Unduh salinan draf / Download a copy of the draft",
-        "Pengajuan belum dapat diekspor; unduh salinan draf. / The submission cannot be exported yet; download a \
-         copy of the draft.",
+        &in_every_language(Texts::crash_message),
+        &in_every_language(Texts::crash_export),
+        &in_every_language(Texts::crash_copy_draft),
+        &in_every_language(Texts::crash_export_failed),
         &request,
     );
 }
@@ -351,12 +349,10 @@ pub fn show_rescue() {
 /// in this browser (the session is stored after every change); reload, or keep a copy of it.
 pub fn show_rekap_rescue() {
     rescue_rekap(
-        "Maaf, halaman rekap mengalami kesalahan. Berkas yang diimpor dan nilai juri sudah tersimpan di peramban \
-         ini dan kembali saat halaman dimuat ulang. / Sorry, the summary page hit an error. The imported files and \
-         jury marks are saved in this browser and come back when you reload.",
-        "Muat ulang halaman / Reload the page",
-        "Unduh salinan sesi rekap / Download a copy of the summary session",
-        "Belum ada sesi rekap yang tersimpan. / No summary session is saved yet.",
+        &in_every_language(Texts::crash_rekap_message),
+        &in_every_language(Texts::crash_rekap_reload),
+        &in_every_language(Texts::crash_rekap_copy),
+        &in_every_language(Texts::crash_rekap_empty),
         REKAP_KEY,
     );
 }
@@ -543,18 +539,7 @@ pub fn officer_task(request: &Request, bytes: Option<&[u8]>, done: impl FnOnce(R
             parse::<Reply>(&text).ok_or_else(|| "the worker's reply was not understood".to_string())
         });
         done(reply.unwrap_or_else(|e| {
-            Reply::Problems(vec![ampk_core::Problem::new(
-                ampk_core::ProblemCode::WorkerFailed,
-                "",
-                format!(
-                    "modul untuk langkah ini tidak dapat dimuat ({e}); periksa sambungan ke server kit, muat ulang \
-                     halaman, lalu coba lagi. Draf Anda tetap tersimpan."
-                ),
-                format!(
-                    "the module for this step could not be loaded ({e}); check the connection to the kit's server, \
-                     reload the page and try again. Your draft stays saved."
-                ),
-            )])
+            Reply::Problems(vec![problem(ampk_core::ProblemCode::WorkerFailed, &|t| t.officer_worker_failed(&e))])
         }))
     });
 }

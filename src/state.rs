@@ -222,12 +222,10 @@ mod tests {
 
     #[test]
     fn a_refused_export_is_forgotten_once_the_draft_changes() {
-        let p = Problem::new(
-            ampk_core::ProblemCode::StringTooLong,
-            "categories.website.note",
-            "terlalu panjang",
-            "too long",
-        );
+        // Any message will do: the test is about when the problem is forgotten.
+        let p = Problem::of(ampk_core::ProblemCode::StringTooLong, "categories.website.note", |t| {
+            t.officer_export_blocked().to_string()
+        });
         let m = model().reduce(Action::ExportProblems(vec![p]));
         assert_eq!(m.export_problems.len(), 1);
         let m = m.reduce(Action::Notice(Some("x".into())));

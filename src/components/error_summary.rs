@@ -34,7 +34,9 @@ pub fn ErrorSummary(props: &ErrorSummaryProps) -> Html {
                             e.prevent_default();
                             browser::focus(&target);
                         });
-                        html! { <li><a href={format!("#{f}")} data-field={f.clone()} {onclick}>{ &it.message }</a></li> }
+                        html! {
+                            <li><a href={format!("#{f}")} data-field={f.clone()} {onclick}>{ &it.message }</a></li>
+                        }
                     }
                     None => html! { <li>{ &it.message }</li> },
                 }) }

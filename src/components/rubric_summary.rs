@@ -1,8 +1,7 @@
 //! The rubric in use: title, model/official status, period, fingerprint and the categories each
 //! agency type may enter, all read from the rubric data.
 
-use crate::i18n::texts;
-use ampk_core::rubric::Status;
+use ampk_core::rubric::{CategoryDef, Status};
 use ampk_core::{Lang, Rubric};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -26,58 +25,75 @@ pub struct RubricSummaryProps {
     pub heading: bool,
 }
 
+/// Whether the rubric is the model or an official one, as a badge.
+pub fn rubric_badge(status: Status, lang: Lang) -> Html {
+    let t = lang.texts();
+    match status {
+        Status::Model => html! {
+            <p class="badge badge-model" data-testid="rubric-status" data-status="model">{ t.rubric_badge_model() }</p>
+        },
+        Status::Official => html! {
+            <p class="badge badge-official" data-testid="rubric-status" data-status="official">
+                { t.rubric_badge_official() }
+            </p>
+        },
+    }
+}
+
 #[component]
 pub fn RubricSummary(props: &RubricSummaryProps) -> Html {
     let r = &props.rubric.0;
     let lang = props.lang;
-    let t = texts(lang);
+    let t = lang.texts();
     let f = &r.file;
-    let badge = match f.status {
-        Status::Model => {
-            html! { <p class="badge badge-model" data-testid="rubric-status" data-status="model">{ t.model_badge }</p> }
-        }
-        Status::Official => {
-            html! { <p class="badge badge-official" data-testid="rubric-status" data-status="official">{ t.official_badge }</p> }
-        }
-    };
     let fs = &f.final_score;
+    let period = format!("{} – {} ({} {})", f.period.start, f.period.end, r.period_months, t.rubric_info_months());
+    let split =
+        format!("{} % {} + {} % {}", fs.data_weight, t.rubric_info_data(), fs.jury_weight, t.rubric_info_jury());
     html! {
         <section class="rubric-summary">
             if props.heading {
                 <h1 data-testid="rubric-title">{ f.title.get(lang) }</h1>
-                { badge }
+                { rubric_badge(f.status, lang) }
             }
             <dl class="facts">
-                <dt>{ t.period }</dt>
-                <dd>{ format!("{} – {} ({} {})", f.period.start, f.period.end, r.period_months, t.months_word) }</dd>
-                <dt>{ t.final_score_rule }</dt>
-                <dd>{ format!("{} % {} + {} % {}", fs.data_weight, t.data, fs.jury_weight, t.jury) }</dd>
-                <dt>{ t.fingerprint }</dt>
+                <dt>{ t.rubric_info_period() }</dt>
+                <dd>{ period }</dd>
+                <dt>{ t.rubric_info_final_score() }</dt>
+                <dd>{ split }</dd>
+                <dt>{ t.rubric_info_fingerprint() }</dt>
                 <dd><code class="fingerprint">{ &r.sha256 }</code></dd>
             </dl>
-            { for f.agency_types.iter().map(|at| {
-                let cats = r.eligible_categories(&at.id);
-                html! {
-                    <section class="agency-type" data-agency-type={at.id.clone()}>
-                        <h2>{ format!("{} {}", t.categories_for, at.label.get(lang)) }</h2>
-                        <ul class="category-list">
-                            { for cats.iter().map(|&c| {
-                                let cat = &f.categories[c];
-                                html! {
-                                    <li data-category={cat.id.clone()}>
-                                        <strong>{ cat.label.get(lang) }</strong>
-                                        <span class="meta">{ format!(" — {} {}, {} {}, {} {}",
-                                            cat.inputs.len(), t.inputs_word, cat.indicators.len(), t.indicators_word, cat.winners, t.winners) }</span>
-                                        if let Some(d) = &cat.description {
-                                            <p class="description">{ d.get(lang) }</p>
-                                        }
-                                    </li>
-                                }
-                            }) }
-                        </ul>
-                    </section>
-                }
+            { for f.agency_types.iter().map(|at| html! {
+                <section class="agency-type" data-agency-type={at.id.clone()}>
+                    <h2>{ format!("{} {}", t.rubric_info_categories_for(), at.label.get(lang)) }</h2>
+                    <ul class="category-list">
+                        { for r.eligible_categories(&at.id).iter().map(|&c| category_item(&f.categories[c], lang)) }
+                    </ul>
+                </section>
             }) }
         </section>
+    }
+}
+
+/// A category an agency type may enter: its label, size and winners, and its description.
+fn category_item(cat: &CategoryDef, lang: Lang) -> Html {
+    let t = lang.texts();
+    let (inputs, indicators) = (cat.inputs.len(), cat.indicators.len());
+    let meta = format!(
+        " — {inputs} {}, {indicators} {}, {} {}",
+        t.rubric_info_inputs(),
+        t.rubric_info_indicators(),
+        cat.winners,
+        t.rubric_info_winners()
+    );
+    html! {
+        <li data-category={cat.id.clone()}>
+            <strong>{ cat.label.get(lang) }</strong>
+            <span class="meta">{ meta }</span>
+            if let Some(d) = &cat.description {
+                <p class="description">{ d.get(lang) }</p>
+            }
+        </li>
     }
 }

@@ -2,7 +2,6 @@
 //! projected final score, evidence risk, a bar chart and "where to gain points".
 
 use crate::components::RubricRef;
-use crate::i18n::texts;
 use ampk_core::draft::CategoryState;
 use ampk_core::fmt::score as fmt_score;
 use ampk_core::{gain, round2, Lang};
@@ -25,7 +24,7 @@ pub fn dot2(x: f64) -> String {
 pub fn ScoreCard(props: &ScoreCardProps) -> Html {
     let r = &props.rubric.0;
     let lang = props.lang;
-    let t = texts(lang);
+    let t = lang.texts();
     let st = &props.state;
     let card = &st.card;
     let def = &r.file.categories[st.category];
@@ -33,32 +32,35 @@ pub fn ScoreCard(props: &ScoreCardProps) -> Html {
     let lo = card.final_score(r, 0.0);
     let hi = card.final_score(r, 100.0);
     let point = card.final_score(r, props.jury);
-    let caption = format!("{} — {}", t.score_title, def.label.get(lang));
+    let caption = format!("{} — {}", t.score_card_title(), def.label.get(lang));
+    let projected = format!("{} ({} {})", t.score_projected_final(), t.rubric_info_jury(), fmt_score(props.jury, lang));
     html! {
         <div class="score-card" aria-live="polite">
-            <h3 class="score-title">{ t.score_title }</h3>
+            <h3 class="score-title">{ t.score_card_title() }</h3>
             <p class="big-score">
-                <span class="big-label">{ t.data_score }{ ": " }</span>
-                <strong data-testid={format!("score-{}", def.id)} data-value={dot2(card.data_score)}>{ fmt_score(card.data_score, lang) }</strong>
+                <span class="big-label">{ t.score_data() }{ ": " }</span>
+                <strong data-testid={format!("score-{}", def.id)} data-value={dot2(card.data_score)}>
+                    { fmt_score(card.data_score, lang) }
+                </strong>
                 { " · " }
                 <span class="predicate">{ card.predicate(r, lang) }</span>
             </p>
             <dl class="facts">
-                <dt>{ t.final_range }</dt>
+                <dt>{ t.score_final_range() }</dt>
                 <dd>{ format!("{} – {}", fmt_score(lo, lang), fmt_score(hi, lang)) }</dd>
-                <dt>{ format!("{} ({} {})", t.projected_final, t.jury, fmt_score(props.jury, lang)) }</dt>
+                <dt>{ projected }</dt>
                 <dd>{ fmt_score(point, lang) }</dd>
-                <dt>{ t.evidence_risk }</dt>
+                <dt>{ t.score_evidence_risk() }</dt>
                 <dd data-testid={format!("risk-{}", def.id)}>{ fmt_score(st.evidence_risk, lang) }</dd>
             </dl>
             <div class="table-scroll" role="region" tabindex="0" aria-label={caption.clone()}>
             <table class="table indicators">
                 <caption class="visually-hidden">{ caption }</caption>
                 <thead><tr>
-                    <th scope="col">{ t.indicator }</th>
-                    <th scope="col" class="num">{ t.score }</th>
-                    <th scope="col" class="num">{ t.weight }</th>
-                    <th scope="col" class="num">{ t.contribution }</th>
+                    <th scope="col">{ t.score_indicator() }</th>
+                    <th scope="col" class="num">{ t.score_value() }</th>
+                    <th scope="col" class="num">{ t.score_weight() }</th>
+                    <th scope="col" class="num">{ t.score_contribution() }</th>
                 </tr></thead>
                 <tbody>
                     { for def.indicators.iter().zip(&card.indicators).map(|(d, s)| html! {
@@ -69,7 +71,10 @@ pub fn ScoreCard(props: &ScoreCardProps) -> Html {
                                     <span class="hint small">{ h.get(lang) }</span>
                                 }
                             </th>
-                            <td class="num" data-testid={format!("indicator-{}-{}", def.id, d.id)} data-value={dot2(s.score)}>{ fmt_score(s.score, lang) }</td>
+                            <td class="num" data-testid={format!("indicator-{}-{}", def.id, d.id)}
+                                data-value={dot2(s.score)}>
+                                { fmt_score(s.score, lang) }
+                            </td>
                             <td class="num">{ ampk_core::fmt::number(d.weight, lang, None) }</td>
                             <td class="num">{ fmt_score(s.contribution, lang) }</td>
                         </tr>
@@ -78,9 +83,9 @@ pub fn ScoreCard(props: &ScoreCardProps) -> Html {
             </table>
             </div>
             { bar_chart(props) }
-            <h3>{ t.gains }</h3>
+            <h3>{ t.score_gains() }</h3>
             if gains.is_empty() {
-                <p>{ t.no_gains }</p>
+                <p>{ t.score_no_gains() }</p>
             } else {
                 <ol class="gains" data-testid={format!("gains-{}", def.id)}>
                     { for gains.iter().take(6).map(|g| html! {
@@ -101,10 +106,10 @@ fn bar_chart(props: &ScoreCardProps) -> Html {
     // Whole-pixel geometry (only the bar widths have a fraction).
     let (row, label_w, bar_w) = (22usize, 48usize, 240usize);
     let height = row * n + 4;
-    let title = format!("{} — {}", texts(lang).score_title, def.label.get(lang));
+    let title = format!("{} — {}", lang.texts().score_card_title(), def.label.get(lang));
     html! {
-        <svg class="chart" role="img" aria-label={title.clone()} viewBox={format!("0 0 {} {height}", label_w + bar_w + 60)}
-            width="100%" preserveAspectRatio="xMinYMin meet">
+        <svg class="chart" role="img" aria-label={title.clone()}
+            viewBox={format!("0 0 {} {height}", label_w + bar_w + 60)} width="100%" preserveAspectRatio="xMinYMin meet">
             <title>{ title }</title>
             { for def.indicators.iter().zip(&props.state.card.indicators).enumerate().map(|(i, (d, s))| {
                 let y = i * row + 2;
@@ -112,9 +117,12 @@ fn bar_chart(props: &ScoreCardProps) -> Html {
                 html! {
                     <g>
                         <text x="0" y={(y + 15).to_string()} class="chart-label">{ &d.id }</text>
-                        <rect x={format!("{label_w}")} y={format!("{y}")} width={format!("{bar_w}")} height="16" class="chart-track" />
+                        <rect x={format!("{label_w}")} y={format!("{y}")} width={format!("{bar_w}")} height="16"
+                            class="chart-track" />
                         <rect x={format!("{label_w}")} y={format!("{y}")} width={w} height="16" class="chart-bar" />
-                        <text x={(label_w + bar_w + 6).to_string()} y={(y + 15).to_string()} class="chart-value">{ fmt_score(s.score, lang) }</text>
+                        <text x={(label_w + bar_w + 6).to_string()} y={(y + 15).to_string()} class="chart-value">
+                            { fmt_score(s.score, lang) }
+                        </text>
                     </g>
                 }
             }) }

@@ -4,8 +4,8 @@
 //! changes in `state.rs`; everything scored or checked comes from `ampk-core`.
 
 use crate::browser::{self, StorageError};
-use crate::components::{ErrorSummary, InputField, RubricRef, RubricSummary, ScoreCard, SummaryItem};
-use crate::i18n::{texts, Texts};
+use crate::components::{rubric_badge, ErrorSummary, InputField, RubricRef, RubricSummary, ScoreCard, SummaryItem};
+use crate::i18n::problem;
 use crate::state::{Action, Field, Model};
 use ampk_core::draft::{self, Assessment, Draft, DraftEntry};
 use ampk_core::officer::{Reply, Request};
@@ -60,7 +60,7 @@ pub fn initial_model(lang: Lang) -> Model {
         Some(Err(p)) => (rubric::model(), None, p),
         None => (rubric::model(), None, Vec::new()),
     };
-    let draft = browser::current_draft().unwrap_or_else(|| new_draft(&rubric, texts(lang).untitled));
+    let draft = browser::current_draft().unwrap_or_else(|| new_draft(&rubric, lang));
     Model {
         lang,
         rubric: RubricRef(Rc::new(rubric)),
@@ -97,7 +97,9 @@ pub fn revalidate_saved_rubric(on_action: Callback<Action>) {
     }
 }
 
-fn new_draft(r: &rubric::Rubric, name: &str) -> Draft {
+/// A new, empty draft, named "untitled" in `lang`.
+fn new_draft(r: &rubric::Rubric, lang: Lang) -> Draft {
+    let name = lang.texts().drafts_untitled();
     Draft::new(r, &browser::new_uuid(), &browser::new_uuid(), name, &browser::now())
 }
 
@@ -127,7 +129,7 @@ pub struct OfficerPageProps {
 pub fn OfficerPage(props: &OfficerPageProps) -> Html {
     let m: &Model = &props.model;
     let lang = m.lang;
-    let t = texts(lang);
+    let t = lang.texts();
     let r = m.rubric.0.clone();
     let d = &m.draft;
     let assessment = use_memo((m.rubric.clone(), d.clone()), |(r, d)| draft::assess(&r.0, d));
@@ -192,14 +194,13 @@ pub fn OfficerPage(props: &OfficerPageProps) -> Html {
                     match browser::download(&name, "application/json", text.as_bytes()) {
                         Ok(()) => {
                             on_action.emit(Action::Exported { at: now, key });
-                            on_action.emit(Action::Notice(Some(format!("{} ({name})", texts(lang).exported_ok))));
+                            let notice = format!("{} ({name})", lang.texts().officer_exported());
+                            on_action.emit(Action::Notice(Some(notice)));
                         }
-                        Err(_) => on_action.emit(Action::ExportProblems(vec![Problem::new(
-                            ProblemCode::DownloadFailed,
-                            "",
-                            "peramban menolak mengunduh berkas ekspor; coba lagi atau periksa izin unduhan",
-                            "the browser refused to download the export; try again or check its download settings",
-                        )])),
+                        Err(_) => on_action
+                            .emit(Action::ExportProblems(vec![problem(ProblemCode::DownloadFailed, &|t| {
+                                t.officer_download_failed().to_string()
+                            })])),
                     }
                 }
                 Reply::Problems(p) => {
@@ -213,10 +214,10 @@ pub fn OfficerPage(props: &OfficerPageProps) -> Html {
 
     html! {
         <>
-            <ErrorSummary title={t.summary_title} items={summary} />
+            <ErrorSummary title={t.error_summary_title()} items={summary} />
             if let Err(e) = &*storage {
                 <div class="warning-banner" role="alert" data-testid="storage-warning">
-                    { if *e == StorageError::Full { t.storage_full } else { t.storage_unavailable } }
+                    { if *e == StorageError::Full { t.drafts_storage_full() } else { t.drafts_storage_unavailable() } }
                 </div>
             }
             if let Some(n) = &m.notice {
@@ -229,17 +230,21 @@ pub fn OfficerPage(props: &OfficerPageProps) -> Html {
                 { overview(m, &assessment) }
                 { for assessment.categories.iter().map(|st| category_section(m, st, *attempted, &props.on_action)) }
             } else {
-                <p class="inset">{ t.choose_type_first }</p>
+                <p class="inset">{ t.profile_choose_type_first() }</p>
             }
             <section class="section export" aria-labelledby="export-title">
-                <h2 id="export-title">{ t.export_title }</h2>
+                <h2 id="export-title">{ t.officer_export_title() }</h2>
                 { jury_slider(m, &props.on_action) }
                 if !assessment.exportable() && *attempted {
-                    <p class="error-message">{ t.export_blocked }</p>
+                    <p class="error-message">{ t.officer_export_blocked() }</p>
                 }
                 <div class="button-row">
-                    <button type="button" class="button" data-testid="export" onclick={on_export}>{ t.export }</button>
-                    <button type="button" class="button-secondary" onclick={Callback::from(|_: MouseEvent| browser::print())}>{ t.print }</button>
+                    <button type="button" class="button" data-testid="export" onclick={on_export}>
+                        { t.officer_export() }
+                    </button>
+                    <button type="button" class="button-secondary" onclick={|_: MouseEvent| browser::print()}>
+                        { t.print_button() }
+                    </button>
                 </div>
                 { open_file(m, &props.on_action) }
             </section>
@@ -265,7 +270,7 @@ fn focus_target(r: &rubric::Rubric, field: &str) -> String {
 }
 
 fn rubric_panel(m: &Model, on_action: &Callback<Action>) -> Html {
-    let t = texts(m.lang);
+    let t = m.lang.texts();
     let r = &m.rubric.0;
     let onchange = {
         let on_action = on_action.clone();
@@ -276,12 +281,10 @@ fn rubric_panel(m: &Model, on_action: &Callback<Action>) -> Html {
                 wasm_bindgen_futures::spawn_local(async move {
                     match browser::read_file(&file, rubric::MAX_RUBRIC_BYTES).await {
                         Ok(bytes) => use_rubric_file(bytes, on_action),
-                        Err(size) => on_action.emit(Action::RubricProblems(vec![Problem::new(
-                            ProblemCode::TooLarge,
-                            "",
-                            format!("berkas terlalu besar ({size} bita, paling besar {})", rubric::MAX_RUBRIC_BYTES),
-                            format!("file too large ({size} bytes, at most {})", rubric::MAX_RUBRIC_BYTES),
-                        )])),
+                        Err(size) => on_action
+                            .emit(Action::RubricProblems(vec![problem(ProblemCode::TooLarge, &|t| {
+                                t.rubric_too_large(rubric::MAX_RUBRIC_BYTES, size)
+                            })])),
                     }
                 });
             }
@@ -297,23 +300,21 @@ fn rubric_panel(m: &Model, on_action: &Callback<Action>) -> Html {
     html! {
         <section class="section rubric-panel" aria-labelledby="rubric-title">
             <h1 id="rubric-title" data-testid="rubric-title">{ r.file.title.get(m.lang) }</h1>
-            if r.file.status == Status::Model {
-                <p class="badge badge-model" data-testid="rubric-status" data-status="model">{ t.model_badge }</p>
-            } else {
-                <p class="badge badge-official" data-testid="rubric-status" data-status="official">{ t.official_badge }</p>
-            }
+            { rubric_badge(r.file.status, m.lang) }
             <div class="field">
-                <label class="label" for="load-rubric">{ t.load_rubric }</label>
-                <p class="hint" id="load-rubric-hint">{ t.load_rubric_hint }</p>
+                <label class="label" for="load-rubric">{ t.rubric_load() }</label>
+                <p class="hint" id="load-rubric-hint">{ t.rubric_load_hint() }</p>
                 <input type="file" id="load-rubric" data-testid="load-rubric" accept=".json,application/json"
                     aria-describedby="load-rubric-hint" {onchange} />
                 if r.file.status == Status::Official {
-                    <button type="button" class="button-secondary" onclick={use_builtin}>{ t.use_builtin }</button>
+                    <button type="button" class="button-secondary" onclick={use_builtin}>
+                        { t.rubric_use_builtin() }
+                    </button>
                 }
             </div>
-            { problem_list(t.rubric_problems, &m.rubric_problems, m.lang, "rubric-problems") }
+            { problem_list(t.rubric_unusable(), &m.rubric_problems, m.lang, "rubric-problems") }
             <details class="details">
-                <summary>{ t.about_rubric }</summary>
+                <summary>{ t.rubric_about() }</summary>
                 <RubricSummary rubric={m.rubric.clone()} lang={m.lang} heading={false} />
             </details>
         </section>
@@ -327,17 +328,17 @@ fn drafts_panel(
     changed: bool,
 ) -> Html {
     let list: &[browser::DraftMeta] = drafts;
-    let t = texts(m.lang);
+    let t = m.lang.texts();
     let d = &m.draft;
     let r = m.rubric.0.clone();
     let rename = field_cb(on_action, Field::DraftName);
     let new = {
-        let (on_action, r, untitled) = (on_action.clone(), r.clone(), t.untitled);
-        Callback::from(move |_: MouseEvent| on_action.emit(Action::OpenDraft(Box::new(new_draft(&r, untitled)))))
+        let (on_action, r, lang) = (on_action.clone(), r.clone(), m.lang);
+        Callback::from(move |_: MouseEvent| on_action.emit(Action::OpenDraft(Box::new(new_draft(&r, lang)))))
     };
     let duplicate = {
         let (on_action, d) = (on_action.clone(), d.clone());
-        let copy_of = t.copy_of;
+        let copy_of = t.drafts_copy_of();
         Callback::from(move |_: MouseEvent| {
             let mut c = d.clone();
             c.local_id = browser::new_uuid();
@@ -350,74 +351,93 @@ fn drafts_panel(
     };
     html! {
         <section class="section drafts" aria-labelledby="drafts-title">
-            <h2 id="drafts-title">{ t.drafts }</h2>
+            <h2 id="drafts-title">{ t.drafts_title() }</h2>
             <div class="field">
-                <label class="label" for="draft.name">{ t.draft_name }</label>
-                <input class="input" id="draft.name" name="draft.name" type="text" value={d.name.clone()} oninput={rename} />
+                <label class="label" for="draft.name">{ t.drafts_name() }</label>
+                <input class="input" id="draft.name" name="draft.name" type="text" value={d.name.clone()}
+                    oninput={rename} />
             </div>
             <p class="hint">
-                { t.saved_auto }{ " " }
+                { t.drafts_saved_auto() }{ " " }
                 { match &d.last_exported_at {
-                    Some(at) => format!("{} {}.", t.last_exported, at.replace('T', " ").replace('Z', " UTC")),
-                    None => t.never_exported.to_string(),
+                    Some(at) => format!("{} {}.", t.drafts_last_exported(), at.replace('T', " ").replace('Z', " UTC")),
+                    None => t.drafts_never_exported().to_string(),
                 } }
             </p>
             if changed {
-                <p class="warning-text" data-testid="changed-since-export">{ t.changed_since_export }</p>
+                <p class="warning-text" data-testid="changed-since-export">{ t.drafts_changed_since_export() }</p>
             }
             <div class="button-row">
-                <button type="button" class="button-secondary" onclick={new}>{ t.new_draft }</button>
-                <button type="button" class="button-secondary" onclick={duplicate}>{ t.duplicate }</button>
+                <button type="button" class="button-secondary" onclick={new}>{ t.drafts_new() }</button>
+                <button type="button" class="button-secondary" onclick={duplicate}>{ t.drafts_duplicate() }</button>
             </div>
             if list.len() > 1 {
                 <table class="table drafts-list">
-                    <thead><tr><th scope="col">{ t.draft_name }</th><th scope="col">{ t.agency_name }</th><th scope="col"><span class="visually-hidden">{ t.open }</span></th></tr></thead>
+                    <thead><tr>
+                        <th scope="col">{ t.drafts_name() }</th>
+                        <th scope="col">{ t.profile_agency_name() }</th>
+                        <th scope="col"><span class="visually-hidden">{ t.drafts_open() }</span></th>
+                    </tr></thead>
                     <tbody>
-                        { for list.iter().map(|meta| {
-                            let is_current = meta.id == d.local_id;
-                            let open = {
-                                let (on_action, id) = (on_action.clone(), meta.id.clone());
-                                Callback::from(move |_: MouseEvent| {
-                                    if let Some(dr) = browser::load_draft(&id) {
-                                        on_action.emit(Action::OpenDraft(Box::new(dr)));
-                                    }
-                                })
-                            };
-                            let delete = {
-                                let (on_action, id, r, drafts) = (on_action.clone(), meta.id.clone(), r.clone(), drafts.clone());
-                                let (msg, current, untitled) = (t.confirm_delete, is_current, t.untitled);
-                                Callback::from(move |_: MouseEvent| {
-                                    if browser::confirm(msg) {
-                                        let _ = browser::delete_draft(&id);
-                                        if current {
-                                            let next = browser::list_drafts().first().and_then(|m| browser::load_draft(&m.id));
-                                            on_action.emit(Action::OpenDraft(Box::new(next.unwrap_or_else(|| new_draft(&r, untitled)))));
-                                        } else {
-                                            // The open draft is unchanged, so autosave will not
-                                            // list the drafts again: do it here.
-                                            drafts.set(browser::list_drafts());
-                                            on_action.emit(Action::Notice(None));
-                                        }
-                                    }
-                                })
-                            };
-                            html! {
-                                <tr>
-                                    <td>{ &meta.name }{ if is_current { format!(" {}", t.current) } else { String::new() } }</td>
-                                    <td>{ &meta.agency }</td>
-                                    <td class="actions">
-                                        if !is_current {
-                                            <button type="button" class="button-link" onclick={open}>{ format!("{} {}", t.open, meta.name) }</button>
-                                        }
-                                        <button type="button" class="button-link danger" onclick={delete}>{ format!("{} {}", t.delete, meta.name) }</button>
-                                    </td>
-                                </tr>
-                            }
-                        }) }
+                        { for list.iter().map(|meta| draft_row(m, meta, drafts, on_action)) }
                     </tbody>
                 </table>
             }
         </section>
+    }
+}
+
+/// A saved draft in the drafts list: open it (unless it is the open one) or delete it.
+fn draft_row(
+    m: &Model,
+    meta: &browser::DraftMeta,
+    drafts: &UseStateHandle<Vec<browser::DraftMeta>>,
+    on_action: &Callback<Action>,
+) -> Html {
+    let t = m.lang.texts();
+    let is_current = meta.id == m.draft.local_id;
+    let open = {
+        let (on_action, id) = (on_action.clone(), meta.id.clone());
+        Callback::from(move |_: MouseEvent| {
+            if let Some(dr) = browser::load_draft(&id) {
+                on_action.emit(Action::OpenDraft(Box::new(dr)));
+            }
+        })
+    };
+    let delete = {
+        let (on_action, id, r, drafts) = (on_action.clone(), meta.id.clone(), m.rubric.0.clone(), drafts.clone());
+        let (msg, lang) = (t.drafts_confirm_delete(), m.lang);
+        Callback::from(move |_: MouseEvent| {
+            if browser::confirm(msg) {
+                let _ = browser::delete_draft(&id);
+                if is_current {
+                    let next = browser::list_drafts().first().and_then(|m| browser::load_draft(&m.id));
+                    on_action.emit(Action::OpenDraft(Box::new(next.unwrap_or_else(|| new_draft(&r, lang)))));
+                } else {
+                    // The open draft is unchanged, so autosave will not list the drafts again:
+                    // do it here.
+                    drafts.set(browser::list_drafts());
+                    on_action.emit(Action::Notice(None));
+                }
+            }
+        })
+    };
+    let current = if is_current { format!(" {}", t.drafts_current()) } else { String::new() };
+    html! {
+        <tr>
+            <td>{ &meta.name }{ current }</td>
+            <td>{ &meta.agency }</td>
+            <td class="actions">
+                if !is_current {
+                    <button type="button" class="button-link" onclick={open}>
+                        { format!("{} {}", t.drafts_open(), meta.name) }
+                    </button>
+                }
+                <button type="button" class="button-link danger" onclick={delete}>
+                    { format!("{} {}", t.drafts_delete(), meta.name) }
+                </button>
+            </td>
+        </tr>
     }
 }
 
@@ -434,39 +454,64 @@ fn errors_for<'a>(a: &'a Assessment, field: &str, d: &Draft, attempted: bool) ->
     shown(all, d, attempted).into_iter().filter(|p| draft::field_of(&p.path).as_deref() == Some(field)).collect()
 }
 
-#[allow(clippy::too_many_arguments)]
-fn text_field(
-    t: &Texts,
-    id: &str,
-    label: &str,
-    hint: Option<&str>,
-    value: &str,
-    errors: &[&Problem],
-    lang: Lang,
-    oninput: Callback<InputEvent>,
-    kind: &str,
+/// A text field of the profile: the draft field it edits, its element id (also its form name),
+/// label and hint, input type, whether it may stay empty, and a list of suggestions.
+struct TextField {
+    field: Field,
+    id: &'static str,
+    label: &'static str,
+    hint: Option<&'static str>,
+    kind: &'static str,
     optional: bool,
-    list: Option<&str>,
-) -> Html {
+    list: Option<&'static str>,
+}
+
+impl TextField {
+    fn new(field: Field, id: &'static str, label: &'static str) -> Self {
+        TextField { field, id, label, hint: None, kind: "text", optional: false, list: None }
+    }
+
+    fn hint(self, hint: &'static str) -> Self {
+        TextField { hint: Some(hint), ..self }
+    }
+
+    fn kind(self, kind: &'static str) -> Self {
+        TextField { kind, ..self }
+    }
+
+    fn optional(self, optional: bool) -> Self {
+        TextField { optional, ..self }
+    }
+
+    /// Suggests the known agencies.
+    fn agencies(self) -> Self {
+        TextField { list: Some("known-agencies"), ..self }
+    }
+}
+
+fn text_field(m: &Model, f: &TextField, value: &str, errors: &[&Problem], on_action: &Callback<Action>) -> Html {
+    let (t, lang) = (m.lang.texts(), m.lang);
     let has_error = !errors.is_empty();
-    let hint_id = format!("{id}-hint");
+    let hint_id = format!("{}-hint", f.id);
+    let optional = if f.optional { format!(" {}", t.profile_optional()) } else { String::new() };
     html! {
         <div class={classes!("field", has_error.then_some("field-error"))}>
-            <label class="label" for={id.to_string()}>{ label }{ if optional { format!(" {}", t.optional) } else { String::new() } }</label>
-            if let Some(h) = hint {
+            <label class="label" for={f.id}>{ f.label }{ optional }</label>
+            if let Some(h) = f.hint {
                 <p class="hint" id={hint_id.clone()}>{ h }</p>
             }
             { for errors.iter().map(|p| html! { <p class="error-message">{ p.message(lang) }</p> }) }
-            <input class={classes!("input", has_error.then_some("input-error"))} id={id.to_string()} name={id.to_string()}
-                type={kind.to_string()} value={value.to_string()} list={list.map(str::to_string)} maxlength={max_text()}
-                aria-describedby={hint.map(|_| hint_id)} {oninput} />
+            <input class={classes!("input", has_error.then_some("input-error"))} id={f.id} name={f.id} type={f.kind}
+                value={value.to_string()} list={f.list} maxlength={max_text()}
+                aria-describedby={f.hint.map(|_| hint_id)} oninput={field_cb(on_action, f.field)} />
         </div>
     }
 }
 
 fn profile_section(m: &Model, a: &Assessment, attempted: bool, on_action: &Callback<Action>) -> Html {
-    let (t, lang, d, r) = (texts(m.lang), m.lang, &m.draft, &m.rubric.0);
+    let (t, lang, d, r) = (m.lang.texts(), m.lang, &m.draft, &m.rubric.0);
     let errs = |f: &str| errors_for(a, f, d, attempted);
+    let text = |f: TextField, value: &str| text_field(m, &f, value, &errs(f.id), on_action);
     let on_type = {
         let on_action = on_action.clone();
         Callback::from(move |e: Event| {
@@ -475,66 +520,100 @@ fn profile_section(m: &Model, a: &Assessment, attempted: bool, on_action: &Callb
         })
     };
     let type_errors = errs("agency.type");
+    let uptd = d.agency_type == "uptd";
+    let name = TextField::new(Field::AgencyName, "agency.name", t.profile_agency_name())
+        .hint(t.profile_agency_name_hint())
+        .agencies();
+    let parent =
+        TextField::new(Field::Parent, "agency.parent", t.profile_parent()).hint(t.profile_parent_hint()).agencies();
+    let officer = TextField::new(Field::OfficerName, "officer.name", t.profile_officer_name());
+    let email = TextField::new(Field::OfficerEmail, "officer.email", t.profile_officer_email()).kind("email");
+    let phone = TextField::new(Field::OfficerPhone, "officer.phone", t.profile_officer_phone()).kind("tel");
+    let months = TextField::new(Field::Months, "months", t.profile_months()).hint(t.profile_months_hint());
     html! {
         <section class="section profile" aria-labelledby="profile-title">
-            <h2 id="profile-title">{ t.profile }</h2>
+            <h2 id="profile-title">{ t.profile_title() }</h2>
             <div class={classes!("field", (!type_errors.is_empty()).then_some("field-error"))}>
-                <label class="label" for="agency.type">{ t.agency_type }</label>
+                <label class="label" for="agency.type">{ t.profile_agency_type() }</label>
                 { for type_errors.iter().map(|p| html! { <p class="error-message">{ p.message(lang) }</p> }) }
                 <select class="select" id="agency.type" name="agency.type" onchange={on_type}>
-                    <option value="" selected={d.agency_type.is_empty()}>{ t.choose }</option>
+                    <option value="" selected={d.agency_type.is_empty()}>{ t.profile_choose() }</option>
                     { for r.file.agency_types.iter().map(|at| html! {
                         <option value={at.id.clone()} selected={at.id == d.agency_type}>{ at.label.get(lang) }</option>
                     }) }
                 </select>
             </div>
-            { text_field(t, "agency.name", t.agency_name, Some(t.agency_name_hint), &d.agency_name, &errs("agency.name"), lang, field_cb(on_action, Field::AgencyName), "text", false, Some("known-agencies")) }
+            { text(name, &d.agency_name) }
             <datalist id="known-agencies">
                 { for KNOWN_AGENCIES.iter().map(|n| html! { <option value={*n} /> }) }
             </datalist>
-            if d.agency_type == "uptd" || !d.parent.is_empty() {
-                { text_field(t, "agency.parent", t.parent, Some(t.parent_hint), &d.parent, &errs("agency.parent"), lang, field_cb(on_action, Field::Parent), "text", d.agency_type != "uptd", Some("known-agencies")) }
+            if uptd || !d.parent.is_empty() {
+                { text(parent.optional(!uptd), &d.parent) }
             }
-            { text_field(t, "officer.name", t.officer_name, None, &d.officer_name, &errs("officer.name"), lang, field_cb(on_action, Field::OfficerName), "text", false, None) }
-            { text_field(t, "officer.email", t.officer_email, None, &d.officer_email, &errs("officer.email"), lang, field_cb(on_action, Field::OfficerEmail), "email", true, None) }
-            { text_field(t, "officer.phone", t.officer_phone, None, &d.officer_phone, &errs("officer.phone"), lang, field_cb(on_action, Field::OfficerPhone), "tel", true, None) }
-            { text_field(t, "months", t.months, Some(t.months_hint), &d.months, &errs("months"), lang, field_cb(on_action, Field::Months), "text", false, None) }
+            { text(officer, &d.officer_name) }
+            { text(email.optional(true), &d.officer_email) }
+            { text(phone.optional(true), &d.officer_phone) }
+            { text(months, &d.months) }
         </section>
     }
 }
 
 fn overview(m: &Model, a: &Assessment) -> Html {
-    let (t, lang, r) = (texts(m.lang), m.lang, &m.rubric.0);
+    let t = m.lang.texts();
     html! {
         <section class="section overview" aria-labelledby="overview-title">
-            <h2 id="overview-title">{ t.overview }</h2>
+            <h2 id="overview-title">{ t.overview_title() }</h2>
             <div class="table-scroll" role="region" aria-labelledby="overview-title" tabindex="0">
             <table class="table" data-testid="overview">
                 <thead><tr>
-                    <th scope="col">{ t.category }</th>
-                    <th scope="col">{ t.status }</th>
-                    <th scope="col" class="num">{ t.data_score }</th>
-                    <th scope="col">{ t.predicate }</th>
-                    <th scope="col" class="num">{ t.final_range }</th>
+                    <th scope="col">{ t.overview_category() }</th>
+                    <th scope="col">{ t.overview_status() }</th>
+                    <th scope="col" class="num">{ t.score_data() }</th>
+                    <th scope="col">{ t.score_predicate() }</th>
+                    <th scope="col" class="num">{ t.score_final_range() }</th>
                 </tr></thead>
                 <tbody>
-                    { for a.categories.iter().map(|st| {
-                        let def = &r.file.categories[st.category];
-                        let status = if st.excluded { t.excluded } else if st.incomplete { t.incomplete } else { t.complete };
-                        html! {
-                            <tr>
-                                <th scope="row"><a href={format!("#cat-{}", def.id)} onclick={jump(format!("cat-{}", def.id))}>{ def.label.get(lang) }</a></th>
-                                <td>{ status }</td>
-                                <td class="num">{ fmt::score(st.card.data_score, lang) }</td>
-                                <td>{ st.card.predicate(r, lang) }</td>
-                                <td class="num">{ format!("{} – {}", fmt::score(st.card.final_score(r, 0.0), lang), fmt::score(st.card.final_score(r, 100.0), lang)) }</td>
-                            </tr>
-                        }
-                    }) }
+                    { for a.categories.iter().map(|st| overview_row(m, st)) }
                 </tbody>
             </table>
             </div>
         </section>
+    }
+}
+
+/// A category in the overview: its link, status, data score, predicate and final score range.
+fn overview_row(m: &Model, st: &draft::CategoryState) -> Html {
+    let (lang, r) = (m.lang, &m.rubric.0);
+    let def = &r.file.categories[st.category];
+    let range = format!(
+        "{} – {}",
+        fmt::score(st.card.final_score(r, 0.0), lang),
+        fmt::score(st.card.final_score(r, 100.0), lang)
+    );
+    html! {
+        <tr>
+            <th scope="row">
+                <a href={format!("#cat-{}", def.id)} onclick={jump(format!("cat-{}", def.id))}>
+                    { def.label.get(lang) }
+                </a>
+            </th>
+            <td>{ status_text(st, lang) }</td>
+            <td class="num">{ fmt::score(st.card.data_score, lang) }</td>
+            <td>{ st.card.predicate(r, lang) }</td>
+            <td class="num">{ range }</td>
+        </tr>
+    }
+}
+
+/// A category's status: left out of the export, incomplete or complete.
+fn status_text(st: &draft::CategoryState, lang: Lang) -> &'static str {
+    let t = lang.texts();
+    if st.excluded {
+        t.category_status_excluded()
+    } else if st.incomplete {
+        t.category_status_incomplete()
+    } else {
+        t.category_status_complete()
     }
 }
 
@@ -546,7 +625,7 @@ fn jump(id: String) -> Callback<MouseEvent> {
 }
 
 fn category_section(m: &Model, st: &draft::CategoryState, attempted: bool, on_action: &Callback<Action>) -> Html {
-    let (t, lang, d, r) = (texts(m.lang), m.lang, &m.draft, &m.rubric.0);
+    let (t, lang, d, r) = (m.lang.texts(), m.lang, &m.draft, &m.rubric.0);
     let def = &r.file.categories[st.category];
     let entry = d.categories.get(&def.id).cloned().unwrap_or_default();
     let section_id = format!("cat-{}", def.id);
@@ -569,55 +648,85 @@ fn category_section(m: &Model, st: &draft::CategoryState, attempted: bool, on_ac
         shown_errors.iter().copied().filter(|p| p.code == ProblemCode::CheckFailed).collect();
     let include_id = format!("{}.include", def.id);
     let note_id = format!("{}.note", def.id);
+    let tag = if st.excluded {
+        "tag-grey"
+    } else if st.incomplete {
+        "tag-yellow"
+    } else {
+        "tag-green"
+    };
     html! {
         <section class={classes!("section", "category", st.excluded.then_some("excluded"))} id={section_id.clone()}
             data-category={def.id.clone()} aria-labelledby={format!("{section_id}-title")} tabindex="-1">
             <h2 id={format!("{section_id}-title")}>
                 { def.label.get(lang) }{ " " }
-                <span class={classes!("tag", if st.excluded { "tag-grey" } else if st.incomplete { "tag-yellow" } else { "tag-green" })}>
-                    { if st.excluded { t.excluded } else if st.incomplete { t.incomplete } else { t.complete } }
-                </span>
+                <span class={classes!("tag", tag)}>{ status_text(st, lang) }</span>
             </h2>
             if let Some(desc) = &def.description {
                 <p class="lead">{ desc.get(lang) }</p>
             }
             <div class="checkbox include">
-                <input type="checkbox" id={include_id.clone()} name={include_id.clone()} checked={!st.excluded} onchange={on_include} />
-                <label for={include_id}>{ t.include }</label>
+                <input type="checkbox" id={include_id.clone()} name={include_id.clone()} checked={!st.excluded}
+                    onchange={on_include} />
+                <label for={include_id}>{ t.category_include() }</label>
             </div>
             if st.excluded {
-                <p class="inset">{ t.excluded_note }</p>
+                <p class="inset">{ t.category_excluded_note() }</p>
             }
             <div class="category-grid">
                 <div class="category-form">
-                    { for check_errors.iter().map(|p| html! { <p class="error-message check-error">{ p.message(lang) }</p> }) }
-                    { for def.inputs.iter().enumerate().map(|(i, input)| {
-                        let field = format!("{}.{}", def.id, input.id);
-                        let errors: Vec<String> = shown_errors.iter()
-                            .filter(|p| draft::field_of(&p.path).as_deref() == Some(field.as_str()))
-                            .map(|p| p.message(lang).to_string()).collect();
-                        let link_errors: Vec<(usize, String)> = shown_errors.iter().filter_map(|p| {
-                            let f = draft::field_of(&p.path)?;
-                            let n = f.strip_prefix(&format!("{field}.evidence."))?.parse().ok()?;
-                            Some((n, p.message(lang).to_string()))
-                        }).collect();
-                        let evidence_missing = st.warnings.iter().any(|w| w.code == ProblemCode::EvidenceMissing && w.path.ends_with(&format!(".evidence.{}", input.id)));
-                        html! {
-                            <InputField rubric={m.rubric.clone()} cat={st.category} input={i}
-                                raw={entry.inputs.get(&input.id).cloned()}
-                                links={entry.evidence.get(&input.id).cloned().unwrap_or_default()}
-                                {errors} {link_errors} {evidence_missing} lang={lang} on_action={on_action.clone()} />
-                        }
+                    { for check_errors.iter().map(|p| html! {
+                        <p class="error-message check-error">{ p.message(lang) }</p>
                     }) }
+                    { for (0..def.inputs.len()).map(|i| input_field(m, st, &entry, &shown_errors, i, on_action)) }
                     <div class="field">
-                        <label class="label" for={note_id.clone()}>{ t.note }</label>
-                        <p class="hint">{ t.note_hint }</p>
-                        <textarea class="textarea" id={note_id.clone()} name={note_id} rows="3" maxlength={max_text()} value={entry.note.clone()} oninput={on_note} />
+                        <label class="label" for={note_id.clone()}>{ t.category_note() }</label>
+                        <p class="hint">{ t.category_note_hint() }</p>
+                        <textarea class="textarea" id={note_id.clone()} name={note_id} rows="3" maxlength={max_text()}
+                            value={entry.note.clone()} oninput={on_note} />
                     </div>
                 </div>
                 <ScoreCard rubric={m.rubric.clone()} state={st.clone()} jury={d.jury_estimate} lang={lang} />
             </div>
         </section>
+    }
+}
+
+/// The `i`th input of a category, with the problems shown for it and for its evidence links.
+fn input_field(
+    m: &Model,
+    st: &draft::CategoryState,
+    entry: &DraftEntry,
+    shown_errors: &[&Problem],
+    i: usize,
+    on_action: &Callback<Action>,
+) -> Html {
+    let lang = m.lang;
+    let def = &m.rubric.0.file.categories[st.category];
+    let input = &def.inputs[i];
+    let field = format!("{}.{}", def.id, input.id);
+    let errors: Vec<String> = shown_errors
+        .iter()
+        .filter(|p| draft::field_of(&p.path).as_deref() == Some(field.as_str()))
+        .map(|p| p.message(lang).to_string())
+        .collect();
+    let link_errors: Vec<(usize, String)> = shown_errors
+        .iter()
+        .filter_map(|p| {
+            let f = draft::field_of(&p.path)?;
+            let n = f.strip_prefix(&format!("{field}.evidence."))?.parse().ok()?;
+            Some((n, p.message(lang).to_string()))
+        })
+        .collect();
+    let evidence_missing = st
+        .warnings
+        .iter()
+        .any(|w| w.code == ProblemCode::EvidenceMissing && w.path.ends_with(&format!(".evidence.{}", input.id)));
+    html! {
+        <InputField rubric={m.rubric.clone()} cat={st.category} input={i}
+            raw={entry.inputs.get(&input.id).cloned()}
+            links={entry.evidence.get(&input.id).cloned().unwrap_or_default()}
+            {errors} {link_errors} {evidence_missing} lang={lang} on_action={on_action.clone()} />
     }
 }
 
@@ -627,7 +736,7 @@ fn entry_touched(e: &DraftEntry) -> bool {
 }
 
 fn jury_slider(m: &Model, on_action: &Callback<Action>) -> Html {
-    let (t, lang) = (texts(m.lang), m.lang);
+    let (t, lang) = (m.lang.texts(), m.lang);
     let oninput = {
         let on_action = on_action.clone();
         Callback::from(move |e: InputEvent| {
@@ -640,7 +749,9 @@ fn jury_slider(m: &Model, on_action: &Callback<Action>) -> Html {
     };
     html! {
         <div class="field">
-            <label class="label" for="jury-estimate">{ format!("{}: {}", t.jury_estimate, fmt::number(m.draft.jury_estimate, lang, Some(0))) }</label>
+            <label class="label" for="jury-estimate">
+                { format!("{}: {}", t.officer_jury_estimate(), fmt::number(m.draft.jury_estimate, lang, Some(0))) }
+            </label>
             <input type="range" id="jury-estimate" name="jury_estimate" min="0" max="100" step="1"
                 value={fmt::plain(m.draft.jury_estimate)} {oninput} />
         </div>
@@ -648,7 +759,7 @@ fn jury_slider(m: &Model, on_action: &Callback<Action>) -> Html {
 }
 
 fn open_file(m: &Model, on_action: &Callback<Action>) -> Html {
-    let (t, lang) = (texts(m.lang), m.lang);
+    let (t, lang) = (m.lang.texts(), m.lang);
     let rubric_text = m.rubric_text.clone();
     let onchange = {
         let on_action = on_action.clone();
@@ -672,7 +783,7 @@ fn open_file(m: &Model, on_action: &Callback<Action>) -> Html {
                     browser::officer_task(&request, Some(&bytes), move |reply| match reply {
                         Reply::Draft(d) => {
                             on_action.emit(Action::OpenDraft(d));
-                            on_action.emit(Action::Notice(Some(texts(lang).opened_ok.to_string())));
+                            on_action.emit(Action::Notice(Some(lang.texts().open_submission_done().to_string())));
                         }
                         Reply::Problems(p) => on_action.emit(Action::OpenProblems(p)),
                         _ => {}
@@ -683,11 +794,11 @@ fn open_file(m: &Model, on_action: &Callback<Action>) -> Html {
     };
     html! {
         <div class="field">
-            <label class="label" for="open-submission">{ t.open_file }</label>
-            <p class="hint" id="open-submission-hint">{ t.open_file_hint }</p>
+            <label class="label" for="open-submission">{ t.open_submission() }</label>
+            <p class="hint" id="open-submission-hint">{ t.open_submission_hint() }</p>
             <input type="file" id="open-submission" data-testid="open-submission" accept=".json,application/json"
                 aria-describedby="open-submission-hint" {onchange} />
-            { problem_list(t.open_problems, &m.open_problems, lang, "open-problems") }
+            { problem_list(t.open_submission_problems(), &m.open_problems, lang, "open-problems") }
         </div>
     }
 }
@@ -712,44 +823,58 @@ fn problem_list(title: &str, problems: &[Problem], lang: Lang, testid: &'static 
 /// Shown only when printing: profile, per-category scores and indicators, evidence links and
 /// a signature line.
 fn print_view(m: &Model, a: &Assessment) -> Html {
-    let (t, lang, d, r) = (texts(m.lang), m.lang, &m.draft, &m.rubric.0);
+    let (t, lang, d, r) = (m.lang.texts(), m.lang, &m.draft, &m.rubric.0);
+    let status = if r.file.status == Status::Model { t.rubric_badge_model() } else { t.rubric_badge_official() };
+    let agency_type = r.file.agency_types.iter().find(|x| x.id == d.agency_type).map(|x| x.label.get(lang));
     html! {
         <section class="print-only" aria-hidden="true">
-            <h1>{ t.print_title }</h1>
-            <p>{ r.file.title.get(lang) }{ " — " }{ if r.file.status == Status::Model { t.model_badge } else { t.official_badge } }</p>
+            <h1>{ t.print_title() }</h1>
+            <p>{ r.file.title.get(lang) }{ " — " }{ status }</p>
             <dl class="facts">
-                <dt>{ t.agency_name }</dt><dd>{ &d.agency_name }</dd>
-                <dt>{ t.agency_type }</dt><dd>{ r.file.agency_types.iter().find(|x| x.id == d.agency_type).map(|x| x.label.get(lang)).unwrap_or("") }</dd>
-                if !d.parent.is_empty() { <dt>{ t.parent }</dt><dd>{ &d.parent }</dd> }
-                <dt>{ t.officer_name }</dt><dd>{ format!("{} {} {}", d.officer_name, d.officer_email, d.officer_phone) }</dd>
-                <dt>{ t.months }</dt><dd>{ &d.months }</dd>
+                <dt>{ t.profile_agency_name() }</dt><dd>{ &d.agency_name }</dd>
+                <dt>{ t.profile_agency_type() }</dt><dd>{ agency_type.unwrap_or("") }</dd>
+                if !d.parent.is_empty() { <dt>{ t.profile_parent() }</dt><dd>{ &d.parent }</dd> }
+                <dt>{ t.profile_officer_name() }</dt>
+                <dd>{ format!("{} {} {}", d.officer_name, d.officer_email, d.officer_phone) }</dd>
+                <dt>{ t.profile_months() }</dt><dd>{ &d.months }</dd>
             </dl>
-            { for a.categories.iter().filter(|c| !c.excluded).map(|st| {
-                let def = &r.file.categories[st.category];
-                let entry = d.categories.get(&def.id).cloned().unwrap_or_default();
-                html! {
-                    <div class="print-category">
-                        <h2>{ format!("{} — {} {} ({})", def.label.get(lang), t.data_score, fmt::score(st.card.data_score, lang), st.card.predicate(r, lang)) }
-                            if st.incomplete { { format!(" — {}", t.incomplete) } }</h2>
-                        <table class="table">
-                            <tbody>
-                                { for def.indicators.iter().zip(&st.card.indicators).map(|(i, s)| html! {
-                                    <tr><th scope="row">{ format!("{} {}", i.id, i.label.get(lang)) }</th><td class="num">{ fmt::score(s.score, lang) }</td></tr>
-                                }) }
-                            </tbody>
-                        </table>
-                        <ul class="print-links">
-                            { for entry.evidence.iter().flat_map(|(input, links)| links.iter().filter(|l| !l.trim().is_empty()).map(move |l| (input.clone(), l.clone()))).map(|(input, l)| html! {
-                                <li>{ format!("{input}: {l}") }</li>
-                            }) }
-                        </ul>
-                    </div>
-                }
-            }) }
+            { for a.categories.iter().filter(|c| !c.excluded).map(|st| print_category(m, st)) }
             <div class="signature">
-                <p>{ t.signature }</p>
+                <p>{ t.print_signature() }</p>
                 <p class="signature-line">{ "(........................................................)" }</p>
             </div>
         </section>
+    }
+}
+
+/// A category on paper: its score and predicate, each indicator's score, and the evidence links.
+fn print_category(m: &Model, st: &draft::CategoryState) -> Html {
+    let (t, lang, r) = (m.lang.texts(), m.lang, &m.rubric.0);
+    let def = &r.file.categories[st.category];
+    let entry = m.draft.categories.get(&def.id).cloned().unwrap_or_default();
+    let (score, predicate) = (fmt::score(st.card.data_score, lang), st.card.predicate(r, lang));
+    let title = format!("{} — {} {score} ({predicate})", def.label.get(lang), t.score_data());
+    let links = entry
+        .evidence
+        .iter()
+        .flat_map(|(input, links)| links.iter().filter(|l| !l.trim().is_empty()).map(move |l| format!("{input}: {l}")));
+    html! {
+        <div class="print-category">
+            <h2>{ title }
+                if st.incomplete { { format!(" — {}", t.category_status_incomplete()) } }</h2>
+            <table class="table">
+                <tbody>
+                    { for def.indicators.iter().zip(&st.card.indicators).map(|(i, s)| html! {
+                        <tr>
+                            <th scope="row">{ format!("{} {}", i.id, i.label.get(lang)) }</th>
+                            <td class="num">{ fmt::score(s.score, lang) }</td>
+                        </tr>
+                    }) }
+                </tbody>
+            </table>
+            <ul class="print-links">
+                { for links.map(|l| html! { <li>{ l }</li> }) }
+            </ul>
+        </div>
     }
 }

@@ -5,7 +5,6 @@
 
 use crate::browser::{self, RekapSession, StorageError};
 use crate::components::RubricRef;
-use crate::i18n::texts;
 use ampk_core::export::{parse_jury_csv, ranking_csv};
 use ampk_core::import::{self, FileReport, ImportReport, JuryMarks, Status};
 use ampk_core::rank::name_key;
@@ -85,7 +84,7 @@ enum SortKey {
 #[component]
 pub fn RekapPage(props: &RekapPageProps) -> Html {
     let lang = props.lang;
-    let t = texts(lang);
+    let t = lang.texts();
     let rubric = props.rubric.0.clone();
     let batch = use_mut_ref(Batch::default);
     let version = use_state(|| 0u32);
@@ -327,9 +326,9 @@ pub fn RekapPage(props: &RekapPageProps) -> Html {
                 <p>
                     { tr(lang, "Rubrik yang dipakai: ", "Rubric in use: ") }
                     <strong>{ rubric.file.title.get(lang) }</strong>{ " — " }
-                    { if rubric.file.status == ampk_core::rubric::Status::Model { t.model_badge } else { t.official_badge } }
+                    { if rubric.file.status == ampk_core::rubric::Status::Model { t.rubric_badge_model() } else { t.rubric_badge_official() } }
                 </p>
-                <p class="hint">{ t.fingerprint }{ ": " }<code class="fingerprint" data-testid="rekap-fingerprint">{ &rubric.sha256 }</code></p>
+                <p class="hint">{ t.rubric_info_fingerprint() }{ ": " }<code class="fingerprint" data-testid="rekap-fingerprint">{ &rubric.sha256 }</code></p>
                 <p class="hint">{ tr(lang,
                     "Pengajuan yang dibuat dengan rubrik lain ditolak dengan menyebut nama kedua rubrik, dan tidak dinilai ulang dengan aturan yang salah. Ganti rubrik di halaman penilaian mandiri.",
                     "Submissions made with another rubric are rejected naming both rubrics, never re-scored with the wrong rules. Change the rubric on the self-assessment page.") }</p>
