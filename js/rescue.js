@@ -1,4 +1,4 @@
-// The crash banner.
+// The officer's crash banner (the coordinator's module has its own: crates/ampk-rekap/js/rescue.js).
 // Plain JavaScript on purpose: it runs after the page's WebAssembly has aborted, so it must not
 // call into it. The officer's export is made by the officer's worker module, a separate instance.
 const el = (tag, text) => { const e = document.createElement(tag); e.textContent = text; return e; };
@@ -44,13 +44,4 @@ export function rescue(message, exportLabel, copyLabel, failed, request) {
   };
   banner(message, [button(exportLabel, 'rescue-export', exportIt),
     button(copyLabel, 'rescue-copy', () => { const d = draft(); if (d) save('ampk-draf-cadangan.json', d); })], status);
-}
-export function rescue_rekap(message, reloadLabel, copyLabel, empty, key) {
-  const status = el('p', '');
-  const copy = () => {
-    const s = localStorage.getItem(key);
-    if (s) save('ampk-rekap-sesi-cadangan.json', s); else status.textContent = empty;
-  };
-  banner(message, [button(reloadLabel, 'rescue-reload', () => location.reload()),
-    button(copyLabel, 'rescue-copy-session', copy)], status);
 }

@@ -1,5 +1,7 @@
-//! The only module that touches the browser directly: storage, files, downloads, the clock,
-//! random ids, the document and the panic hook. Everything else receives plain values.
+//! The only module of this crate that touches the browser directly: storage, files, downloads,
+//! the clock, random ids, workers, the document and the panic hook. Everything else receives
+//! plain values. The generic helpers are public: the coordinator's module (`ampk-rekap`) builds
+//! its own browser I/O (`crates/ampk-rekap/src/browser.rs`) on them.
 
 use crate::i18n::{in_every_language, problem};
 use ampk_core::draft::Draft;
@@ -56,16 +58,19 @@ pub enum StorageError {
     Full,
 }
 
-fn get(key: &str) -> Option<String> {
+/// The stored text under `key`, if any.
+pub fn get(key: &str) -> Option<String> {
     storage()?.get_item(key).ok().flatten()
 }
 
-fn set(key: &str, value: &str) -> Result<(), StorageError> {
+/// Stores `value` under `key`.
+pub fn set(key: &str, value: &str) -> Result<(), StorageError> {
     let s = storage().ok_or(StorageError::Unavailable)?;
     s.set_item(key, value).map_err(|_| StorageError::Full)
 }
 
-fn remove(key: &str) {
+/// Forgets what is stored under `key`.
+pub fn remove(key: &str) {
     if let Some(s) = storage() {
         let _ = s.remove_item(key);
     }
@@ -205,7 +210,9 @@ pub fn request_persistence() {
     }
 }
 
-/// Offers `bytes` as a download named `name`.
+/// Offers `bytes` as a download named `name`. Kept out of line: one copy for all its callers
+/// makes the officer's bundle smaller than copies inlined into each.
+#[inline(never)]
 pub fn download(name: &str, mime: &str, bytes: &[u8]) -> Result<(), JsValue> {
     let array = js_sys::Uint8Array::from(bytes);
     let parts = js_sys::Array::of1(&array);
@@ -308,20 +315,10 @@ pub fn install_panic_hook() {
     }));
 }
 
-/// The coordinator module's panic hook: the imported files and jury marks are kept in storage;
-/// the banner offers a reload and a copy of the stored session.
-pub fn install_rekap_panic_hook() {
-    yew::set_custom_panic_hook(Box::new(|info| {
-        web_sys::console::error_1(&format!("{info}").into());
-        show_rekap_rescue();
-    }));
-}
-
 // The banner is plain JavaScript (js/rescue.js): see there why.
 #[wasm_bindgen(module = "/js/rescue.js")]
 extern "C" {
     fn rescue(message: &str, export_label: &str, copy_label: &str, failed: &str, request: &str);
-    fn rescue_rekap(message: &str, reload_label: &str, copy_label: &str, empty: &str, key: &str);
 }
 
 /// What the panic hook shows: the draft is saved; export it (through the officer's worker,
@@ -345,18 +342,6 @@ pub fn show_rescue() {
     );
 }
 
-/// What the coordinator module's panic hook shows: the imported files and jury marks are saved
-/// in this browser (the session is stored after every change); reload, or keep a copy of it.
-pub fn show_rekap_rescue() {
-    rescue_rekap(
-        &in_every_language(Texts::crash_rekap_message),
-        &in_every_language(Texts::crash_rekap_reload),
-        &in_every_language(Texts::crash_rekap_copy),
-        &in_every_language(Texts::crash_rekap_empty),
-        REKAP_KEY,
-    );
-}
-
 /// Panics on purpose: the end-to-end suite's way to crash the shipped build for real and see
 /// the banner. Exported by every module built on this crate (`window.wasmBindings.e2e_panic`
 /// in the officer's page, `e2e_panic` of the `ampk-rekap` module), each panicking in its own
@@ -376,110 +361,11 @@ pub async fn yield_now() {
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
-/// A file found in a drop, with its path relative to the dropped folder (or its name).
-pub struct Dropped {
-    pub path: String,
-    pub file: web_sys::File,
-}
-
-async fn entry_files(entry: web_sys::FileSystemEntry, prefix: String, out: &mut Vec<Dropped>) {
-    if entry.is_file() {
-        let fe: web_sys::FileSystemFileEntry = entry.unchecked_into();
-        let promise = js_sys::Promise::new(&mut |resolve, reject| {
-            fe.file_with_callback_and_callback(&resolve, &reject);
-        });
-        if let Ok(f) = wasm_bindgen_futures::JsFuture::from(promise).await {
-            let file: web_sys::File = f.unchecked_into();
-            out.push(Dropped { path: format!("{prefix}{}", file.name()), file });
-        }
-    } else if entry.is_directory() {
-        let de: web_sys::FileSystemDirectoryEntry = entry.unchecked_into();
-        let reader = de.create_reader();
-        let name = de.name();
-        // readEntries returns at most 100 entries per call: read until empty.
-        loop {
-            let promise = js_sys::Promise::new(&mut |resolve, reject| {
-                let _ = reader.read_entries_with_callback_and_callback(&resolve, &reject);
-            });
-            let Ok(list) = wasm_bindgen_futures::JsFuture::from(promise).await else { break };
-            let list: js_sys::Array = list.unchecked_into();
-            if list.length() == 0 {
-                break;
-            }
-            for e in list.iter() {
-                Box::pin(entry_files(e.unchecked_into(), format!("{prefix}{name}/"), out)).await;
-            }
-        }
-    }
-}
-
-/// Every file of a drop, walking dropped folders (and their subfolders).
-pub async fn dropped_files(e: &web_sys::DragEvent) -> Vec<Dropped> {
-    let mut out = Vec::new();
-    let Some(dt) = e.data_transfer() else { return out };
-    let items = dt.items();
-    let mut entries = Vec::new();
-    for i in 0..items.length() {
-        if let Some(item) = items.get(i) {
-            if let Ok(Some(entry)) = item.webkit_get_as_entry() {
-                entries.push(entry);
-            }
-        }
-    }
-    if entries.is_empty() {
-        if let Some(files) = dt.files() {
-            for i in 0..files.length() {
-                if let Some(f) = files.get(i) {
-                    out.push(Dropped { path: f.name(), file: f });
-                }
-            }
-        }
-        return out;
-    }
-    for entry in entries {
-        entry_files(entry, String::new(), &mut out).await;
-    }
-    out
-}
-
-const REKAP_KEY: &str = "ampk.rekap";
-
-/// The coordinator's saved session: the imported files (name and text) and the jury marks.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct RekapSession {
-    pub files: Vec<(String, String)>,
-    pub jury: Vec<(String, String, f64)>,
-}
-
-/// Loads the coordinator's session.
-pub fn load_rekap() -> RekapSession {
-    get(REKAP_KEY).and_then(|t| parse(&t)).unwrap_or_default()
-}
-
-/// Largest session kept in local storage (browsers allow about 5 MB per site); a bigger
-/// batch is reported as not kept rather than attempted.
-const REKAP_MAX_CHARS: usize = 4_500_000;
-
-/// Saves the coordinator's session (fails when it exceeds the browser's quota).
-pub fn save_rekap(s: &RekapSession) -> Result<(), StorageError> {
-    let size: usize = s.files.iter().map(|(n, t)| n.len() + t.len() + 8).sum();
-    if size > REKAP_MAX_CHARS {
-        remove(REKAP_KEY);
-        return Err(StorageError::Full);
-    }
-    set(REKAP_KEY, &serde_json::to_string(s).expect("session serialises"))
-}
-
-/// Forgets the coordinator's session.
-pub fn clear_rekap() {
-    remove(REKAP_KEY);
-}
-
 /// Runs one request in a worker module fetched on demand (`loader`: its loader script) and
 /// hands its reply to `done`, or an error message when the worker fails. The worker says
 /// "ready" once its module is initialised; only then is `message` sent. The worker is created
 /// per request and ends after its reply.
-fn in_worker(loader: &str, message: JsValue, done: impl FnOnce(Result<JsValue, String>) + 'static) {
+pub fn in_worker(loader: &str, message: JsValue, done: impl FnOnce(Result<JsValue, String>) + 'static) {
     let worker = match web_sys::Worker::new(loader) {
         Ok(w) => w,
         Err(_) => return done(Err(format!("{loader} could not start"))),
@@ -511,17 +397,6 @@ fn in_worker(loader: &str, message: JsValue, done: impl FnOnce(Result<JsValue, S
     worker.set_onerror(Some(onerror.as_ref().unchecked_ref()));
     onmessage.forget();
     onerror.forget();
-}
-
-/// Builds the XLSX export in the separately loaded worker module and hands the bytes to
-/// `done` (or an error message).
-pub fn xlsx_in_worker(request: String, done: impl FnOnce(Result<Vec<u8>, String>) + 'static) {
-    in_worker("./ampk-xlsx-worker_loader.js", JsValue::from_str(&request), move |reply| {
-        done(reply.and_then(|data| match data.as_string() {
-            Some(msg) => Err(msg),
-            None => Ok(js_sys::Uint8Array::new(&data).to_vec()),
-        }))
-    });
 }
 
 /// Runs one of the officer's rare steps (official rubric, opening a file, export) in the

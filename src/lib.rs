@@ -1,4 +1,6 @@
-//! The browser app of the AMPK kit (Yew, compiled to WebAssembly).
+//! The browser app of the AMPK kit (Yew, compiled to WebAssembly): the officer's app, and the
+//! library the coordinator's module (`crates/ampk-rekap`) shares with it (generic browser I/O,
+//! components).
 //!
 //! Scoring, validation and formats all come from `ampk-core`; this crate only renders and
 //! talks to the browser (through `browser.rs`).

@@ -1,7 +1,6 @@
-//! Pages: one per area of the app.
+//! Pages: one per area of the app. The coordinator's page is in its own crate
+//! (`crates/ampk-rekap`), built into its own module.
 
 pub mod officer;
-pub mod rekap;
 
 pub use officer::OfficerPage;
-pub use rekap::RekapPage;

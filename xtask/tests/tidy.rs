@@ -56,16 +56,30 @@ fn core_never_reads_the_clock_or_randomness() {
     }
 }
 
+/// The apps' crates, each with its one module that touches the browser directly: the officer's
+/// (the shared library, `src/`) and the coordinator's (`crates/ampk-rekap/src/`).
+const APP_SOURCES: &[&str] = &["src", "crates/ampk-rekap/src"];
+
 #[test]
-fn only_browser_rs_touches_web_sys_in_the_app() {
-    let mut files = Vec::new();
-    rust_files(&root().join("src"), &mut files);
-    for f in files {
-        let text = fs::read_to_string(&f).unwrap();
-        let name = f.file_name().unwrap().to_string_lossy();
-        if name != "browser.rs" && name != "lib.rs" {
-            for banned in ["web_sys::window", "local_storage", "js_sys::Date"] {
-                assert!(!text.contains(banned), "{} uses {banned}; browser I/O belongs in src/browser.rs", f.display());
+fn only_browser_rs_touches_web_sys_in_the_apps() {
+    for dir in APP_SOURCES {
+        let mut files = Vec::new();
+        rust_files(&root().join(dir), &mut files);
+        assert!(!files.is_empty(), "no sources in {dir}");
+        assert!(root().join(dir).join("browser.rs").is_file(), "{dir}/browser.rs is the crate's browser I/O");
+        for f in files {
+            let text = fs::read_to_string(&f).unwrap();
+            let name = f.file_name().unwrap().to_string_lossy();
+            if name != "browser.rs" && name != "lib.rs" {
+                for banned in
+                    ["web_sys::window", "local_storage", "js_sys::Date", "web_sys::console", "web_sys::Worker"]
+                {
+                    assert!(
+                        !text.contains(banned),
+                        "{} uses {banned}; browser I/O belongs in {dir}/browser.rs",
+                        f.display()
+                    );
+                }
             }
         }
     }
@@ -104,6 +118,7 @@ const CORE_LAYERS: &[&str] = &[
     "example",
     "import",
     "export",
+    "workbook",
     "draft",
     "officer",
 ];
@@ -286,4 +301,42 @@ fn core_module_graph_is_acyclic() {
             panic!("ampk-core's modules form a cycle: {cycle}");
         }
     }
+}
+
+/// Texts come from the catalogue (`crates/ampk-core/i18n/*.toml`, `ampk_core::i18n`): nothing
+/// else branches on the language or keeps a pair of translations, so adding a language is a
+/// catalogue file and its tag in `build.rs`.
+#[test]
+fn no_language_branches_outside_the_catalogue() {
+    let mut files = Vec::new();
+    for d in ["src", "crates", "xtask/src"] {
+        rust_files(&root().join(d), &mut files);
+    }
+    let allowed = [root().join("crates/ampk-core/src/i18n.rs"), root().join("crates/ampk-core/build.rs")];
+    let banned = [
+        "Lang::Id =>",
+        "Lang::En =>",
+        "== Lang::Id",
+        "== Lang::En",
+        "!= Lang::Id",
+        "!= Lang::En",
+        "Lang::Id |",
+        "| Lang::Id",
+        " tr(",
+        "(tr(",
+        "fn tr(",
+    ];
+    let mut found = Vec::new();
+    for f in files.iter().filter(|f| !allowed.contains(f)) {
+        let text = fs::read_to_string(f).unwrap();
+        for (n, line) in text.lines().enumerate() {
+            let code = line.split("//").next().unwrap_or("");
+            for b in banned {
+                if code.contains(b) {
+                    found.push(format!("{}:{}: `{b}` in {}", f.display(), n + 1, line.trim()));
+                }
+            }
+        }
+    }
+    assert!(found.is_empty(), "language branches outside the catalogue:\n{}", found.join("\n"));
 }

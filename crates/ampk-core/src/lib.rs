@@ -22,6 +22,7 @@ pub mod score;
 pub mod shape;
 pub mod submission;
 pub mod util;
+pub mod workbook;
 
 pub use problem::{Lang, Problem, ProblemCode};
 pub use rubric::{builtin, Rubric};

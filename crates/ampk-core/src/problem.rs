@@ -34,13 +34,6 @@ impl Problem {
         Problem { code, path, messages: Lang::ALL.map(|l| msg.message(l.texts())) }
     }
 
-    /// Builds a problem from a message in each language, in `Lang::ALL` order. Only for callers
-    /// outside the core that have not moved to the catalogue yet: the core builds every problem
-    /// with [`Problem::of`] (a test of `tests/catalogue.rs` keeps it so).
-    pub fn new(code: ProblemCode, path: impl Into<String>, id: impl Into<String>, en: impl Into<String>) -> Self {
-        Problem { code, path: path.into(), messages: [id.into(), en.into()] }
-    }
-
     /// The message in `lang`.
     pub fn message(&self, lang: Lang) -> &str {
         &self.messages[lang as usize]

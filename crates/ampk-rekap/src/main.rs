@@ -1,12 +1,11 @@
-//! The coordinator area (Rekap) as its own WebAssembly module. The officer's page fetches it
-//! only when `#/rekap` is opened, so the coordinator's code costs the officer's first load
-//! nothing. It shares the rubric choice and the language through the browser's storage, and the
-//! page tells it when the language changes.
+//! The coordinator area (Rekap) as its own WebAssembly module: the entry point of this crate's
+//! library. The officer's page fetches it only when `#/rekap` is opened, so the coordinator's
+//! code costs the officer's first load nothing. It shares the rubric choice and the language
+//! through the browser's storage, and the page tells it when the language changes.
 
 use ampk_core::Lang;
-use ampk_web::browser;
+use ampk_rekap::{browser, RekapPage};
 use ampk_web::components::RubricRef;
-use ampk_web::pages::RekapPage;
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;

@@ -3,29 +3,14 @@
 //! nothing for the spreadsheet writer. It runs the very same import as the page (and the CLI)
 //! on the same files, so the workbook's content matches the other exports.
 
-use serde::Deserialize;
+use ampk_core::workbook::Request;
 
-/// What the page sends: the rubric in use, the batch, the jury marks, the language and the time.
-#[derive(Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
-struct Request {
-    rubric: String,
-    files: Vec<(String, String)>,
-    jury: Vec<(String, String, f64)>,
-    lang: String,
-    stamp: (u16, u8, u8, u16, u8, u8),
-}
-
-/// Builds the workbook, or explains why not.
+/// Builds the workbook of a request (`ampk_core::workbook`), or explains why not.
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 fn build(req: &str) -> Result<Vec<u8>, String> {
     let req: Request = serde_json::from_str(req).map_err(|e| format!("bad request: {e}"))?;
-    let rubric = ampk_core::rubric::load(req.rubric.as_bytes()).map_err(|p| format!("rubric: {p:?}"))?;
-    let files: Vec<(String, Vec<u8>)> = req.files.into_iter().map(|(n, t)| (n, t.into_bytes())).collect();
-    let jury = req.jury.iter().map(|(c, a, v)| ((c.clone(), ampk_core::rank::name_key(a)), *v)).collect();
-    let report = ampk_core::import::import(&rubric, &files, &jury);
-    let lang = ampk_core::Lang::from_tag(&req.lang);
-    ampk_xlsx::ranking_xlsx(&rubric, &report, lang, req.stamp).map_err(|e| e.to_string())
+    let (rubric, report) = req.import().map_err(|p| format!("rubric: {p:?}"))?;
+    ampk_xlsx::ranking_xlsx(&rubric, &report, req.lang, req.stamp).map_err(|e| e.to_string())
 }
 
 #[cfg(target_arch = "wasm32")]
@@ -61,14 +46,15 @@ mod tests {
         let r = ampk_core::builtin();
         let sub = ampk_core::example::example(r, "opd").expect("opd example");
         let text = ampk_core::submission::write(r, &sub, ampk_core::example::EXAMPLE_EXPORTED_AT);
-        let req = serde_json::json!({
-            "rubric": ampk_core::rubric::MODEL_RUBRIC_JSON,
-            "files": [["a.json", text]],
-            "jury": [["lapor_opd", "Dinas Contoh A", 80.0]],
-            "lang": "id",
-            "stamp": [2025, 11, 3, 2, 0, 0],
-        });
-        let bytes = build(&req.to_string()).expect("workbook");
+        let req = Request {
+            rubric: ampk_core::rubric::MODEL_RUBRIC_JSON.into(),
+            files: vec![("a.json".into(), text)],
+            jury: vec![("lapor_opd".into(), "Dinas Contoh A".into(), 80.0)],
+            lang: ampk_core::Lang::Id,
+            stamp: ampk_core::workbook::stamp("2025-11-03T02:00:00Z"),
+        };
+        let req = serde_json::to_string(&req).expect("requests serialise");
+        let bytes = build(&req).expect("workbook");
         assert_eq!(&bytes[..2], b"PK", "an XLSX file is a zip archive");
         assert!(build("{").unwrap_err().starts_with("bad request"));
     }

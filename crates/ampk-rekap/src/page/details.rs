@@ -1,0 +1,156 @@
+//! One submission in full: its facts, and per category the indicators (re-scored beside the
+//! embedded scores) and the inputs with their evidence. All imported text is rendered as text
+//! nodes, never as HTML.
+
+use crate::state::RekapAction;
+use ampk_core::import::FileReport;
+use ampk_core::rubric::CategoryDef;
+use ampk_core::score::Answer;
+use ampk_core::submission::{self, v1, Integrity};
+use ampk_core::{fmt, round2, InputValue, Lang, Rubric, Scorecard};
+use yew::prelude::*;
+
+/// The details panel of a file.
+pub(super) fn details(rubric: &Rubric, f: &FileReport, lang: Lang, on: &Callback<RekapAction>) -> Html {
+    let t = lang.texts();
+    let close = on.reform(|_: MouseEvent| RekapAction::Select(None));
+    let Some(read) = &f.read else {
+        return html! {
+            <section class="section details-panel" id="details" tabindex="-1" aria-labelledby="details-title">
+                <h2 id="details-title">{ &f.file }</h2>
+                <p>{ t.rekap_unreadable() }</p>
+                <button type="button" class="button-secondary" onclick={close}>{ t.rekap_close() }</button>
+            </section>
+        };
+    };
+    let w = &read.wire;
+    let cards = f.checked.as_ref().map(|c| c.cards.as_slice()).unwrap_or_default();
+    html! {
+        <section class="section details-panel" id="details" tabindex="-1" aria-labelledby="details-title"
+            data-testid="details">
+            <h2 id="details-title">{ format!("{} — {}", w.agency.name, f.file) }</h2>
+            <button type="button" class="button-secondary" onclick={close}>{ t.rekap_close_details() }</button>
+            { facts(f, w, lang) }
+            { for cards.iter().map(|card| category(rubric, w, card, lang)) }
+        </section>
+    }
+}
+
+/// The agency, officer, period, identity, export time and integrity of a submission.
+fn facts(f: &FileReport, w: &v1::SubmissionV1, lang: Lang) -> Html {
+    let t = lang.texts();
+    let integrity = match f.checked.as_ref().and_then(|c| c.integrity) {
+        Some(Integrity::Ok) => t.rekap_integrity_ok(),
+        Some(Integrity::Mismatch) => t.rekap_integrity_mismatch(),
+        Some(Integrity::Missing) => t.rekap_integrity_missing(),
+        None => t.rekap_integrity_unchecked(),
+    };
+    let officer = &w.agency.officer;
+    let contact = [Some(officer.name.clone()), officer.email.clone(), officer.phone.clone()];
+    html! {
+        <dl class="facts">
+            <dt>{ t.rekap_fact_type() }</dt><dd>{ &w.agency.agency_type }</dd>
+            if let Some(p) = &w.agency.parent { <dt>{ t.rekap_fact_parent() }</dt><dd>{ p }</dd> }
+            <dt>{ t.rekap_fact_officer() }</dt>
+            <dd>{ contact.into_iter().flatten().collect::<Vec<_>>().join(" · ") }</dd>
+            <dt>{ t.rekap_fact_months() }</dt><dd>{ w.months }</dd>
+            <dt>{ "submission_id" }</dt><dd><code>{ &w.submission_id }</code></dd>
+            <dt>{ t.rekap_fact_exported() }</dt><dd>{ &w.exported_at }</dd>
+            <dt>{ t.rekap_fact_integrity() }</dt><dd data-testid="integrity">{ integrity }</dd>
+        </dl>
+    }
+}
+
+/// One category of a submission: its score, indicators, inputs and note.
+fn category(rubric: &Rubric, w: &v1::SubmissionV1, card: &Scorecard, lang: Lang) -> Html {
+    let t = lang.texts();
+    let def = &rubric.file.categories[card.category];
+    let entry = w.categories.get(&def.id);
+    let heading =
+        t.rekap_details_category(def.label.get(lang), card.predicate(rubric, lang), fmt::score(card.data_score, lang));
+    html! {
+        <div class="details-category">
+            <h3>{ heading }</h3>
+            { indicators(def, w, card, lang) }
+            { inputs(def, entry, lang) }
+            if let Some(note) = entry.and_then(|e| e.note.as_ref()) {
+                <p class="note"><strong>{ t.rekap_note() }</strong><span data-testid="note">{ note }</span></p>
+            }
+        </div>
+    }
+}
+
+/// Each indicator re-scored, beside the score embedded in the file (marked when they differ).
+fn indicators(def: &CategoryDef, w: &v1::SubmissionV1, card: &Scorecard, lang: Lang) -> Html {
+    let t = lang.texts();
+    let computed = w.computed.get(&def.id);
+    html! {
+        <table class="table">
+            <thead><tr>
+                <th scope="col">{ t.rekap_col_indicator() }</th>
+                <th scope="col" class="num">{ t.rekap_col_rescored() }</th>
+                <th scope="col" class="num">{ t.rekap_col_embedded() }</th>
+            </tr></thead>
+            <tbody>
+                { for def.indicators.iter().zip(&card.indicators).map(|(d, s)| {
+                    let fresh = round2(s.score);
+                    let emb = computed.and_then(|c| c.indicators.get(&d.id)).copied();
+                    let differs = emb.is_some_and(|e| e != fresh);
+                    html! {
+                        <tr class={classes!(differs.then_some("differs"))}>
+                            <th scope="row">{ format!("{} {}", d.id, d.label.get(lang)) }</th>
+                            <td class="num">{ fmt::score(fresh, lang) }</td>
+                            <td class="num">
+                                { emb.map(|e| fmt::score(e, lang)).unwrap_or_else(|| "–".into()) }
+                                { if differs { " ≠" } else { "" } }
+                            </td>
+                        </tr>
+                    }
+                }) }
+            </tbody>
+        </table>
+    }
+}
+
+/// Each input's value and its evidence links (only http(s) links are links).
+fn inputs(def: &CategoryDef, entry: Option<&v1::EntryV1>, lang: Lang) -> Html {
+    let t = lang.texts();
+    html! {
+        <table class="table">
+            <thead><tr>
+                <th scope="col">{ t.rekap_col_input() }</th>
+                <th scope="col" class="num">{ t.rekap_col_value() }</th>
+                <th scope="col">{ t.rekap_col_evidence() }</th>
+            </tr></thead>
+            <tbody>
+                { for def.inputs.iter().map(|d| {
+                    let shown = match entry.and_then(|e| e.inputs.get(&d.id)) {
+                        Some(InputValue::Number(n)) => fmt::number(*n, lang, None),
+                        Some(InputValue::Bool(b)) => if *b { "✔".into() } else { "✘".into() },
+                        Some(InputValue::Checklist(a)) => {
+                            let yes = a.values().filter(|x| **x == Answer::Yes).count();
+                            format!("{} / {}", yes, d.items.as_ref().map_or(0, Vec::len))
+                        }
+                        None => "–".into(),
+                    };
+                    let links = entry.and_then(|e| e.evidence.get(&d.id)).cloned().unwrap_or_default();
+                    html! {
+                        <tr>
+                            <th scope="row">{ d.label.get(lang) }</th>
+                            <td class="num">{ shown }</td>
+                            <td>{ for links.iter().map(|l| evidence_link(l)) }</td>
+                        </tr>
+                    }
+                }) }
+            </tbody>
+        </table>
+    }
+}
+
+fn evidence_link(l: &str) -> Html {
+    if submission::is_http_url(l) {
+        html! { <a class="evidence-link" href={l.to_string()} target="_blank" rel="noopener noreferrer">{ l }</a> }
+    } else {
+        html! { <span class="bad-link">{ l }</span> }
+    }
+}

@@ -1,0 +1,85 @@
+//! The coordinator's page (Rekap): import many submission files (input or drag-and-drop of
+//! files and folders), see every file's status and reasons, inspect one submission, rank each
+//! category, add jury marks, export CSV/JSON/XLSX, and keep the session across reloads.
+//! Everything is decided by `ampk_core::import`, exactly as `ampk rank` does; the state is the
+//! reducer of `crate::state`, and each part of the page is a function of it.
+
+mod details;
+mod exports;
+mod import;
+mod rankings;
+mod status;
+
+use crate::browser;
+use crate::state::{RekapAction, RekapModel};
+use ampk_core::rubric::Status;
+use ampk_core::Lang;
+use ampk_web::components::RubricRef;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct RekapPageProps {
+    pub rubric: RubricRef,
+    pub lang: Lang,
+}
+
+#[component]
+pub fn RekapPage(props: &RekapPageProps) -> Html {
+    let lang = props.lang;
+    let model = use_reducer(|| RekapModel::new(props.rubric.clone()));
+    let on: Callback<RekapAction> = {
+        let dispatcher = model.dispatcher();
+        Callback::from(move |a| dispatcher.dispatch(a))
+    };
+    // Re-score the saved session (and re-score everything when the rubric changes).
+    {
+        let on = on.clone();
+        use_effect_with(props.rubric.clone(), move |rubric| import::restore(rubric.clone(), on));
+    }
+    // Store the session whenever it changed.
+    {
+        let (on, model) = (on.clone(), model.clone());
+        use_effect_with(model.unsaved, move |unsaved| {
+            if *unsaved > 0 {
+                on.emit(RekapAction::Saved(browser::save_rekap(&model.session())));
+            }
+        });
+    }
+    let m = &*model;
+    html! {
+        <div class="rekap">
+            { rubric_section(m, lang) }
+            { import::import_section(m, lang, &on) }
+            if let Some(report) = &m.report {
+                { status::status_table(m, report, lang, &on) }
+                if let Some(f) = m.selected.and_then(|i| report.files.get(i)) {
+                    { details::details(&m.rubric.0, f, lang, &on) }
+                }
+                { rankings::rankings(m, report, lang, &on) }
+                { exports::jury_section(m, report, lang, &on) }
+                { exports::export_section(m, lang) }
+            }
+        </div>
+    }
+}
+
+/// The title and the rubric in use (the officer's page chooses it).
+fn rubric_section(m: &RekapModel, lang: Lang) -> Html {
+    let t = lang.texts();
+    let rubric = &m.rubric.0;
+    html! {
+        <section class="section" aria-labelledby="rekap-title">
+            <h1 id="rekap-title">{ t.rekap_title() }</h1>
+            <p>
+                { t.rekap_rubric_in_use() }
+                <strong>{ rubric.file.title.get(lang) }</strong>{ " — " }
+                { if rubric.file.status == Status::Model { t.rekap_model_badge() } else { t.rekap_official_badge() } }
+            </p>
+            <p class="hint">
+                { t.rekap_fingerprint() }{ ": " }
+                <code class="fingerprint" data-testid="rekap-fingerprint">{ &rubric.sha256 }</code>
+            </p>
+            <p class="hint">{ t.rekap_other_rubric_hint() }</p>
+        </section>
+    }
+}

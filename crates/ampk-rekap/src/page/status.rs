@@ -1,0 +1,107 @@
+//! The status of every file: counts, the status filter and the table of files with their
+//! reasons (a page of rows at a time, so big batches stay responsive).
+
+use crate::browser;
+use crate::state::{RekapAction, RekapModel, FILE_PAGE};
+use ampk_core::import::{FileReport, ImportReport, Status};
+use ampk_core::Lang;
+use web_sys::HtmlSelectElement;
+use yew::prelude::*;
+
+const STATUSES: [Status; 4] = [Status::Accepted, Status::AcceptedWithWarnings, Status::Superseded, Status::Rejected];
+
+/// The status section.
+pub(super) fn status_table(m: &RekapModel, report: &ImportReport, lang: Lang, on: &Callback<RekapAction>) -> Html {
+    let t = lang.texts();
+    let filter = m.filter;
+    let counts = ampk_core::import::status_counts(report);
+    let matching = report.files.iter().filter(|f| filter.is_none_or(|s| f.status == s)).count();
+    let on_filter = on.reform(|e: Event| {
+        let el: HtmlSelectElement = e.target_unchecked_into();
+        RekapAction::Filter(STATUSES.iter().copied().find(|s| s.as_str() == el.value()))
+    });
+    let rows = report.files.iter().enumerate().filter(|(_, f)| filter.is_none_or(|s| f.status == s));
+    html! {
+        <section class="section" aria-labelledby="status-title">
+            <h2 id="status-title">{ t.rekap_status_title() }</h2>
+            <ul class="counts" data-testid="status-counts">
+                <li>{ t.rekap_count_all(report.files.len()) }</li>
+                { for STATUSES.iter().map(|s| html! {
+                    <li data-status={s.as_str()}>
+                        { format!("{}: {}", s.label(lang), counts.get(s).copied().unwrap_or(0)) }
+                    </li>
+                }) }
+            </ul>
+            <div class="field">
+                <label class="label" for="status-filter">{ t.rekap_show_status() }</label>
+                <select class="select" id="status-filter" onchange={on_filter}>
+                    <option value="" selected={filter.is_none()}>{ t.rekap_all_statuses() }</option>
+                    { for STATUSES.iter().map(|s| html! {
+                        <option value={s.as_str()} selected={filter == Some(*s)}>{ s.label(lang) }</option>
+                    }) }
+                </select>
+            </div>
+            <table class="table files">
+                <thead><tr>
+                    <th scope="col">{ t.rekap_col_file() }</th>
+                    <th scope="col">{ t.rekap_col_status() }</th>
+                    <th scope="col">{ t.rekap_col_agency() }</th>
+                    <th scope="col">{ t.rekap_col_reasons() }</th>
+                </tr></thead>
+                <tbody>
+                    { for rows.take(m.shown_files).map(|(i, f)| file_row(i, f, lang, on)) }
+                </tbody>
+            </table>
+            if matching > m.shown_files {
+                <button type="button" class="button-secondary"
+                    onclick={on.reform({
+                        let next = m.shown_files + FILE_PAGE;
+                        move |_: MouseEvent| RekapAction::ShowFiles(next)
+                    })}>
+                    { t.rekap_show_more(matching, m.shown_files) }
+                </button>
+            }
+        </section>
+    }
+}
+
+/// One file: its name (opens its details), status, agency and reasons.
+fn file_row(i: usize, f: &FileReport, lang: Lang, on: &Callback<RekapAction>) -> Html {
+    let open = open_details(i, on);
+    html! {
+        <tr data-testid="file-row" data-file={f.file.clone()} data-status={f.status.as_str()}>
+            <td><button type="button" class="button-link" onclick={open}>{ &f.file }</button></td>
+            <td><span class={classes!("tag", status_class(f.status))}>{ f.status.label(lang) }</span></td>
+            <td>{ f.agency().unwrap_or("–") }</td>
+            <td>
+                <ul class="reasons">
+                    { for f.reasons.iter().map(|p| html! {
+                        <li>
+                            <code>{ p.code.to_string() }</code>{ " " }
+                            { if p.path.is_empty() { String::new() } else { format!("{}: ", p.path) } }
+                            { p.message(lang) }
+                        </li>
+                    }) }
+                </ul>
+            </td>
+        </tr>
+    }
+}
+
+/// Opens the details of file `i` and moves the focus there.
+pub(super) fn open_details(i: usize, on: &Callback<RekapAction>) -> Callback<MouseEvent> {
+    let on = on.clone();
+    Callback::from(move |_: MouseEvent| {
+        on.emit(RekapAction::Select(Some(i)));
+        browser::focus("details");
+    })
+}
+
+fn status_class(s: Status) -> &'static str {
+    match s {
+        Status::Accepted => "tag-green",
+        Status::AcceptedWithWarnings => "tag-yellow",
+        Status::Superseded => "tag-grey",
+        Status::Rejected => "tag-red",
+    }
+}
