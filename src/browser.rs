@@ -14,6 +14,11 @@ use wasm_bindgen::JsCast;
 
 const LANG_KEY: &str = "ampk.lang";
 
+// Loads the coordinator's module (ampk-rekap) once and mounts it; passes language changes on.
+// A file snippet, not inline JS: both the officer's and the coordinator's modules link this
+// crate, and file snippets keep one name and one content in both builds (numbered inline ones
+// did not). The snippets are shipped as written (trunk does not minify them) and are part of the
+// first load, so they carry no comments: these are their comments.
 #[wasm_bindgen(module = "/js/rekap-loader.js")]
 extern "C" {
     /// Fetches the coordinator's module once (from an absolute URL) and mounts it.
@@ -315,17 +320,21 @@ pub fn install_panic_hook() {
     }));
 }
 
-// The banner is plain JavaScript (js/rescue.js): see there why.
+// The officer's crash banner (the coordinator's module has its own, crates/ampk-rekap/js/). Plain
+// JavaScript on purpose: it runs after the page's WebAssembly has aborted, so it must not call
+// into it; the export is made by the officer's worker module, a separate instance. A problem of
+// the worker's reply is shown in every language the reply carries (its members besides `code`
+// and `path`). No comments in the file itself: see the loader above.
 #[wasm_bindgen(module = "/js/rescue.js")]
 extern "C" {
     fn rescue(message: &str, export_label: &str, copy_label: &str, failed: &str, request: &str);
 }
 
 /// What the panic hook shows: the draft is saved; export it (through the officer's worker,
-/// which does not depend on the page's crashed instance) or download a copy of the draft. It is
-/// exported to JavaScript too (`window.wasmBindings.show_rescue`), so the end-to-end suite can
-/// check it without crashing the page.
-#[wasm_bindgen]
+/// which does not depend on the page's crashed instance) or download a copy of the draft. The
+/// end-to-end build (feature `e2e-panic`) also exports it (`window.wasmBindings.show_rescue`),
+/// so a journey can check it without crashing the page; releases do not carry the export.
+#[cfg_attr(feature = "e2e-panic", wasm_bindgen)]
 pub fn show_rescue() {
     // The export request is built here, with the protocol's own type (the stored draft, the
     // official rubric in use, the time now); the banner only posts it when asked.
