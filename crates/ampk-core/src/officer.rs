@@ -36,8 +36,8 @@ pub enum Reply {
     Draft(Box<Draft>),
     /// The export: file name, text, and the draft's export key at that moment.
     File { name: String, text: String, key: String },
-    /// What is wrong, each problem with its path.
-    Problems(Vec<Problem>),
+    /// What is wrong, each problem with its path (codes by their place: `problem::by_index`).
+    Problems(#[serde(with = "crate::problem::by_index")] Vec<Problem>),
 }
 
 /// Answers one request. `rubric` in a request is the text of the official rubric in use

@@ -75,37 +75,102 @@ impl Serialize for Problem {
 
 impl<'de> Deserialize<'de> for Problem {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl<'de> Visitor<'de> for V {
-            type Value = Problem;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a problem: code, path and a message per language")
-            }
-            fn visit_map<A: MapAccess<'de>>(self, mut a: A) -> Result<Problem, A::Error> {
-                let (mut code, mut path, mut messages) = (None, None, [const { None::<String> }; LANG_COUNT]);
-                while let Some(k) = a.next_key::<String>()? {
-                    match k.as_str() {
-                        "code" => code = Some(a.next_value()?),
-                        "path" => path = Some(a.next_value()?),
-                        tag => match Lang::ALL.into_iter().find(|l| l.tag() == tag) {
-                            Some(l) => messages[l as usize] = Some(a.next_value()?),
-                            None => return Err(de::Error::unknown_field(tag, &["code", "path"])),
-                        },
-                    }
+        d.deserialize_map(ProblemVisitor::<false>)
+    }
+}
+
+/// Reads a problem; its code is written (`"weights_sum"`), or with `BY_INDEX` its place in
+/// [`ProblemCode::ALL`] (see [`by_index`]).
+struct ProblemVisitor<const BY_INDEX: bool>;
+
+impl<'de, const BY_INDEX: bool> Visitor<'de> for ProblemVisitor<BY_INDEX> {
+    type Value = Problem;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a problem: code, path and a message per language")
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut a: A) -> Result<Problem, A::Error> {
+        let (mut code, mut path, mut messages) = (None, None, [const { None::<String> }; LANG_COUNT]);
+        while let Some(k) = a.next_key::<String>()? {
+            match k.as_str() {
+                "code" if BY_INDEX => {
+                    let i: usize = a.next_value()?;
+                    code = Some(*ProblemCode::ALL.get(i).ok_or_else(|| de::Error::custom("unknown problem code"))?);
                 }
-                let missing = |m| de::Error::missing_field(m);
-                let mut out = [const { String::new() }; LANG_COUNT];
-                for (l, m) in Lang::ALL.into_iter().zip(messages) {
-                    out[l as usize] = m.ok_or_else(|| missing(l.tag()))?;
-                }
-                Ok(Problem {
-                    code: code.ok_or_else(|| missing("code"))?,
-                    path: path.ok_or_else(|| missing("path"))?,
-                    messages: out,
-                })
+                "code" => code = Some(a.next_value()?),
+                "path" => path = Some(a.next_value()?),
+                tag => match Lang::ALL.into_iter().find(|l| l.tag() == tag) {
+                    Some(l) => messages[l as usize] = Some(a.next_value()?),
+                    None => return Err(de::Error::unknown_field(tag, &["code", "path"])),
+                },
             }
         }
-        d.deserialize_map(V)
+        let missing = |m| de::Error::missing_field(m);
+        let mut out = [const { String::new() }; LANG_COUNT];
+        for (l, m) in Lang::ALL.into_iter().zip(messages) {
+            out[l as usize] = m.ok_or_else(|| missing(l.tag()))?;
+        }
+        Ok(Problem {
+            code: code.ok_or_else(|| missing("code"))?,
+            path: path.ok_or_else(|| missing("path"))?,
+            messages: out,
+        })
+    }
+}
+
+/// Problems between two modules built together (the officer's page and its worker): each code
+/// travels as its place in [`ProblemCode::ALL`], so the page, which only reads them, carries no
+/// table of every code's written form. Use with `#[serde(with = "crate::problem::by_index")]`.
+pub mod by_index {
+    use super::{Lang, Problem, ProblemVisitor, LANG_COUNT};
+    use serde::de::{SeqAccess, Visitor};
+    use serde::ser::{SerializeMap, SerializeSeq};
+    use serde::{Deserializer, Serializer};
+    use std::fmt;
+
+    /// Writes the problems with their codes' places.
+    pub fn serialize<S: Serializer>(problems: &[Problem], s: S) -> Result<S::Ok, S::Error> {
+        struct One<'a>(&'a Problem);
+        impl serde::Serialize for One<'_> {
+            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                let mut m = s.serialize_map(Some(2 + LANG_COUNT))?;
+                m.serialize_entry("code", &(self.0.code as usize))?;
+                m.serialize_entry("path", &self.0.path)?;
+                for l in Lang::ALL {
+                    m.serialize_entry(l.tag(), self.0.message(l))?;
+                }
+                m.end()
+            }
+        }
+        let mut seq = s.serialize_seq(Some(problems.len()))?;
+        for p in problems {
+            seq.serialize_element(&One(p))?;
+        }
+        seq.end()
+    }
+
+    /// Reads problems written by [`serialize`].
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Problem>, D::Error> {
+        struct Seq;
+        struct One(Problem);
+        impl<'de> serde::Deserialize<'de> for One {
+            fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                d.deserialize_map(ProblemVisitor::<true>).map(One)
+            }
+        }
+        impl<'de> Visitor<'de> for Seq {
+            type Value = Vec<Problem>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a list of problems")
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut a: A) -> Result<Vec<Problem>, A::Error> {
+                let mut out = Vec::new();
+                while let Some(One(p)) = a.next_element()? {
+                    out.push(p);
+                }
+                Ok(out)
+            }
+        }
+        d.deserialize_seq(Seq)
     }
 }
 
@@ -301,6 +366,13 @@ pub fn index(path: &str, i: usize) -> String {
 mod tests {
     use super::*;
     use wasm_bindgen_test::wasm_bindgen_test;
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn a_code_is_its_place_in_the_table() {
+        for (i, c) in ProblemCode::ALL.iter().enumerate() {
+            assert_eq!(*c as usize, i, "{c}");
+        }
+    }
 
     #[wasm_bindgen_test(unsupported = test)]
     fn codes_are_written_in_snake_case_and_read_back() {
