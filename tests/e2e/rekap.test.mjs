@@ -16,6 +16,7 @@ import {
   ampkBin, root, batchDir, juryCsv, JURY_WEBSITE, example, seal, uuid4, text,
 } from './fixtures/make-batch.mjs';
 import { readXlsx } from './xlsx-reader.mjs';
+import { runAxe } from './officer-helpers.mjs';
 
 let bin;
 
@@ -576,7 +577,8 @@ test('7. a 300-file batch: progress shows then goes, every file gets a status', 
   assert.ok(rows.every((r) => r.status === 'accepted'), 'all valid, distinct agencies: all accepted');
   // Big rankings are paged: the first 100 rows, then the whole ranking on request.
   assert.equal((await rankingRows(page, 'website')).length, 100, 'first page of the website ranking');
-  await page.click('[data-testid=ranking-website] ~ button');
+  // The table scrolls in its own box; the button follows that box.
+  await page.click('.table-scroll:has([data-testid=ranking-website]) ~ button');
   const website = await rankingRows(page, 'website');
   assert.equal(website.length, 200, 'every OPD and UPTD ranked in website');
   const stored = await page.evaluate(() => localStorage.getItem('ampk.rekap')?.length ?? 0);
@@ -777,4 +779,27 @@ test('10. "Hapus semua data impor" asks first: cancel keeps everything, accept d
   assert.equal(names.length, (await fileRows(page)).length);
   assert.ok((await rankingRows(page, 'website')).every((r) => r.final === null), 'no jury mark survived');
   await done(s, [confirm, confirm]);
+});
+
+test('11. on a phone (375 px) the coordinator\'s page does not scroll sideways; its tables scroll in their own box', async () => {
+  const context = await env.browser.newContext({ viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(`${env.server.url}#/rekap`);
+  await page.waitForSelector('[data-testid=import-files]');
+  await importBatch(page);
+  await page.click(`[data-testid="file-row"][data-file="${HOSTILE_FILE}"] button`);
+  await page.waitForSelector('[data-testid=details]');
+  const widths = await page.evaluate(() => ({ page: document.documentElement.scrollWidth, view: window.innerWidth }));
+  assert.ok(widths.page <= widths.view, `the page is ${widths.page} px wide in a ${widths.view} px window`);
+  const boxes = await page.$$eval('.table-scroll', (els) => els.map((e) => ({
+    focusable: e.tabIndex === 0, named: Boolean(e.getAttribute('aria-label') || e.getAttribute('aria-labelledby')),
+  })));
+  assert.ok(boxes.length >= 2, 'the status table and the rankings scroll in their own boxes');
+  assert.ok(boxes.every((b) => b.focusable && b.named), JSON.stringify(boxes));
+  await runAxe(page, 'rekap on a phone');
+  assert.deepEqual(errors, []);
+  await context.close();
 });

@@ -81,14 +81,17 @@ fn category(
             if c.rows.is_empty() {
                 <p class="inset" data-testid={testid}>{ t.rekap_no_accepted() }</p>
             } else {
-                <table class="table ranking-table" data-testid={testid}>
-                    { header(m.sort, c.by_final, lang, on) }
-                    <tbody>
-                        { for rows.iter().take(m.shown_ranks).map(|row| {
-                            ranking_row(m, report, c, row, shared.contains(&row.rank), lang, on)
-                        }) }
-                    </tbody>
-                </table>
+                // Wider than a phone: it scrolls in its own focusable box, not the page.
+                <div class="table-scroll" role="region" tabindex="0" aria-label={def.label.get(lang).to_string()}>
+                    <table class="table ranking-table" data-testid={testid}>
+                        { header(m.sort, c.by_final, lang, on) }
+                        <tbody>
+                            { for rows.iter().take(m.shown_ranks).map(|row| {
+                                ranking_row(m, report, c, row, shared.contains(&row.rank), lang, on)
+                            }) }
+                        </tbody>
+                    </table>
+                </div>
                 if rows.len() > m.shown_ranks {
                     <button type="button" class="button-secondary"
                         onclick={on.reform({ let all = rows.len(); move |_: MouseEvent| RekapAction::ShowRanks(all) })}>

@@ -41,17 +41,19 @@ pub(super) fn status_table(m: &RekapModel, report: &ImportReport, lang: Lang, on
                     }) }
                 </select>
             </div>
-            <table class="table files">
-                <thead><tr>
-                    <th scope="col">{ t.rekap_col_file() }</th>
-                    <th scope="col">{ t.rekap_col_status() }</th>
-                    <th scope="col">{ t.rekap_col_agency() }</th>
-                    <th scope="col">{ t.rekap_col_reasons() }</th>
-                </tr></thead>
-                <tbody>
-                    { for rows.take(m.shown_files).map(|(i, f)| file_row(i, f, lang, on)) }
-                </tbody>
-            </table>
+            <div class="table-scroll" role="region" tabindex="0" aria-labelledby="status-title">
+                <table class="table files">
+                    <thead><tr>
+                        <th scope="col">{ t.rekap_col_file() }</th>
+                        <th scope="col">{ t.rekap_col_status() }</th>
+                        <th scope="col">{ t.rekap_col_agency() }</th>
+                        <th scope="col">{ t.rekap_col_reasons() }</th>
+                    </tr></thead>
+                    <tbody>
+                        { for rows.take(m.shown_files).map(|(i, f)| file_row(i, f, lang, on)) }
+                    </tbody>
+                </table>
+            </div>
             if matching > m.shown_files {
                 <button type="button" class="button-secondary"
                     onclick={on.reform({
