@@ -92,9 +92,11 @@ impl<'de, const BY_INDEX: bool> Visitor<'de> for ProblemVisitor<BY_INDEX> {
         let (mut code, mut path, mut messages) = (None, None, [const { None::<String> }; LANG_COUNT]);
         while let Some(k) = a.next_key::<String>()? {
             match k.as_str() {
+                // A place no code has (a worker from another build, cached): still a problem
+                // to show, as the worker's failure, rather than a second error path.
                 "code" if BY_INDEX => {
                     let i: usize = a.next_value()?;
-                    code = Some(*ProblemCode::ALL.get(i).ok_or_else(|| de::Error::custom("unknown problem code"))?);
+                    code = Some(ProblemCode::ALL.get(i).copied().unwrap_or(ProblemCode::WorkerFailed));
                 }
                 "code" => code = Some(a.next_value()?),
                 "path" => path = Some(a.next_value()?),
@@ -366,6 +368,18 @@ pub fn index(path: &str, i: usize) -> String {
 mod tests {
     use super::*;
     use wasm_bindgen_test::wasm_bindgen_test;
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn problems_by_index_round_trip_and_an_unknown_place_is_the_worker_failing() {
+        #[derive(Serialize, Deserialize, PartialEq, Debug)]
+        struct W(#[serde(with = "by_index")] Vec<Problem>);
+        let p = Problem::of(ProblemCode::DigestMismatch, "integrity.digest", |t| t.bad_email().to_string());
+        let text = serde_json::to_string(&W(vec![p.clone()])).unwrap();
+        assert!(text.contains(&format!("\"code\":{}", ProblemCode::DigestMismatch as usize)), "{text}");
+        assert_eq!(serde_json::from_str::<W>(&text).unwrap(), W(vec![p]));
+        let unknown = text.replacen(&format!("\"code\":{}", ProblemCode::DigestMismatch as usize), "\"code\":99999", 1);
+        assert_eq!(serde_json::from_str::<W>(&unknown).unwrap().0[0].code, ProblemCode::WorkerFailed);
+    }
 
     #[wasm_bindgen_test(unsupported = test)]
     fn a_code_is_its_place_in_the_table() {
