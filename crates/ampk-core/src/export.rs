@@ -144,6 +144,15 @@ fn columns_problem(rec: &csv::StringRecord, sep: u8, line: String) -> Problem {
     Problem::of(ProblemCode::JuryRow, line, |t| t.jury_row_columns(n))
 }
 
+/// A jury mark as typed: a number 0–100, with a decimal comma where `decimal_comma` (a `;` CSV,
+/// a Rekap jury cell) and a point always. `None` when it is not such a mark (`abc`, `150`, `NaN`).
+/// The one rule for the jury CSV and the coordinator's inline jury cells.
+pub fn jury_mark(text: &str, decimal_comma: bool) -> Option<f64> {
+    let text = text.trim();
+    let v: f64 = if decimal_comma { text.replace(',', ".").parse() } else { text.parse() }.ok()?;
+    (0.0..=100.0).contains(&v).then_some(v)
+}
+
 /// Reads a jury-mark CSV: UTF-8 (BOM tolerated), header `agency,category,jury_score`, `;` or
 /// `,` separated; a decimal comma is accepted with `;`. Returns the marks and the problems
 /// (each naming its line); rows with problems, including a row with more or fewer fields than
@@ -190,9 +199,8 @@ pub fn parse_jury_csv(rubric: &Rubric, bytes: &[u8]) -> (JuryMarks, Vec<Problem>
             problems.push(Problem::of(ProblemCode::JuryCategory, line, |t| t.unknown_category(category)));
             continue;
         }
-        let text = if sep == b';' { score.replace(',', ".") } else { score.to_string() };
-        match text.parse::<f64>() {
-            Ok(v) if (0.0..=100.0).contains(&v) => {
+        match jury_mark(score, sep == b';') {
+            Some(v) => {
                 if marks.insert((category.to_string(), name_key(agency)), v).is_some() {
                     problems
                         .push(Problem::of(ProblemCode::JuryDuplicate, line, |t| t.jury_duplicate(agency, category)));

@@ -155,14 +155,10 @@ impl RekapModel {
 
 /// A jury cell's text: empty (no mark), a mark 0–100 (a decimal comma is fine), or not a mark.
 fn parse_jury_cell(text: &str) -> Result<Option<f64>, ()> {
-    let v = text.trim().replace(',', ".");
-    if v.is_empty() {
+    if text.trim().is_empty() {
         return Ok(None);
     }
-    match v.parse::<f64>() {
-        Ok(m) if (0.0..=100.0).contains(&m) => Ok(Some(m)),
-        _ => Err(()),
-    }
+    ampk_core::export::jury_mark(text, true).map(Some).ok_or(())
 }
 
 impl Reducible for RekapModel {
