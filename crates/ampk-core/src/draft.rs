@@ -8,7 +8,7 @@
 
 use crate::fmt::parse_number;
 use crate::problem::{join, Lang, Problem, ProblemCode};
-use crate::rubric::{InputKind, Rubric};
+use crate::rubric::{self, InputKind, Rubric, RubricDiff};
 use crate::score::{Answer, Figures, InputValue, Scorecard};
 use crate::submission::{self, Agency, Entry, Submission, KIT_VERSION};
 use serde::{Deserialize, Serialize};
@@ -66,6 +66,9 @@ pub struct Draft {
     pub exported_digest: Option<String>,
     /// Last change (RFC 3339), set by the caller.
     pub updated_at: String,
+    /// The fingerprint of the rubric the draft was made with; empty in a draft stored by an
+    /// older kit (unknown).
+    pub rubric_sha256: String,
 }
 
 impl Draft {
@@ -78,6 +81,7 @@ impl Draft {
             months: rubric.period_months.to_string(),
             jury_estimate: 70.0,
             updated_at: now.into(),
+            rubric_sha256: rubric.sha256.clone(),
             ..Draft::default()
         }
     }
@@ -430,6 +434,7 @@ pub fn from_submission(rubric: &Rubric, s: &Submission, lang: Lang, local_id: &s
         last_exported_at: None,
         exported_digest: None,
         updated_at: now.into(),
+        rubric_sha256: rubric.sha256.clone(),
     };
     // Eligible categories absent from the file were left out on purpose.
     for cat in rubric.eligible_categories(&d.agency_type) {
@@ -437,6 +442,232 @@ pub fn from_submission(rubric: &Rubric, s: &Submission, lang: Lang, local_id: &s
         d.categories.entry(id).or_insert_with(|| DraftEntry { excluded: true, ..DraftEntry::default() });
     }
     d
+}
+
+/// Why an entry of a draft was not carried over to another rubric.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "reason", rename_all = "snake_case")]
+pub enum Why {
+    /// The new rubric has no such category.
+    CategoryRemoved,
+    /// The category has no such input any more.
+    InputRemoved,
+    /// The input is now of another kind.
+    KindChanged { kind: InputKind },
+    /// The input now takes whole numbers, and the old value has a fraction.
+    NotWhole,
+    /// The checklist has no such item any more.
+    ItemRemoved,
+}
+
+/// An entry of a draft not carried over to another rubric, with what was typed, so that it
+/// can be typed again.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Dropped {
+    pub category: String,
+    /// The input (`None`: the category's note).
+    pub input: Option<String>,
+    /// The checklist item, when only that item was dropped.
+    pub item: Option<String>,
+    /// The old value (for an item: that item's answer alone); `None` when only links were typed.
+    pub old: Option<RawValue>,
+    /// The note, when the note was dropped.
+    pub note: Option<String>,
+    /// The evidence links typed for the input, when they were dropped with it.
+    pub evidence: Vec<String>,
+    #[serde(flatten)]
+    pub why: Why,
+}
+
+/// A draft moved to another rubric.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Migration {
+    /// The new draft; the original is untouched.
+    pub draft: Draft,
+    /// What was not carried over, category by category in the draft's order.
+    pub dropped: Vec<Dropped>,
+    /// What differs between the two rubrics.
+    pub diff: RubricDiff,
+}
+
+/// Copies a draft made with `old` to `new`, as a new draft (`local_id`, `name`, changed at
+/// `now`, made with `new`; never exported). Carried over: the profile, the months, the jury
+/// estimate, and per category present in `new` its note, its `excluded` mark, and every entry
+/// of an input `new` still has with a compatible kind — numbers between `integer` and `number`
+/// (to `integer` only when whole), booleans, checklist answers item by item — with its evidence
+/// links. The `submission_id` is kept: the migrated draft continues the same submission.
+/// Matching is by id against `new` alone; `old` gives the summary and the labels of what is
+/// dropped.
+pub fn migrate(old: &Rubric, new: &Rubric, d: &Draft, local_id: &str, name: &str, now: &str) -> Migration {
+    let mut out = Draft {
+        local_id: local_id.into(),
+        name: name.into(),
+        updated_at: now.into(),
+        rubric_sha256: new.sha256.clone(),
+        last_exported_at: None,
+        exported_digest: None,
+        categories: BTreeMap::new(),
+        ..d.clone()
+    };
+    let mut dropped = Vec::new();
+    for (cat_id, entry) in &d.categories {
+        let Some(def) = new.category_index(cat_id).map(|c| &new.file.categories[c]) else {
+            let drop = |input: Option<String>, old: Option<RawValue>, note: Option<String>, evidence: Vec<String>| {
+                Dropped { category: cat_id.clone(), input, item: None, old, note, evidence, why: Why::CategoryRemoved }
+            };
+            for id in input_ids(entry) {
+                if let Some((old, evidence)) = typed(entry, &id) {
+                    dropped.push(drop(Some(id), old, None, evidence));
+                }
+            }
+            if !entry.note.trim().is_empty() {
+                dropped.push(drop(None, None, Some(entry.note.clone()), Vec::new()));
+            }
+            continue;
+        };
+        let mut carried = DraftEntry { note: entry.note.clone(), excluded: entry.excluded, ..DraftEntry::default() };
+        for id in input_ids(entry) {
+            let Some(input) = def.inputs.iter().find(|i| i.id == id) else {
+                if let Some((old, evidence)) = typed(entry, &id) {
+                    let why = Why::InputRemoved;
+                    dropped.push(Dropped {
+                        category: cat_id.clone(),
+                        input: Some(id),
+                        item: None,
+                        old,
+                        note: None,
+                        evidence,
+                        why,
+                    });
+                }
+                continue;
+            };
+            if let Some(links) = entry.evidence.get(&id) {
+                carried.evidence.insert(id.clone(), links.clone());
+            }
+            let Some(value) = entry.inputs.get(&id) else { continue };
+            let drop = |old: RawValue, item: Option<String>, why: Why| Dropped {
+                category: cat_id.clone(),
+                input: Some(id.clone()),
+                item,
+                old: Some(old),
+                note: None,
+                evidence: Vec::new(),
+                why,
+            };
+            match (value, input.kind) {
+                (RawValue::Text { text, lang }, InputKind::Integer) => match parse_number(text, *lang) {
+                    Ok(Some(v)) if v.fract() != 0.0 => dropped.push(drop(value.clone(), None, Why::NotWhole)),
+                    _ => {
+                        carried.inputs.insert(id.clone(), value.clone());
+                    }
+                },
+                (RawValue::Text { .. }, InputKind::Number) | (RawValue::Bool { .. }, InputKind::Boolean) => {
+                    carried.inputs.insert(id.clone(), value.clone());
+                }
+                (RawValue::Checklist { answers }, InputKind::Checklist) => {
+                    let items = input.items.as_deref().unwrap_or_default();
+                    let (mut kept, mut gone) = (BTreeMap::new(), Vec::new());
+                    for (item, answer) in answers {
+                        if items.iter().any(|i| &i.id == item) {
+                            kept.insert(item.clone(), *answer);
+                        } else {
+                            let one = RawValue::Checklist { answers: BTreeMap::from([(item.clone(), *answer)]) };
+                            gone.push(drop(one, Some(item.clone()), Why::ItemRemoved));
+                        }
+                    }
+                    dropped.extend(gone);
+                    carried.inputs.insert(id.clone(), RawValue::Checklist { answers: kept });
+                }
+                _ => dropped.push(drop(value.clone(), None, Why::KindChanged { kind: input.kind })),
+            }
+        }
+        out.categories.insert(cat_id.clone(), carried);
+    }
+    Migration { draft: out, dropped, diff: rubric::diff(old, new) }
+}
+
+/// The inputs an entry has a value or links for, in id order.
+fn input_ids(e: &DraftEntry) -> Vec<String> {
+    let mut ids: Vec<String> = e.inputs.keys().chain(e.evidence.keys()).cloned().collect();
+    ids.sort();
+    ids.dedup();
+    ids
+}
+
+/// What was typed for an input: its value (if any besides blank text or no answers) and its
+/// non-blank links; `None` when nothing was.
+fn typed(e: &DraftEntry, id: &str) -> Option<(Option<RawValue>, Vec<String>)> {
+    let value = e.inputs.get(id).filter(|v| match v {
+        RawValue::Text { text, .. } => !text.trim().is_empty(),
+        RawValue::Bool { .. } => true,
+        RawValue::Checklist { answers } => !answers.is_empty(),
+    });
+    let links: Vec<String> =
+        e.evidence.get(id).into_iter().flatten().filter(|l| !l.trim().is_empty()).cloned().collect();
+    (value.is_some() || !links.is_empty()).then(|| (value.cloned(), links))
+}
+
+impl Migration {
+    /// The changes between the two rubrics, in plain words in `lang` ([`RubricDiff::lines`]).
+    pub fn change_lines(&self, lang: Lang) -> Vec<String> {
+        self.diff.lines(lang)
+    }
+
+    /// What was not carried over, in plain words in `lang`, each with its old value (and old
+    /// links) so it can be typed again. `old` is the rubric the draft was made with (for the
+    /// labels; an id stands in for a label it lacks).
+    pub fn dropped_lines(&self, old: &Rubric, lang: Lang) -> Vec<String> {
+        let t = lang.texts();
+        self.dropped
+            .iter()
+            .map(|x| {
+                let reason = match &x.why {
+                    Why::CategoryRemoved => t.migrate_reason_category().to_string(),
+                    Why::InputRemoved => t.migrate_reason_input().to_string(),
+                    Why::KindChanged { kind } => t.migrate_reason_kind(rubric::kind_name(lang, *kind)),
+                    Why::NotWhole => t.migrate_reason_not_whole().to_string(),
+                    Why::ItemRemoved => t.migrate_reason_item().to_string(),
+                };
+                let cat = old.category_index(&x.category).map(|c| &old.file.categories[c]);
+                let line = match &x.input {
+                    None => t.migrate_dropped_note(&x.category, reason, x.note.as_deref().unwrap_or_default()),
+                    Some(input) => {
+                        let def = cat.and_then(|c| c.inputs.iter().find(|i| &i.id == input));
+                        let label = def.map(|i| i.label.get(lang)).unwrap_or(input);
+                        let value = x.old.as_ref().map(|v| raw_words(v, lang));
+                        let value = value.unwrap_or_else(|| t.migrate_value_empty().to_string());
+                        match &x.item {
+                            Some(item) => t.migrate_dropped_item(&x.category, input, item, label, reason, value),
+                            None => t.migrate_dropped_input(&x.category, input, label, reason, value),
+                        }
+                    }
+                };
+                if x.evidence.is_empty() {
+                    line
+                } else {
+                    t.migrate_evidence(line, x.evidence.join(" "))
+                }
+            })
+            .collect()
+    }
+}
+
+/// A typed value in words: the text as typed, yes or no, or each item's answer.
+fn raw_words(v: &RawValue, lang: Lang) -> String {
+    let t = lang.texts();
+    let answer = |a: Answer| match a {
+        Answer::Yes => t.input_answer_yes(),
+        Answer::Partial => t.input_answer_partial(),
+        Answer::No => t.input_answer_no(),
+    };
+    match v {
+        RawValue::Text { text, .. } => text.trim().to_string(),
+        RawValue::Bool { value } => answer(if *value { Answer::Yes } else { Answer::No }).to_string(),
+        RawValue::Checklist { answers } => {
+            answers.iter().map(|(item, a)| format!("{item}: {}", answer(*a))).collect::<Vec<_>>().join("; ")
+        }
+    }
 }
 
 /// `ampk-<edition>-<agency-slug>-<YYYYMMDD>.json`.

@@ -6,10 +6,16 @@
 //! A rubric is a JSON document with `format: "ampk-rubric"` and `format_version: 1`; the Rust
 //! types of `v1.rs` mirror it member for member (serde names are the JSON names). Its
 //! fingerprint is the SHA-256 of the RFC 8785 canonical form of the document *as given*.
-//! `validate.rs` holds the semantic rules (§8), which also compile each category.
+//! `validate.rs` holds the semantic rules (§8), which also compile each category; `diff.rs`
+//! compares two rubrics ([`diff()`]).
 
+mod diff;
 mod v1;
 mod validate;
+
+pub use diff::{
+    diff, kind_name, scale_words, CategoryDiff, Change, Identity, IndicatorChange, InputChange, Named, RubricDiff,
+};
 
 pub use v1::{
     AgencyType, Band, CategoryDef, CheckDef, Direction, Evidence, FinalScore, IndicatorDef, InputDef, InputKind,
