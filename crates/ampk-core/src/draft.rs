@@ -861,4 +861,155 @@ mod tests {
         assert_eq!(field_of("categories.website.note").as_deref(), Some("website.note"));
         assert_eq!(field_of("categories"), None);
     }
+
+    /// The official rubric fixture of the end-to-end journeys (`tests/e2e/fixtures`).
+    fn official() -> Rubric {
+        crate::rubric::load(include_bytes!("../../../tests/e2e/fixtures/official-rubric.json")).unwrap()
+    }
+
+    fn answers(list: &[(&str, Answer)]) -> RawValue {
+        RawValue::Checklist { answers: list.iter().map(|(k, a)| (k.to_string(), *a)).collect() }
+    }
+
+    /// Contoh A with part of its website typed too: an input the official rubric drops, a
+    /// checklist with an item it renames, links, a note.
+    fn contoh_a_with_website() -> Draft {
+        let mut d = contoh_a();
+        let w = d.categories.get_mut("website").unwrap();
+        w.excluded = false;
+        w.note = "Statistik dari cPanel".into();
+        w.inputs.insert("web_posts".into(), text("95"));
+        w.inputs.insert("lh_best_practices".into(), text("78"));
+        w.inputs.insert("content".into(), answers(&[("profil", Answer::Yes), ("kontak", Answer::No)]));
+        w.evidence.insert("lh_best_practices".into(), vec!["https://contoh.go.id/lh.png".into(), " ".into()]);
+        w.evidence.insert("web_posts".into(), vec!["https://contoh.go.id/berita".into()]);
+        d
+    }
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn a_new_draft_remembers_its_rubric() {
+        let r = crate::rubric::builtin();
+        assert_eq!(contoh_a().rubric_sha256, r.sha256);
+        // A draft stored by an older kit reads, its rubric unknown.
+        let old: Draft = serde_json::from_str(r#"{"local_id": "x", "name": "lama"}"#).unwrap();
+        assert_eq!(old.rubric_sha256, "");
+    }
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn migrating_to_the_official_rubric_carries_what_matches() {
+        let (model, official) = (crate::rubric::builtin(), official());
+        let d = contoh_a_with_website();
+        let before = d.clone();
+        let m = migrate(model, &official, &d, "d9", "Draf resmi", "2026-02-01T00:00:00Z");
+        assert_eq!(d, before, "the original is untouched");
+        let n = &m.draft;
+        assert_eq!(
+            (n.local_id.as_str(), n.name.as_str(), n.updated_at.as_str()),
+            ("d9", "Draf resmi", "2026-02-01T00:00:00Z")
+        );
+        assert_eq!(n.rubric_sha256, official.sha256);
+        assert_eq!(
+            (n.submission_id.as_str(), n.agency_name.as_str(), n.months.as_str()),
+            (d.submission_id.as_str(), "Dinas Contoh A", "10")
+        );
+        assert_eq!(n.categories["media_sosial_opd"], d.categories["media_sosial_opd"], "every figure and answer");
+        for excluded in ["top_influencer", "media_massa_online", "lapor_opd"] {
+            assert!(n.categories[excluded].excluded, "{excluded}");
+        }
+        let w = &n.categories["website"];
+        assert!(!w.excluded);
+        assert_eq!(w.note, "Statistik dari cPanel");
+        assert_eq!(w.inputs["web_posts"], text("95"));
+        assert_eq!(w.inputs["content"], answers(&[("profil", Answer::Yes)]));
+        assert!(!w.inputs.contains_key("lh_best_practices"));
+        assert_eq!(w.evidence.keys().collect::<Vec<_>>(), ["web_posts"]);
+        assert_eq!(
+            m.dropped_lines(model, Lang::Id),
+            [
+                "Kategori `website`, daftar periksa `content` (Daftar periksa isi website), butir `kontak` tidak \
+                 dipindahkan — butir ini tidak ada di rubrik baru. Jawaban lama: kontak: Tidak",
+                "Kategori `website`, masukan `lh_best_practices` (Skor Lighthouse Best Practices) tidak dipindahkan \
+                 — masukan ini tidak ada di rubrik baru. Nilai lama: 78. Tautan bukti lama: https://contoh.go.id/lh.png",
+            ]
+        );
+        assert_eq!(m.change_lines(Lang::Id), m.diff.lines(Lang::Id));
+        assert!(!m.diff.is_empty());
+        // The migrated draft scores with the new rules, as its export would.
+        let a = assess(&official, n);
+        let ms = a.categories.iter().find(|c| official.file.categories[c.category].id == "media_sosial_opd").unwrap();
+        assert_eq!(format!("{:.2}", ms.card.rounded()), "77.84");
+    }
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn kinds_decide_what_carries_over() {
+        let model = crate::rubric::builtin();
+        let mut v: serde_json::Value = serde_json::from_str(crate::rubric::MODEL_RUBRIC_JSON).unwrap();
+        let cats = v["categories"].as_array_mut().unwrap();
+        cats.retain(|c| c["id"] != "top_influencer");
+        let ms = cats.iter_mut().find(|c| c["id"] == "media_sosial_opd").unwrap();
+        for input in ms["inputs"].as_array_mut().unwrap() {
+            let kind = match input["id"].as_str().unwrap() {
+                "posts" => "boolean",
+                "weeks_active" => "number",
+                "median_reply_hours" | "answered_pct" => "integer",
+                _ => continue,
+            };
+            input["kind"] = serde_json::json!(kind);
+            if kind == "boolean" {
+                let o = input.as_object_mut().unwrap();
+                o.remove("min");
+                o.remove("max");
+            }
+        }
+        let new = crate::rubric::from_value(&v).unwrap_or_else(|p| panic!("{p:?}"));
+        let mut d = contoh_a();
+        let e = d.categories.get_mut("media_sosial_opd").unwrap();
+        e.inputs.insert("median_reply_hours".into(), text("5,5"));
+        e.inputs.insert("followers_end".into(), text("22.5x"));
+        d.categories.insert(
+            "top_influencer".into(),
+            DraftEntry {
+                inputs: [("reach".to_string(), text("3.900.000")), ("portal_items".to_string(), text(" "))].into(),
+                evidence: [("active_days".to_string(), vec!["https://contoh.go.id/hari".to_string()])].into(),
+                note: "catatan lama".into(),
+                excluded: false,
+            },
+        );
+        let m = migrate(model, &new, &d, "d2", "baru", "2026-01-01T00:00:00Z");
+        let e = &m.draft.categories["media_sosial_opd"];
+        assert_eq!(e.inputs["weeks_active"], text("38"), "integer → number");
+        assert_eq!(e.inputs["answered_pct"], text("88"), "a whole number → integer");
+        assert_eq!(e.inputs["followers_end"], text("22.5x"), "text not understood stays as typed");
+        assert!(!e.inputs.contains_key("posts") && !e.inputs.contains_key("median_reply_hours"));
+        assert!(!m.draft.categories.contains_key("top_influencer"));
+        let whys: Vec<(&str, Option<&str>, &Why)> =
+            m.dropped.iter().map(|x| (x.category.as_str(), x.input.as_deref(), &x.why)).collect();
+        assert_eq!(
+            whys,
+            [
+                ("media_sosial_opd", Some("median_reply_hours"), &Why::NotWhole),
+                ("media_sosial_opd", Some("posts"), &Why::KindChanged { kind: InputKind::Boolean }),
+                ("top_influencer", Some("active_days"), &Why::CategoryRemoved),
+                ("top_influencer", Some("reach"), &Why::CategoryRemoved),
+                ("top_influencer", None, &Why::CategoryRemoved),
+            ]
+        );
+        let lines = m.dropped_lines(model, Lang::En);
+        assert_eq!(
+            lines,
+            [
+                "Category `media_sosial_opd`, input `median_reply_hours` (Median time to reply to comments/DMs) not carried over — \
+                 this input must now be a whole number. Old value: 5,5",
+                "Category `media_sosial_opd`, input `posts` (Number of posts (all official accounts)) not carried over — this input \
+                 is now a yes/no. Old value: 420",
+                "Category `top_influencer`, input `active_days` (Days with at least one publication) not carried over — \
+                 this category is not in the new rubric. Old value: (empty). Old evidence links: \
+                 https://contoh.go.id/hari",
+                "Category `top_influencer`, input `reach` (Total reach of all official accounts) not carried over — this category is not in \
+                 the new rubric. Old value: 3.900.000",
+                "Category `top_influencer`: note not carried over — this category is not in the new rubric. Old \
+                 note: catatan lama",
+            ]
+        );
+    }
 }

@@ -24,6 +24,17 @@ pub enum Request {
     Open { rubric: Option<String>, lang: Lang, local_id: String, name: String, now: String },
     /// Write the submission file of a draft.
     Export { rubric: Option<String>, draft: Box<Draft>, now: String },
+    /// Copy a draft made with rubric `from` to rubric `to` (each a rubric's text; `None`: the
+    /// built-in model) as a new draft, with the summary in `lang`.
+    Migrate {
+        from: Option<String>,
+        to: Option<String>,
+        lang: Lang,
+        draft: Box<Draft>,
+        local_id: String,
+        name: String,
+        now: String,
+    },
 }
 
 /// A reply, sent back as JSON.
@@ -36,6 +47,9 @@ pub enum Reply {
     Draft(Box<Draft>),
     /// The export: file name, text, and the draft's export key at that moment.
     File { name: String, text: String, key: String },
+    /// A draft moved to another rubric: the new draft, what differs between the rubrics and
+    /// what was not carried over (each with its old value), in plain words.
+    Migrated { draft: Box<Draft>, changes: Vec<String>, dropped: Vec<String> },
     /// What is wrong, each problem with its path (codes by their place: `problem::by_index`).
     Problems(#[serde(with = "crate::problem::by_index")] Vec<Problem>),
 }
@@ -63,6 +77,14 @@ pub fn handle(request: &str, bytes: &[u8]) -> Reply {
         Request::Export { rubric, draft, now } => match rubric_of(&rubric) {
             Ok(r) => export(&r, &draft, &now),
             Err(p) => Reply::Problems(p),
+        },
+        Request::Migrate { from, to, lang, draft, local_id, name, now } => match (rubric_of(&from), rubric_of(&to)) {
+            (Ok(old), Ok(new)) => {
+                let m = draft::migrate(&old, &new, &draft, &local_id, &name, &now);
+                let dropped = m.dropped_lines(&old, lang);
+                Reply::Migrated { changes: m.change_lines(lang), dropped, draft: Box::new(m.draft) }
+            }
+            (Err(p), _) | (_, Err(p)) => Reply::Problems(p),
         },
     }
 }
@@ -175,8 +197,63 @@ mod tests {
         assert_eq!(&*p[0].code, "not_json");
         let Reply::Problems(p) = handle("{\"op\": \"fly\"}", &[]) else { panic!() };
         assert_eq!(&*p[0].code, "bad_request");
+        // A broken rubric text in a migration is answered with its problems.
+        let migrate = Request::Migrate {
+            from: Some("{}".into()),
+            to: None,
+            lang: Lang::Id,
+            draft: Box::new(filled()),
+            local_id: "x".into(),
+            name: "x".into(),
+            now: "2026-01-01T00:00:00Z".into(),
+        };
+        let Reply::Problems(p) = handle(&request(&migrate), &[]) else { panic!() };
+        assert!(!p.is_empty());
         // Problems survive the trip as JSON, codes included.
         let back: Reply = serde_json::from_str(&serde_json::to_string(&Reply::Problems(p.clone())).unwrap()).unwrap();
         assert_eq!(back, Reply::Problems(p));
+    }
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn migrate_moves_a_draft_to_the_official_rubric() {
+        let official = include_str!("../../../tests/e2e/fixtures/official-rubric.json");
+        let d = filled();
+        let req = Request::Migrate {
+            from: None,
+            to: Some(official.into()),
+            lang: Lang::Id,
+            draft: Box::new(d.clone()),
+            local_id: "d9".into(),
+            name: "Draf resmi".into(),
+            now: "2026-02-01T00:00:00Z".into(),
+        };
+        let reply = handle(&request(&req), &[]);
+        // The reply survives the trip as JSON.
+        let back: Reply = serde_json::from_str(&serde_json::to_string(&reply).unwrap()).unwrap();
+        assert_eq!(back, reply);
+        let Reply::Migrated { mut draft, changes, dropped } = reply else { panic!("{reply:?}") };
+        let new = rubric::load(official.as_bytes()).unwrap();
+        assert_eq!((draft.local_id.as_str(), draft.rubric_sha256.as_str()), ("d9", new.sha256.as_str()));
+        assert_eq!(changes, rubric::diff(rubric::builtin(), &new).lines(Lang::Id));
+        assert!(changes
+            .iter()
+            .any(|l| l.starts_with("Kategori `website`: bobot indikator `W3` berubah dari 25 menjadi 30")));
+        // The example answers every item and types every input: the renamed item and the
+        // dropped input are listed, with their old values.
+        assert_eq!(dropped.len(), 2, "{dropped:#?}");
+        assert!(dropped[0].contains("butir `kontak`") && dropped[0].ends_with("Jawaban lama: kontak: Tidak"));
+        assert!(dropped[1].contains("masukan `lh_best_practices`") && dropped[1].contains("Nilai lama: 78."));
+        // The checklist lacks an answer for its new item, and nothing else blocks the export:
+        // every other figure was carried over (the new input is optional).
+        let blocking: Vec<(ProblemCode, String)> =
+            draft::assess(&new, &draft).blocking().into_iter().map(|p| (p.code, p.path.clone())).collect();
+        assert_eq!(blocking, [(ProblemCode::MissingInput, "categories.website.inputs.content".to_string())]);
+        let content = draft.categories.get_mut("website").unwrap().inputs.get_mut("content");
+        let Some(draft::RawValue::Checklist { answers }) = content else { panic!("{content:?}") };
+        answers.insert("kontak_pengaduan".into(), crate::score::Answer::Yes);
+        let Reply::File { text, .. } = export(&new, &draft, "2026-02-02T00:00:00Z") else {
+            panic!("{:?}", draft::assess(&new, &draft).blocking())
+        };
+        assert!(text.contains(&new.sha256));
     }
 }
