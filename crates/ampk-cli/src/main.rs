@@ -45,6 +45,8 @@ macro_rules! outp {
     ($($t:tt)*) => { emit(format_args!($($t)*), false) };
 }
 
+mod diff;
+
 // The command line, as clap parses it: the `///` comments of these types, their fields and
 // variants are also the `--help` text.
 
@@ -116,6 +118,14 @@ enum RubricCmd {
         #[arg(value_name = "FILE")]
         file: Option<String>,
     },
+    /// Compare two rubrics: what changed, in plain words
+    ///
+    /// Compare two rubric files: their identity, then every change in plain words — categories,
+    /// inputs, checklist items and indicators added or removed, changed weights, formulas,
+    /// scales, limits and checks — in the language of --lang.
+    #[command(after_help = "Exit codes (like diff): 0 the same rubric (the same fingerprint); 1 the rubrics \
+                            differ; 2 error (an unreadable or invalid file, or wrong usage).")]
+    Diff(diff::DiffArgs),
 }
 
 #[derive(clap::Args)]
@@ -243,6 +253,7 @@ fn main() -> ExitCode {
                 true
             }),
         ),
+        Cmd::Rubric(RubricCmd::Diff(args)) => (&["rubric", "diff"], diff::run(args, lang, diff::json_rubric)),
         Cmd::Example(args) => (&["example"], cmd_example(args)),
         Cmd::Score(args) => (&["score"], cmd_score(args, lang)),
         Cmd::Rank(args) => (&["rank"], cmd_rank(args, lang)),

@@ -820,6 +820,9 @@ fn usage_errors_exit_2() {
         &["rank", "missing-folder"],
         &["score", "missing.json"],
         &["rubric", "check", "missing.json"],
+        &["rubric", "diff"],
+        &["rubric", "diff", "a.json"],
+        &["rubric", "diff", "missing.json", "a.json"],
         &["rank", "a.json", "--json"],
         &["rank", "a.json", "--csv"],
         &["rank", "a.json", "--csv", "out.csv", "--csv-sep", "x"],
@@ -1021,6 +1024,7 @@ fn help_lists_every_command_and_option() {
         for synopsis in [
             "ampk rubric check FILE",
             "ampk rubric show [FILE]",
+            "ampk rubric diff OLD NEW [--json]",
             "ampk example --type opd|uptd|kabkota [--out FILE]",
             "ampk score FILE... [--rubric FILE] [--json]",
             "ampk rank PATH... [--rubric FILE] [--jury FILE.csv]",
@@ -1056,6 +1060,7 @@ fn every_command_help_describes_its_options() {
         (&["example"], &["--type <TYPE>", "--out <FILE>", "--lang <LANG>"]),
         (&["rubric", "check"], &["<FILE>", "--lang <LANG>"]),
         (&["rubric", "show"], &["[FILE]", "--lang <LANG>"]),
+        (&["rubric", "diff"], &["<OLD>", "<NEW>", "--json", "--lang <LANG>"]),
         (&["rubric"], &["--lang <LANG>"]),
     ];
     for (command, options) in pages {
@@ -1154,4 +1159,93 @@ fn lang_before_or_after_the_command_and_the_last_value_wins() {
     write(d, "--odd.json", example_text("opd"));
     let out = run(d, &["score", "--json", "--", "--odd.json"]);
     assert_eq!(code(&out), 0, "{}", stderr(&out));
+}
+
+// ---------------------------------------------------------------------------------------------
+// rubric diff
+
+fn official_rubric_path() -> PathBuf {
+    manifest_dir().join("../../tests/e2e/fixtures/official-rubric.json")
+}
+
+#[test]
+fn rubric_diff_same_different_json_and_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let (model, official) = (model_rubric_path(), official_rubric_path());
+    let (model, official) = (model.to_str().unwrap(), official.to_str().unwrap());
+
+    // The same rubric, written another way (minified): exit 0, no difference.
+    let minified: Value = serde_json::from_slice(&fs::read(model).unwrap()).unwrap();
+    write(d, "model-min.json", serde_json::to_string(&minified).unwrap());
+    let out = run(d, &["rubric", "diff", model, "model-min.json"]);
+    assert_eq!(code(&out), 0, "{}{}", stdout(&out), stderr(&out));
+    assert!(stdout(&out).contains("Tidak ada perbedaan"), "{}", stdout(&out));
+    assert_eq!(stdout(&out).lines().count(), 2, "{}", stdout(&out));
+
+    // Different: exit 1, a heading naming both, then a line per change.
+    let out = run(d, &["rubric", "diff", model, official]);
+    assert_eq!(code(&out), 1, "{}{}", stdout(&out), stderr(&out));
+    let text = stdout(&out);
+    let mut lines = text.lines();
+    let heading = lines.next().unwrap();
+    assert!(heading.contains("edisi 2025, sidik 76d8c6f75135…") && heading.contains("Rubrik Resmi AMPK 2026 (uji)"));
+    let changes: Vec<&str> = lines.collect();
+    assert!(changes.iter().all(|l| l.starts_with("- ")), "{text}");
+    for expected in [
+        "- Kategori `website`: bobot indikator `W3` berubah dari 25 menjadi 30",
+        "- Kategori `website`: masukan `lh_best_practices` (Skor Lighthouse Best Practices) dihapus",
+        "- Bobot nilai akhir berubah dari data 70 + juri 30 menjadi data 60 + juri 40",
+    ] {
+        assert!(changes.contains(&expected), "{expected:?} not in:\n{text}");
+    }
+    // In English with --lang en.
+    let out = run(d, &["rubric", "diff", model, official, "--lang", "en"]);
+    assert_eq!(code(&out), 1);
+    assert!(
+        stdout(&out).contains("- Category `website`: weight of indicator `W3` changed from 25 to 30"),
+        "{}",
+        stdout(&out)
+    );
+
+    // --json: both identities, the structured changes, and the same lines.
+    let out = run(d, &["rubric", "diff", model, official, "--json"]);
+    assert_eq!(code(&out), 1);
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        keys(&v),
+        set(&["old", "new", "identical", "period", "final_score", "bands", "categories", "lines"]),
+        "{v:#}"
+    );
+    assert_eq!(keys(&v["old"]), set(&["id", "edition", "title", "status", "sha256"]));
+    assert_eq!(v["old"]["sha256"], rubric::builtin().sha256.as_str());
+    assert_eq!((&v["new"]["status"], &v["identical"]), (&Value::from("official"), &Value::from(false)));
+    let website = v["categories"].as_array().unwrap().iter().find(|c| c["id"] == "website").unwrap();
+    let w3 = website["indicators_changed"].as_array().unwrap().iter().find(|i| i["id"] == "W3").unwrap();
+    assert_eq!(w3["weight"], serde_json::json!({"old": 25.0, "new": 30.0}));
+    assert_eq!(website["inputs_removed"][0]["id"], "lh_best_practices");
+    let json_lines: Vec<String> =
+        v["lines"].as_array().unwrap().iter().map(|l| format!("- {}", l.as_str().unwrap())).collect();
+    assert_eq!(json_lines, changes);
+    let out = run(d, &["rubric", "diff", model, model, "--json"]);
+    assert_eq!(code(&out), 0);
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(keys(&v), set(&["old", "new", "identical", "lines"]));
+    assert_eq!(v["lines"], serde_json::json!([]));
+
+    // An invalid or unreadable file is an error (exit 2), not a difference, with every problem.
+    let invalid = manifest_dir().join("../ampk-core/tests/data/rubrics/invalid/invalid-final-weights-sum.json");
+    let out = run(d, &["rubric", "diff", model, invalid.to_str().unwrap()]);
+    assert_eq!(code(&out), 2, "{}", stderr(&out));
+    assert!(out.stdout.is_empty(), "{}", stdout(&out));
+    let err = stderr(&out);
+    assert!(err.contains("invalid-final-weights-sum.json: bukan rubrik yang dapat dibandingkan (1 masalah)"), "{err}");
+    assert!(err.contains("[final_weights]") && err.contains("usage: ampk rubric diff OLD NEW"), "{err}");
+    write(d, "garbage.json", "{\"format\": ");
+    let out = run(d, &["rubric", "diff", "garbage.json", model, "--json"]);
+    assert_eq!(code(&out), 2);
+    assert!(out.stdout.is_empty() && stderr(&out).contains("[not_json]"), "{}", stderr(&out));
+    let out = run(d, &["rubric", "diff", "missing.json", model]);
+    assert_eq!(code(&out), 2);
+    assert!(stderr(&out).contains("missing.json"), "{}", stderr(&out));
 }
