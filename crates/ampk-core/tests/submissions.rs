@@ -1816,10 +1816,13 @@ fn a_different_rubric_is_named_in_the_message() {
         let p = &f.reasons[0];
         assert_eq!(&*p.code, "rubric_mismatch");
         let theirs = &f.read.as_ref().expect("read").wire.rubric.sha256[..12];
-        for msg in [&p.message(ampk_core::Lang::Id), &p.message(ampk_core::Lang::En)] {
-            assert!(msg.contains(&format!("\"{other}\"")), "{file}: {msg}");
-            assert!(msg.contains(&format!("\"{}\"", r.file.id)), "{file}: {msg}");
+        for lang in ampk_core::Lang::ALL {
+            let msg = p.message(lang);
+            assert!(msg.contains(&format!("`{other}`")), "{file}: {msg}");
+            assert!(msg.contains(&format!("\"{}\" (`{}`", r.file.title.get(lang), r.file.id)), "{file}: {msg}");
             assert!(msg.contains(theirs) && msg.contains(&r.sha256[..12]), "{file}: both fingerprints: {msg}");
+            // Where to go from here: the comparison, and the officer's migration.
+            assert!(msg.contains("`ampk rubric diff "), "{file}: {msg}");
         }
         // Nothing else is checked or scored with the wrong rules.
         let c = f.checked.as_ref().expect("checked");

@@ -492,6 +492,7 @@ fn check_with(rubric: &Rubric, w: &Submission, file: &impl FileChecks) -> Checke
                 rubric.file.edition,
                 &kit_fingerprint,
                 &rubric.file.id,
+                rubric.file.title.get(t.0),
             )
         });
         return Checked { errors, warnings, integrity: None, cards: Vec::new(), evidence_risk: Vec::new() };
