@@ -54,7 +54,7 @@ mod tests {
             t.bad_url().into(),
             t.months_range(13),
             t.unknown_category("x"),
-            t.rubric_mismatch(2025, "a", "r1", 2026, "b", "r2", "t"),
+            t.rubric_mismatch(t.rubric_named(2025, "a", "r1"), t.rubric_named(2026, "b", "r2"), "t"),
             t.expr_unexpected(t.expr_expected_value(), t.expr_found_end(), 3),
             t.number_wrong_decimal().into(),
             t.gain_raise(1, "x", "2,00", 3),

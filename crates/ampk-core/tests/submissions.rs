@@ -1819,7 +1819,7 @@ fn a_different_rubric_is_named_in_the_message() {
         for lang in ampk_core::Lang::ALL {
             let msg = p.message(lang);
             assert!(msg.contains(&format!("`{other}`")), "{file}: {msg}");
-            assert!(msg.contains(&format!("\"{}\" (`{}`", r.file.title.get(lang), r.file.id)), "{file}: {msg}");
+            assert!(msg.contains(&format!("\"{}\", `{}`", r.file.title.get(lang), r.file.id)), "{file}: {msg}");
             assert!(msg.contains(theirs) && msg.contains(&r.sha256[..12]), "{file}: both fingerprints: {msg}");
             // Where to go from here: the comparison, and the officer's migration.
             assert!(msg.contains("`ampk rubric diff "), "{file}: {msg}");

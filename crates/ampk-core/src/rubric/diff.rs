@@ -232,7 +232,8 @@ fn category(o: &CategoryDef, n: &CategoryDef) -> CategoryDiff {
         checks_removed,
         checks_changed: common(&o.checks, &n.checks, rule)
             .into_iter()
-            .filter_map(|(a, b)| (a.message != b.message).then(|| Change { old: a.clone(), new: b.clone() }))
+            .filter(|(a, b)| a.message != b.message)
+            .map(|(a, b)| Change { old: a.clone(), new: b.clone() })
             .collect(),
     }
 }

@@ -486,12 +486,8 @@ fn check_with(rubric: &Rubric, w: &Submission, file: &impl FileChecks) -> Checke
         let (file_fingerprint, kit_fingerprint) = (short(&w.rubric_sha256), short(&rubric.sha256));
         err(&mut errors, ProblemCode::RubricMismatch, "rubric", |t| {
             t.rubric_mismatch(
-                w.rubric_edition,
-                &file_fingerprint,
-                &w.rubric_id,
-                rubric.file.edition,
-                &kit_fingerprint,
-                &rubric.file.id,
+                t.rubric_named(w.rubric_edition, &file_fingerprint, &w.rubric_id),
+                t.rubric_named(rubric.file.edition, &kit_fingerprint, &rubric.file.id),
                 rubric.file.title.get(t.0),
             )
         });
