@@ -26,7 +26,18 @@ pub fn App() -> Html {
     };
     {
         let on_action = on_action.clone();
-        use_effect_with((), move |_| officer::revalidate_saved_rubric(on_action));
+        use_effect_with((), move |_| {
+            officer::revalidate_saved_rubric(on_action.clone());
+            officer::check_published(on_action);
+        });
+    }
+    // Offline support: a new version of the kit waits until the officer reloads (never by
+    // itself, so nothing typed is lost); on plain http the officer is told once why there is none.
+    let update_ready = use_state(|| false);
+    let needs_https = use_state(|| false);
+    {
+        let (update_ready, needs_https) = (update_ready.clone(), needs_https.clone());
+        use_effect_with((), move |_| needs_https.set(browser::start_offline(move || update_ready.set(true))));
     }
     // The language switch offers the next language, named in that language (its `lang`).
     let next = lang.next();
@@ -71,7 +82,19 @@ pub fn App() -> Html {
                     </button>
                 </div>
             </header>
+            if *update_ready {
+                <div class="update-banner" role="status" data-testid="update-banner">
+                    <div class="wrap">
+                        { t.app_update_ready() }
+                        <button type="button" class="button-link" data-testid="update-reload"
+                            onclick={|_: MouseEvent| browser::apply_update()}>{ t.app_update_reload() }</button>
+                    </div>
+                </div>
+            }
             <main class="wrap" id="main" tabindex="-1">
+                if *needs_https {
+                    <p class="notice" role="status" data-testid="needs-https">{ t.app_offline_needs_https() }</p>
+                }
                 if rekap {
                     if let Some(e) = &*rekap_error {
                         <div class="warning-banner" role="alert">{ t.app_rekap_load_failed(e) }</div>

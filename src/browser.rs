@@ -42,6 +42,14 @@ pub fn tell_rekap_lang(lang: Lang) {
 }
 const RUBRIC_KEY: &str = "ampk.rubric";
 const RUBRIC_SHA_KEY: &str = "ampk.rubric.sha256";
+/// The published rubric's fingerprint last found valid (`rubric.json` beside the page).
+const PUBLISHED_KEY: &str = "ampk.published.sha256";
+/// The published fingerprint when the officer chose a rubric by hand: the choice holds until
+/// the published rubric changes.
+const OVERRIDES_KEY: &str = "ampk.rubric.overrides";
+/// Every official rubric used here, by fingerprint (drafts name theirs by fingerprint).
+const TEXT_PREFIX: &str = "ampk.rubrics.";
+const NOTICE_KEY: &str = "ampk.https-notice";
 const INDEX_KEY: &str = "ampk.drafts";
 const CURRENT_KEY: &str = "ampk.current";
 const DRAFT_PREFIX: &str = "ampk.draft.";
@@ -124,6 +132,104 @@ pub fn save_rubric(rubric: Option<(&str, &str)>) -> Result<(), StorageError> {
     }
 }
 
+/// The text of an official rubric used here before, by its fingerprint.
+pub fn rubric_text(sha256: &str) -> Option<String> {
+    get(&format!("{TEXT_PREFIX}{sha256}"))
+}
+
+/// Keeps an official rubric's text under its fingerprint.
+pub fn keep_rubric_text(sha256: &str, text: &str) -> Result<(), StorageError> {
+    set(&format!("{TEXT_PREFIX}{sha256}"), text)
+}
+
+/// The published rubric last found valid (text and fingerprint).
+pub fn saved_published() -> Option<(String, String)> {
+    let sha = get(PUBLISHED_KEY)?;
+    rubric_text(&sha).map(|text| (text, sha))
+}
+
+/// Remembers the published rubric's fingerprint (`None`: none is published).
+pub fn save_published(sha256: Option<&str>) {
+    match sha256 {
+        Some(sha) => drop(set(PUBLISHED_KEY, sha)),
+        None => remove(PUBLISHED_KEY),
+    }
+}
+
+/// The published fingerprint the officer's own choice was made against (see `OVERRIDES_KEY`).
+pub fn choice_overrides() -> Option<String> {
+    get(OVERRIDES_KEY)
+}
+
+/// Records which published rubric the officer's own choice was made against.
+pub fn set_choice_overrides(published: Option<&str>) {
+    match published {
+        Some(sha) => drop(set(OVERRIDES_KEY, sha)),
+        None => remove(OVERRIDES_KEY),
+    }
+}
+
+/// The rubric in use on this computer, as the coordinator's area takes it: the officer's own
+/// choice, else the published rubric last found valid (`None`: the built-in model).
+pub fn rubric_in_use() -> Option<String> {
+    saved_rubric().or_else(|| saved_published().map(|(text, _)| text))
+}
+
+// The host's side of the kit: the published rubric and the service worker. A file snippet,
+// part of the first load, so without comments; these are its comments.
+#[wasm_bindgen(module = "/js/host.js")]
+extern "C" {
+    /// Fetches `rubric.json` beside the page, past the HTTP cache: `[status, text, fetched]`,
+    /// status 0 when the network failed, `fetched` the date of a copy the service worker kept.
+    fn published() -> js_sys::Promise;
+    /// Registers the service worker named by `<meta name="ampk-sw">` (without it, a development
+    /// build, unregisters any) and calls `on_update` when a new version waits; 1 when the
+    /// browser offers no service worker here (plain http).
+    fn offline(on_update: &Closure<dyn Fn()>) -> u32;
+    /// Lets the waiting version take over and reloads.
+    #[wasm_bindgen(js_name = apply_update)]
+    fn apply_update_js();
+}
+
+/// What `rubric.json` beside the page gave.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Fetched {
+    /// There is none (404).
+    Missing,
+    /// Its text; `kept_at` when it is the service worker's copy (offline), with its date.
+    Text { text: String, kept_at: Option<String> },
+    /// The network failed, or the server answered with this status.
+    Unreachable(u16),
+}
+
+/// Fetches the published rubric.
+pub async fn fetch_published() -> Fetched {
+    let got = wasm_bindgen_futures::JsFuture::from(published()).await.unwrap_or_default();
+    let part = |i| js_sys::Reflect::get_u32(&got, i).unwrap_or_default();
+    let status = part(0).as_f64().unwrap_or(0.0) as u16;
+    let text = part(1).as_string().unwrap_or_default();
+    let kept_at = part(2).as_string().filter(|d| !d.is_empty());
+    match status {
+        200 => Fetched::Text { text, kept_at },
+        404 => Fetched::Missing,
+        s => Fetched::Unreachable(s),
+    }
+}
+
+/// Starts offline support; `on_update` is called when a new version of the kit waits. Returns
+/// whether the officer should be told, once, that offline use needs https.
+pub fn start_offline(on_update: impl Fn() + 'static) -> bool {
+    let on_update = Closure::<dyn Fn()>::new(on_update);
+    let needs_https = offline(&on_update) == 1;
+    on_update.forget();
+    needs_https && get(NOTICE_KEY).is_none() && set(NOTICE_KEY, "1").is_ok()
+}
+
+/// Reloads into the new version of the kit.
+pub fn apply_update() {
+    apply_update_js();
+}
+
 /// One line of the drafts list.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DraftMeta {
@@ -131,6 +237,12 @@ pub struct DraftMeta {
     pub name: String,
     pub agency: String,
     pub saved_at: String,
+    /// The fingerprint of the draft's rubric, and the draft it was moved from to that rubric
+    /// (empty: none; lists saved by earlier versions lack both).
+    #[serde(default)]
+    pub rubric: String,
+    #[serde(default)]
+    pub moved_from: String,
 }
 
 /// Parses stored JSON straight into its type, as the officer's page reads every JSON text
@@ -157,6 +269,8 @@ pub fn save_draft(d: &Draft) -> Result<(), StorageError> {
         name: d.name.clone(),
         agency: d.agency_name.clone(),
         saved_at: now(),
+        rubric: d.rubric_sha256.clone(),
+        moved_from: d.moved_from.clone(),
     });
     set(INDEX_KEY, &serde_json::to_string(&list).expect("list serialises"))?;
     set(CURRENT_KEY, &d.local_id)

@@ -83,6 +83,46 @@ pub enum Action {
     ExportProblems(Vec<Problem>),
     /// A short confirmation for the officer.
     Notice(Option<String>),
+    /// What the host publishes as `rubric.json`, once checked.
+    Published(Published),
+    /// The draft `from` was moved to the rubric in use: the new draft (the original is kept
+    /// unchanged) and the summary of what changed.
+    Moved {
+        from: String,
+        draft: Box<Draft>,
+        summary: MoveSummary,
+    },
+    /// The summary of the last move was read.
+    CloseMoved,
+}
+
+/// The rubric the host publishes beside the page (`rubric.json`).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Published {
+    /// Being checked (at start).
+    Checking,
+    /// None is published: the built-in model is the default.
+    None,
+    /// A valid rubric, the default for everyone; `kept_at`: the date of the service worker's
+    /// copy, when that is what the page got (offline).
+    Official { rubric: RubricRef, text: Rc<str>, kept_at: Option<String> },
+    /// Published but unusable: nothing is scored (scores would differ between offices).
+    Broken(Vec<Problem>),
+    /// It could not be fetched (the server's status; 0: the network): the last one found valid
+    /// here, or the model, stays in use.
+    Unreachable(u16),
+}
+
+/// What moving a draft to another rubric changed, in plain words.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MoveSummary {
+    /// The original draft's name (kept unchanged) and its rubric's title.
+    pub from_name: String,
+    pub from_rubric: String,
+    /// The differences between the two rubrics.
+    pub changes: Vec<String>,
+    /// Entries that could not be carried over, with their old values.
+    pub dropped: Vec<String>,
 }
 
 /// The state of the officer's page.
@@ -97,6 +137,9 @@ pub struct Model {
     pub open_problems: Vec<Problem>,
     pub export_problems: Vec<Problem>,
     pub notice: Option<String>,
+    pub published: Published,
+    /// The last move of a draft to the rubric in use, until its summary is closed.
+    pub moved: Option<MoveSummary>,
 }
 
 fn entry<'a>(d: &'a mut Draft, cat: &str) -> &'a mut DraftEntry {
@@ -172,6 +215,10 @@ impl Reducible for Model {
             }
             Action::OpenDraft(nd) => {
                 m.draft = *nd;
+                // Saved by an earlier kit: made with the rubric it was scored with then.
+                if m.draft.rubric_sha256.is_empty() {
+                    m.draft.rubric_sha256 = m.rubric.0.sha256.clone();
+                }
                 m.open_problems.clear();
             }
             Action::UseRubric(r, text) => {
@@ -183,6 +230,16 @@ impl Reducible for Model {
             Action::OpenProblems(p) => m.open_problems = p,
             Action::ExportProblems(p) => m.export_problems = p,
             Action::Notice(n) => m.notice = n,
+            Action::Published(p) => m.published = p,
+            Action::Moved { from, draft, summary } => {
+                // Only onto the draft it was made from, in case another was opened meanwhile.
+                if m.draft.local_id == from {
+                    m.draft = *draft;
+                    m.moved = Some(summary);
+                    m.rubric_problems.clear();
+                }
+            }
+            Action::CloseMoved => m.moved = None,
         }
         // What an export refused is about the draft as it was: any change may have mended it.
         if m.draft != self.draft {
@@ -207,6 +264,8 @@ mod tests {
             open_problems: vec![],
             export_problems: vec![],
             notice: None,
+            published: Published::Checking,
+            moved: None,
         })
     }
 
@@ -245,5 +304,26 @@ mod tests {
         assert_eq!(m.draft.categories["website"].evidence["visits"], vec!["https://x.go.id".to_string()]);
         let m = m.reduce(Action::RemoveLink { cat: c, input: i, index: 9 });
         assert_eq!(m.draft.categories["website"].evidence["visits"].len(), 1);
+    }
+
+    #[test]
+    fn a_moved_draft_replaces_only_the_draft_it_was_made_from() {
+        let summary =
+            MoveSummary { from_name: "Draf".into(), from_rubric: "Model".into(), changes: vec![], dropped: vec![] };
+        let start = model();
+        let mut moved = start.draft.clone();
+        moved.local_id = "d2".into();
+        moved.moved_from = "d".into();
+        let m = start.clone().reduce(Action::Moved {
+            from: "other".into(),
+            draft: Box::new(moved.clone()),
+            summary: summary.clone(),
+        });
+        assert_eq!(m.draft.local_id, "d", "another draft is open: nothing changes");
+        assert_eq!(m.moved, None);
+        let m = start.reduce(Action::Moved { from: "d".into(), draft: Box::new(moved), summary: summary.clone() });
+        assert_eq!((m.draft.local_id.as_str(), m.draft.moved_from.as_str()), ("d2", "d"));
+        assert_eq!(m.moved, Some(summary));
+        assert_eq!(m.reduce(Action::CloseMoved).moved, None);
     }
 }

@@ -3,10 +3,10 @@
 //! (autosave, files, downloads, clock, ids) happen here through `browser.rs`; the state
 //! changes in `state.rs`; everything scored or checked comes from `ampk-core`.
 
-use crate::browser::{self, StorageError};
+use crate::browser::{self, Fetched, StorageError};
 use crate::components::{rubric_badge, ErrorSummary, InputField, RubricRef, RubricSummary, ScoreCard, SummaryItem};
 use crate::i18n::problem;
-use crate::state::{Action, Field, Model};
+use crate::state::{Action, Field, Model, MoveSummary, Published};
 use ampk_core::draft::{self, Assessment, Draft, DraftEntry};
 use ampk_core::officer::{Reply, Request};
 use ampk_core::rubric::{self, Status};
@@ -44,23 +44,26 @@ pub fn max_text() -> String {
     submission::MAX_STRING.to_string()
 }
 
-/// Loads the starting state: the remembered rubric and the current draft (or a new one).
+/// Loads the starting state: the rubric in use and the current draft (or a new one).
 ///
-/// A remembered official rubric was validated (in the worker) when it was chosen and is kept
-/// with its fingerprint, so it is only compiled here. One remembered without a fingerprint
-/// (by an earlier version of the kit) is validated again by [`revalidate_saved_rubric`].
+/// The rubric in use is the officer's own choice, else the published rubric last found valid
+/// here, else the built-in model; [`check_published`] then asks the host what it publishes now.
+/// A rubric remembered here was validated (in the worker) when it was first used and is kept
+/// with its fingerprint, so it is only compiled. One remembered without a fingerprint (by an
+/// earlier version of the kit) is validated again by [`revalidate_saved_rubric`].
 pub fn initial_model(lang: Lang) -> Model {
-    let saved = browser::saved_rubric();
-    let compiled = match (&saved, browser::saved_rubric_sha256()) {
-        (Some(text), Some(sha)) => Some(rubric::compile(text, sha)),
-        _ => None,
-    };
+    let own = browser::saved_rubric().zip(browser::saved_rubric_sha256());
+    let compiled = own.or_else(browser::saved_published).map(|(text, sha)| (rubric::compile(&text, sha), text));
     let (rubric, rubric_text, rubric_problems) = match compiled {
-        Some(Ok(r)) => (r, saved.map(Rc::from), Vec::new()),
-        Some(Err(p)) => (rubric::model(), None, p),
+        Some((Ok(r), text)) => (r, Some(Rc::from(text)), Vec::new()),
+        Some((Err(p), _)) => (rubric::model(), None, p),
         None => (rubric::model(), None, Vec::new()),
     };
-    let draft = browser::current_draft().unwrap_or_else(|| new_draft(&rubric, lang));
+    let mut draft = browser::current_draft().unwrap_or_else(|| new_draft(&rubric, lang));
+    // Saved by an earlier kit: made with the rubric it was scored with then.
+    if draft.rubric_sha256.is_empty() {
+        draft.rubric_sha256 = rubric.sha256.clone();
+    }
     Model {
         lang,
         rubric: RubricRef(Rc::new(rubric)),
@@ -70,16 +73,21 @@ pub fn initial_model(lang: Lang) -> Model {
         open_problems: Vec::new(),
         export_problems: Vec::new(),
         notice: None,
+        published: Published::Checking,
+        moved: None,
     }
 }
 
-/// Validates an official rubric file in the worker; when valid, remembers and uses it.
+/// Validates an official rubric file the officer chose in the worker; when valid, remembers it
+/// as the officer's own choice (it holds until the published rubric changes) and uses it.
 fn use_rubric_file(bytes: Vec<u8>, on_action: Callback<Action>) {
     let text = String::from_utf8_lossy(&bytes).into_owned();
     browser::officer_task(&Request::Rubric, Some(&bytes), move |reply| match reply {
         Reply::Rubric { sha256 } => match rubric::compile(&text, sha256.clone()) {
             Ok(r) => {
                 let _ = browser::save_rubric(Some((&text, &sha256)));
+                let _ = browser::keep_rubric_text(&sha256, &text);
+                browser::set_choice_overrides(browser::saved_published().map(|(_, sha)| sha).as_deref());
                 on_action.emit(Action::UseRubric(RubricRef(Rc::new(r)), Some(Rc::from(text))));
             }
             Err(p) => on_action.emit(Action::RubricProblems(p)),
@@ -95,6 +103,107 @@ pub fn revalidate_saved_rubric(on_action: Callback<Action>) {
     if let (Some(text), None) = (browser::saved_rubric(), browser::saved_rubric_sha256()) {
         use_rubric_file(text.into_bytes(), on_action);
     }
+}
+
+/// Asks the host for its published rubric (`rubric.json` beside the page) and makes it the
+/// rubric in use, unless the officer chose another since it was published. A published rubric
+/// seen before is only compiled; a new one is validated in the worker first. A broken one is
+/// reported and nothing falls back silently.
+pub fn check_published(on_action: Callback<Action>) {
+    wasm_bindgen_futures::spawn_local(async move {
+        match browser::fetch_published().await {
+            Fetched::Missing => {
+                browser::save_published(None);
+                on_action.emit(Action::Published(Published::None));
+            }
+            Fetched::Unreachable(status) => on_action.emit(Action::Published(Published::Unreachable(status))),
+            Fetched::Text { text, kept_at } => {
+                match browser::saved_published().filter(|(known, _)| *known == text) {
+                    Some((_, sha)) => adopt_published(text, sha, kept_at, &on_action),
+                    None => {
+                        let bytes = text.clone().into_bytes();
+                        browser::officer_task(&Request::Rubric, Some(&bytes), move |reply| match reply {
+                            Reply::Rubric { sha256 } => adopt_published(text, sha256, kept_at, &on_action),
+                            // The worker could not run: the file was not checked, so it is not
+                            // called broken.
+                            Reply::Problems(p) if p.iter().any(|p| p.code == ProblemCode::WorkerFailed) => {
+                                on_action.emit(Action::Published(Published::Unreachable(0)))
+                            }
+                            Reply::Problems(p) => on_action.emit(Action::Published(Published::Broken(p))),
+                            _ => {}
+                        });
+                    }
+                }
+            }
+        }
+    });
+}
+
+fn adopt_published(text: String, sha: String, kept_at: Option<String>, on_action: &Callback<Action>) {
+    let r = match rubric::compile(&text, sha.clone()) {
+        Ok(r) => RubricRef(Rc::new(r)),
+        Err(p) => return on_action.emit(Action::Published(Published::Broken(p))),
+    };
+    let _ = browser::keep_rubric_text(&sha, &text);
+    browser::save_published(Some(&sha));
+    let text: Rc<str> = Rc::from(text);
+    let own_choice_holds = browser::saved_rubric_sha256().is_some() && browser::choice_overrides() == Some(sha);
+    if !own_choice_holds {
+        let _ = browser::save_rubric(None);
+        browser::set_choice_overrides(None);
+        on_action.emit(Action::UseRubric(r.clone(), Some(text.clone())));
+    }
+    on_action.emit(Action::Published(Published::Official { rubric: r, text, kept_at }));
+}
+
+/// Moves `d` to the rubric in use (`to`), as a new draft: in the worker, which copies every
+/// entry the new rubric still has and lists what changed. The original stays as it is. A copy
+/// moved to that rubric before is opened instead of making another.
+fn move_draft(d: Draft, to: &RubricRef, to_text: Option<Rc<str>>, lang: Lang, on_action: Callback<Action>) {
+    let t = lang.texts();
+    let earlier = browser::list_drafts().into_iter().find(|x| x.moved_from == d.local_id && x.rubric == to.0.sha256);
+    if let Some(copy) = earlier.and_then(|x| browser::load_draft(&x.id)) {
+        on_action.emit(Action::OpenDraft(Box::new(copy)));
+        on_action.emit(Action::Notice(Some(t.moved_copy_opened().to_string())));
+        return;
+    }
+    // The old rubric's text: the model is built in; an official one was kept when it was used.
+    // When it is lost, the entries are carried over by the new rubric's rules alone.
+    let from = if d.rubric_sha256 == rubric::MODEL_RUBRIC_SHA256 {
+        None
+    } else {
+        browser::rubric_text(&d.rubric_sha256).or_else(|| to_text.as_deref().map(str::to_string))
+    };
+    let from_rubric = match &from {
+        None => rubric::builtin().file.title.get(lang).to_string(),
+        Some(text) => rubric_title(text, lang),
+    };
+    let request = Request::Migrate {
+        from,
+        to: to_text.as_deref().map(str::to_string),
+        lang,
+        draft: Box::new(d.clone()),
+        local_id: browser::new_uuid(),
+        name: t.moved_draft_name(&d.name, to.0.file.title.get(lang)),
+        now: browser::now(),
+    };
+    browser::officer_task(&request, None, move |reply| match reply {
+        Reply::Migrated { draft, changes, dropped } => {
+            let summary = MoveSummary { from_name: d.name.clone(), from_rubric, changes, dropped };
+            on_action.emit(Action::Moved { from: d.local_id.clone(), draft, summary });
+        }
+        Reply::Problems(p) => on_action.emit(Action::RubricProblems(p)),
+        _ => {}
+    });
+}
+
+/// A rubric file's title in `lang`, read without validating it (for the move summary).
+fn rubric_title(text: &str, lang: Lang) -> String {
+    #[derive(serde::Deserialize)]
+    struct Titled {
+        title: rubric::Text,
+    }
+    serde_json::from_str::<Titled>(text).map(|t| t.title.get(lang).to_string()).unwrap_or_default()
 }
 
 /// A new, empty draft, named "untitled" in `lang`.
@@ -161,6 +270,23 @@ pub fn OfficerPage(props: &OfficerPageProps) -> Html {
         });
     }
 
+    // A draft made with another rubric than the one in use is moved to it (as a new draft) before
+    // it is shown; meanwhile the form is not shown, so nothing typed can be lost. Not while the
+    // published rubric is broken: then nothing is moved or scored.
+    let broken = matches!(m.published, Published::Broken(_));
+    let moving = d.rubric_sha256 != r.sha256 && !broken;
+    {
+        let asked = use_mut_ref(String::new);
+        let (on_action, rubric, text, lang) = (props.on_action.clone(), m.rubric.clone(), m.rubric_text.clone(), lang);
+        use_effect_with((d.clone(), moving), move |(d, moving)| {
+            let key = format!("{}>{}", d.local_id, rubric.0.sha256);
+            if *moving && *asked.borrow() != key {
+                *asked.borrow_mut() = key;
+                move_draft(d.clone(), &rubric, text, lang, on_action);
+            }
+        });
+    }
+
     let changed_since_export = d.exported_digest.as_ref().is_some_and(|k| *k != draft::export_key(&r, d));
     let summary: Vec<SummaryItem> = m
         .export_problems
@@ -173,7 +299,7 @@ pub fn OfficerPage(props: &OfficerPageProps) -> Html {
         .collect();
 
     let on_export = {
-        let (d, a, rubric_text) = (d.clone(), assessment.clone(), m.rubric_text.clone());
+        let (d, a, rubric_text) = (d.clone(), assessment.clone(), draft_rubric_text(m));
         let (on_action, attempted) = (props.on_action.clone(), attempted.clone());
         Callback::from(move |_: MouseEvent| {
             attempted.set(true);
@@ -182,11 +308,7 @@ pub fn OfficerPage(props: &OfficerPageProps) -> Html {
                 return;
             }
             let now = browser::now();
-            let request = Request::Export {
-                rubric: rubric_text.as_deref().map(str::to_string),
-                draft: Box::new(d.clone()),
-                now: now.clone(),
-            };
+            let request = Request::Export { rubric: rubric_text.clone(), draft: Box::new(d.clone()), now: now.clone() };
             let on_action = on_action.clone();
             // The file is written, and read back as the coordinator will, in the worker.
             browser::officer_task(&request, None, move |reply| match reply {
@@ -223,19 +345,128 @@ pub fn OfficerPage(props: &OfficerPageProps) -> Html {
             if let Some(n) = &m.notice {
                 <div class="notice" role="status">{ n }</div>
             }
-            { rubric_panel(m, &props.on_action) }
-            { drafts_panel(m, &drafts, &props.on_action, changed_since_export) }
-            { profile_section(m, &assessment, *attempted, &props.on_action) }
-            if rubric_type_known(&r, &d.agency_type) {
-                { overview(m, &assessment) }
-                { for assessment.categories.iter().map(|st| category_section(m, st, *attempted, &props.on_action)) }
+            if let Published::Broken(problems) = &m.published {
+                { broken_published(m, problems, on_export) }
+            } else {
+                { officer_form(m, &props.on_action, &drafts, &assessment, *attempted, changed_since_export, moving, on_export) }
+            }
+        </>
+    }
+}
+
+/// The page when the published rubric is broken: what is wrong with it, who must fix it, and
+/// the export of the open draft with the rubric it was made with (drafts stay untouched).
+fn broken_published(m: &Model, problems: &[Problem], on_export: Callback<MouseEvent>) -> Html {
+    let t = m.lang.texts();
+    html! {
+        <section class="section broken-rubric" aria-labelledby="broken-title" data-testid="published-broken">
+            <h1 id="broken-title">{ t.published_broken_title() }</h1>
+            <p>{ t.published_broken_why() }</p>
+            { problem_list(t.published_broken_problems(), problems, m.lang, "published-problems") }
+            <p><strong>{ t.published_broken_admin() }</strong></p>
+            <p>{ t.published_broken_drafts() }</p>
+            <div class="button-row">
+                <button type="button" class="button-secondary" data-testid="export" onclick={on_export}>
+                    { t.published_broken_export(&m.draft.name) }
+                </button>
+            </div>
+            { problem_list(t.officer_export_blocked(), &m.export_problems, m.lang, "export-problems") }
+        </section>
+    }
+}
+
+/// The text of the rubric the open draft was made with (`None`: the built-in model).
+fn draft_rubric_text(m: &Model) -> Option<String> {
+    let sha = &m.draft.rubric_sha256;
+    if *sha == m.rubric.0.sha256 {
+        m.rubric_text.as_deref().map(str::to_string)
+    } else if sha == rubric::MODEL_RUBRIC_SHA256 {
+        None
+    } else {
+        browser::rubric_text(sha)
+    }
+}
+
+/// What a draft's move to the rubric in use changed, until the officer closes it.
+fn moved_summary(m: &Model, s: &MoveSummary, on_action: &Callback<Action>) -> Html {
+    let t = m.lang.texts();
+    let close = on_action.reform(|_: MouseEvent| Action::CloseMoved);
+    let title = m.rubric.0.file.title.get(m.lang);
+    html! {
+        <section class="section moved" aria-labelledby="moved-title" data-testid="migration-summary">
+            <h2 id="moved-title">{ t.moved_title(title) }</h2>
+            <p>{ t.moved_original_kept(&s.from_name, &s.from_rubric) }</p>
+            <h3>{ t.moved_changes() }</h3>
+            if s.changes.is_empty() {
+                <p>{ t.moved_no_changes() }</p>
+            } else {
+                <ul>{ for s.changes.iter().map(|c| html! { <li data-testid="migration-change">{ c }</li> }) }</ul>
+            }
+            <h3>{ t.moved_dropped() }</h3>
+            if s.dropped.is_empty() {
+                <p>{ t.moved_none_dropped() }</p>
+            } else {
+                <ul>{ for s.dropped.iter().map(|c| html! { <li data-testid="migration-dropped">{ c }</li> }) }</ul>
+            }
+            <button type="button" class="button-secondary" data-testid="migration-close" onclick={close}>
+                { t.moved_close() }
+            </button>
+        </section>
+    }
+}
+
+/// The officer's page when its rubric can be used: rubric, drafts, profile, the categories'
+/// forms and the export.
+#[allow(clippy::too_many_arguments)]
+fn officer_form(
+    m: &Model,
+    on_action: &Callback<Action>,
+    drafts: &UseStateHandle<Vec<browser::DraftMeta>>,
+    assessment: &Assessment,
+    attempted: bool,
+    changed_since_export: bool,
+    moving: bool,
+    on_export: Callback<MouseEvent>,
+) -> Html {
+    let (t, r) = (m.lang.texts(), &m.rubric.0);
+    html! {
+        <>
+            { rubric_panel(m, on_action) }
+            if let Some(s) = &m.moved {
+                { moved_summary(m, s, on_action) }
+            }
+            { drafts_panel(m, drafts, on_action, changed_since_export) }
+            if moving {
+                <p class="notice" role="status" data-testid="moving">{ t.moved_in_progress(r.file.title.get(m.lang)) }</p>
+            } else {
+                { officer_fields(m, on_action, assessment, attempted, on_export) }
+            }
+        </>
+    }
+}
+
+/// The profile, the categories' forms and the export.
+fn officer_fields(
+    m: &Model,
+    on_action: &Callback<Action>,
+    assessment: &Assessment,
+    attempted: bool,
+    on_export: Callback<MouseEvent>,
+) -> Html {
+    let (t, d, r) = (m.lang.texts(), &m.draft, &m.rubric.0);
+    html! {
+        <>
+            { profile_section(m, assessment, attempted, on_action) }
+            if rubric_type_known(r, &d.agency_type) {
+                { overview(m, assessment) }
+                { for assessment.categories.iter().map(|st| category_section(m, st, attempted, on_action)) }
             } else {
                 <p class="inset">{ t.profile_choose_type_first() }</p>
             }
             <section class="section export" aria-labelledby="export-title">
                 <h2 id="export-title">{ t.officer_export_title() }</h2>
-                { jury_slider(m, &props.on_action) }
-                if !assessment.exportable() && *attempted {
+                { jury_slider(m, on_action) }
+                if !assessment.exportable() && attempted {
                     <p class="error-message">{ t.officer_export_blocked() }</p>
                 }
                 <div class="button-row">
@@ -246,9 +477,9 @@ pub fn OfficerPage(props: &OfficerPageProps) -> Html {
                         { t.print_button() }
                     </button>
                 </div>
-                { open_file(m, &props.on_action) }
+                { open_file(m, on_action) }
             </section>
-            { print_view(m, &assessment) }
+            { print_view(m, assessment) }
         </>
     }
 }
@@ -290,24 +521,62 @@ fn rubric_panel(m: &Model, on_action: &Callback<Action>) -> Html {
             }
         })
     };
-    let use_builtin = {
-        let on_action = on_action.clone();
+    // The default: the published rubric, else the built-in model.
+    let published = match &m.published {
+        Published::Official { rubric, text, .. } => Some((rubric.clone(), text.clone())),
+        _ => None,
+    };
+    let is_published = published.as_ref().is_some_and(|(p, _)| p.0.sha256 == r.sha256);
+    let use_default = {
+        let (on_action, published) = (on_action.clone(), published.clone());
         Callback::from(move |_: MouseEvent| {
             let _ = browser::save_rubric(None);
-            on_action.emit(Action::UseRubric(RubricRef(Rc::new(rubric::model())), None));
+            browser::set_choice_overrides(None);
+            on_action.emit(match &published {
+                Some((p, text)) => Action::UseRubric(p.clone(), Some(text.clone())),
+                None => Action::UseRubric(RubricRef(Rc::new(rubric::model())), None),
+            });
         })
+    };
+    let (source, source_text) = if is_published {
+        ("published", t.rubric_source_published())
+    } else if r.file.status == Status::Model {
+        ("model", t.rubric_source_model())
+    } else {
+        ("own", t.rubric_source_own())
+    };
+    let kept_at = match &m.published {
+        Published::Official { kept_at: Some(at), .. } if is_published => Some(at.replace('T', " ")),
+        _ => None,
     };
     html! {
         <section class="section rubric-panel" aria-labelledby="rubric-title">
             <h1 id="rubric-title" data-testid="rubric-title">{ r.file.title.get(m.lang) }</h1>
             { rubric_badge(r.file.status, m.lang) }
+            <p class="hint" data-testid="rubric-source" data-source={source}>
+                { source_text }{ " · " }{ t.rubric_short_fingerprint() }{ " " }
+                <code data-testid="rubric-fingerprint">{ &r.sha256[..12] }</code>
+            </p>
+            if let Some(at) = kept_at {
+                <p class="hint" data-testid="rubric-kept-at">{ t.rubric_kept_copy(at.get(..16).unwrap_or(&at)) }</p>
+            }
+            if let Published::Unreachable(status) = &m.published {
+                <p class="warning-text" data-testid="published-unreachable">{ t.published_unreachable(status) }</p>
+            }
+            if let (Some((p, _)), false) = (&published, is_published) {
+                <p class="warning-text" data-testid="rubric-differs">{ t.rubric_differs_from_published(p.0.file.title.get(m.lang)) }</p>
+            }
             <div class="field">
                 <label class="label" for="load-rubric">{ t.rubric_load() }</label>
                 <p class="hint" id="load-rubric-hint">{ t.rubric_load_hint() }</p>
                 <input type="file" id="load-rubric" data-testid="load-rubric" accept=".json,application/json"
                     aria-describedby="load-rubric-hint" {onchange} />
-                if r.file.status == Status::Official {
-                    <button type="button" class="button-secondary" onclick={use_builtin}>
+                if published.is_some() && !is_published {
+                    <button type="button" class="button-secondary" data-testid="use-published" onclick={use_default}>
+                        { t.rubric_use_published() }
+                    </button>
+                } else if published.is_none() && r.file.status == Status::Official {
+                    <button type="button" class="button-secondary" onclick={use_default}>
                         { t.rubric_use_builtin() }
                     </button>
                 }

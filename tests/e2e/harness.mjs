@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import os from 'node:os';
 import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
+import assert from 'node:assert/strict';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const dist = path.join(root, 'dist');
@@ -16,8 +17,11 @@ const types = {
   '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml',
 };
 
-/** Serves `dir` (default dist/) under `prefix` (to prove dist/ works from a sub-path). */
-export async function serve(dir = dist, prefix = '/') {
+/**
+ * Serves `dir` (default dist/) under `prefix` (to prove dist/ works from a sub-path), on `host`
+ * (loopback unless a journey needs another address).
+ */
+export async function serve(dir = dist, prefix = '/', host = '127.0.0.1') {
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://x');
     if (!url.pathname.startsWith(prefix)) { res.writeHead(404).end(); return; }
@@ -29,7 +33,7 @@ export async function serve(dir = dist, prefix = '/') {
     res.writeHead(200, { 'content-type': types[path.extname(file)] ?? 'application/octet-stream' });
     fs.createReadStream(file).pipe(res);
   });
-  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  await new Promise((ok) => server.listen(0, host, ok));
   const { port } = server.address();
   return { url: `http://127.0.0.1:${port}${prefix}`, close: () => new Promise((ok) => server.close(ok)) };
 }
@@ -37,13 +41,39 @@ export async function serve(dir = dist, prefix = '/') {
 export const chromiumArgs = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
-export async function launch() {
-  return chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: chromiumArgs });
+/**
+ * Content Security Policy violations seen in any page of any browser `launch` started. Every
+ * context reports them (an init script listens for `securitypolicyviolation`) as a console error,
+ * which the journeys that check console errors fail on, and here, which `journeyEnv` checks
+ * after each file's journeys: no journey may cause one.
+ */
+export const cspViolations = [];
+
+async function watchPolicy(context) {
+  await context.exposeBinding('__ampkCspViolation', (_source, text) => { cspViolations.push(text); });
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      const text = `CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || '(inline)'} at ${e.sourceFile}:${e.lineNumber}`;
+      console.error(text);
+      window.__ampkCspViolation(text);
+    });
+  });
 }
 
-/** Opens a page that records console errors and page errors into `errors`. */
-export async function openPage(browser, url) {
-  const context = await browser.newContext({ acceptDownloads: true });
+export async function launch() {
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: chromiumArgs });
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (options) => {
+    const context = await newContext(options);
+    await watchPolicy(context);
+    return context;
+  };
+  return browser;
+}
+
+/** Opens a page (in a new context with `options`) that records console errors and page errors into `errors`. */
+export async function openPage(browser, url, options = {}) {
+  const context = await browser.newContext({ acceptDownloads: true, ...options });
   const page = await context.newPage();
   const errors = [];
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
@@ -66,6 +96,7 @@ export function journeyEnv(tmpPrefix = null) {
   });
   after(async () => {
     await env.browser?.close();
+    assert.deepEqual(cspViolations, [], 'no Content Security Policy violation in any journey');
     await env.server?.close();
     if (env.tmp) fs.rmSync(env.tmp, { recursive: true, force: true });
   });

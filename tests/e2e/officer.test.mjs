@@ -281,7 +281,9 @@ test('9. the rare steps run in a worker fetched only when asked for; the export 
 });
 
 test('10. when the worker cannot be fetched, the export says so and nothing is lost', async () => {
-  const { page, errors, context } = await openPage(env.browser, env.server.url);
+  // A browser without the kit's service worker (plain http, or before it has installed): with
+  // it, the worker comes from its cache and the export works offline (hosting.test.mjs 4).
+  const { page, errors, context } = await openPage(env.browser, env.server.url, { serviceWorkers: 'block' });
   await fillContohA(page);
   const filled = await formState(page);
   // As if the connection to the kit's server were lost after the page loaded.

@@ -69,6 +69,8 @@ pub struct Draft {
     /// The fingerprint of the rubric the draft was made with; empty in a draft stored by an
     /// older kit (unknown).
     pub rubric_sha256: String,
+    /// The draft this one was moved to a new rubric from (its local id), if any.
+    pub moved_from: String,
 }
 
 impl Draft {
@@ -435,6 +437,7 @@ pub fn from_submission(rubric: &Rubric, s: &Submission, lang: Lang, local_id: &s
         exported_digest: None,
         updated_at: now.into(),
         rubric_sha256: rubric.sha256.clone(),
+        moved_from: String::new(),
     };
     // Eligible categories absent from the file were left out on purpose.
     for cat in rubric.eligible_categories(&d.agency_type) {
@@ -495,7 +498,8 @@ pub struct Migration {
 /// estimate, and per category present in `new` its note, its `excluded` mark, and every entry
 /// of an input `new` still has with a compatible kind — numbers between `integer` and `number`
 /// (to `integer` only when whole), booleans, checklist answers item by item — with its evidence
-/// links. The `submission_id` is kept: the migrated draft continues the same submission.
+/// links. The `submission_id` is kept: the migrated draft continues the same submission; its
+/// `moved_from` names the original.
 /// Matching is by id against `new` alone; `old` gives the summary and the labels of what is
 /// dropped.
 pub fn migrate(old: &Rubric, new: &Rubric, d: &Draft, local_id: &str, name: &str, now: &str) -> Migration {
@@ -504,6 +508,7 @@ pub fn migrate(old: &Rubric, new: &Rubric, d: &Draft, local_id: &str, name: &str
         name: name.into(),
         updated_at: now.into(),
         rubric_sha256: new.sha256.clone(),
+        moved_from: d.local_id.clone(),
         last_exported_at: None,
         exported_digest: None,
         categories: BTreeMap::new(),

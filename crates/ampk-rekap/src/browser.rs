@@ -11,7 +11,9 @@ use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-pub use ampk_web::browser::{confirm, download, focus, load_lang, now, read_file, saved_rubric, take_files, yield_now};
+pub use ampk_web::browser::{
+    confirm, download, focus, load_lang, now, read_file, rubric_in_use, take_files, yield_now,
+};
 
 const REKAP_KEY: &str = "ampk.rekap";
 

@@ -16,9 +16,9 @@ thread_local! {
     static APP: RefCell<Option<yew::AppHandle<RekapApp>>> = const { RefCell::new(None) };
 }
 
-/// The rubric chosen on the officer's page (an official file), else the built-in model.
+/// The rubric in use on this computer (the officer's own choice, else the published one), else the built-in model.
 fn rubric() -> RubricRef {
-    let r = browser::saved_rubric()
+    let r = browser::rubric_in_use()
         .and_then(|t| ampk_core::rubric::load(t.as_bytes()).ok())
         .unwrap_or_else(|| ampk_core::builtin().clone());
     RubricRef(Rc::new(r))

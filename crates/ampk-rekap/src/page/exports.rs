@@ -131,7 +131,7 @@ fn export(m: &RekapModel, kind: ExportKind, lang: Lang) {
         ExportKind::Xlsx => {
             // Built in the worker module, fetched only now: it costs the first load nothing. It
             // is sent the rubric's text: the official file in use, else the built-in model.
-            let rubric_text = browser::saved_rubric()
+            let rubric_text = browser::rubric_in_use()
                 .filter(|t| rubric::load(t.as_bytes()).is_ok_and(|r| r.sha256 == rubric.sha256))
                 .unwrap_or_else(|| rubric::MODEL_RUBRIC_JSON.to_string());
             let session = m.session();

@@ -1,0 +1,101 @@
+// The kit's service worker, generated into dist/sw.js by `cargo xtask dist` (xtask/src/finish.rs),
+// which puts every file of dist/ with its content revision in place of self.__MANIFEST__.
+//
+// - Install: download every file into a cache for this version (a file whose revision is unchanged
+//   is copied from the previous version's cache), and the published rubric.json if there is one.
+// - Waiting: a new version waits until the page asks it to take over ("skip"), so nothing reloads
+//   while someone types; the page shows "Versi baru tersedia — muat ulang".
+// - Activate: drop older versions' caches and serve the open pages.
+// - Fetch: the page and its files from the cache (the network when missing); rubric.json from the
+//   network first, its last copy when offline, marked with the date it was fetched
+//   (x-ampk-fetched-at) so the page can say how old it is.
+const MANIFEST = self.__MANIFEST__;
+const PREFIX = 'ampk-app-';
+const RUBRIC_CACHE = 'ampk-rubric';
+const RUBRIC = 'rubric.json';
+const REV = 'x-ampk-rev';
+const FETCHED = 'x-ampk-fetched-at';
+const cacheName = PREFIX + hash(JSON.stringify(MANIFEST));
+const scope = self.registration.scope;
+const abs = (name) => new URL(name, scope).href;
+
+function hash(s) {
+  let h = 2166136261;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619) >>> 0;
+  return h.toString(16) + '-' + MANIFEST.length;
+}
+
+async function withHeader(res, name, value) {
+  const headers = new Headers(res.headers);
+  headers.set(name, value);
+  return new Response(await res.blob(), { status: res.status, statusText: res.statusText, headers });
+}
+
+async function previous(url, rev) {
+  for (const key of await caches.keys()) {
+    if (!key.startsWith(PREFIX) || key === cacheName) continue;
+    const hit = await (await caches.open(key)).match(url);
+    if (hit && hit.headers.get(REV) === rev) return hit;
+  }
+  return null;
+}
+
+async function saveRubric(res) {
+  const cache = await caches.open(RUBRIC_CACHE);
+  if (res.ok) await cache.put(abs(RUBRIC), await withHeader(res.clone(), FETCHED, new Date().toISOString()));
+  else if (res.status === 404) await cache.put(abs(RUBRIC), new Response('', { status: 404, headers: { [FETCHED]: new Date().toISOString() } }));
+}
+
+self.addEventListener('install', (event) => {
+  event.waitUntil((async () => {
+    const cache = await caches.open(cacheName);
+    await Promise.all(MANIFEST.map(async ([name, rev]) => {
+      const url = abs(name);
+      const kept = await previous(url, rev);
+      if (kept) return cache.put(url, kept);
+      const res = await fetch(url, { cache: 'reload' });
+      if (!res.ok) throw new Error(`${name}: HTTP ${res.status}`);
+      await cache.put(url, await withHeader(res, REV, rev));
+    }));
+    try { await saveRubric(await fetch(abs(RUBRIC), { cache: 'no-store' })); } catch { /* offline: kept as it was */ }
+  })());
+});
+
+self.addEventListener('message', (event) => {
+  if (event.data === 'skip') self.skipWaiting();
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil((async () => {
+    for (const key of await caches.keys()) {
+      if (key.startsWith(PREFIX) && key !== cacheName) await caches.delete(key);
+    }
+    await self.clients.claim();
+  })());
+});
+
+async function rubric(request) {
+  try {
+    const res = await fetch(request, { cache: 'no-store' });
+    await saveRubric(res.clone());
+    return res;
+  } catch (e) {
+    const kept = await (await caches.open(RUBRIC_CACHE)).match(abs(RUBRIC));
+    if (kept) return kept;
+    throw e;
+  }
+}
+
+async function fromCache(request, name) {
+  const cache = await caches.open(cacheName);
+  return (await cache.match(name ? abs(name) : request)) || fetch(request);
+}
+
+self.addEventListener('fetch', (event) => {
+  const request = event.request;
+  if (request.method !== 'GET' || !request.url.startsWith(scope)) return;
+  const path = new URL(request.url).pathname;
+  if (path === new URL(abs(RUBRIC)).pathname) event.respondWith(rubric(request));
+  else if (request.mode === 'navigate') event.respondWith(fromCache(request, 'index.html'));
+  else event.respondWith(fromCache(request));
+});
