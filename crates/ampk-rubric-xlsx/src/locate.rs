@@ -8,7 +8,7 @@ use crate::read::{path_key, Reader};
 use ampk_core::problem::{index, join, Problem};
 use ampk_core::rubric::RubricFile;
 use ampk_core::ProblemCode;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 /// A place in the workbook: a sheet, a 0-based row, a column name. Empty sheet: the file.
 #[derive(Debug, Clone, PartialEq)]
@@ -158,13 +158,35 @@ fn column(sheet: &str, member: &str, sub: &str) -> &'static str {
 }
 
 /// Whether a validation problem concerns a value already reported as unreadable or missing: at
-/// or under its path, or (for a sum or an order over several values) above it.
-pub(crate) fn already_reported(reported: &BTreeSet<String>, p: &Problem) -> bool {
+/// or under its path, or (for a sum or an order over several values) above it; or follows from
+/// a missing sheet, or from a category id used twice (whose second category gets no rows).
+pub(crate) fn already_reported(rd: &Reader, file: &RubricFile, p: &Problem) -> bool {
     let under = |outer: &str, inner: &str| {
         inner.strip_prefix(outer).is_some_and(|rest| rest.starts_with('.') || rest.starts_with('['))
     };
     let aggregate = matches!(p.code, ProblemCode::WeightsSum | ProblemCode::FinalWeights | ProblemCode::PeriodOrder);
-    reported.iter().any(|r| r == &p.path || under(r, &p.path) || (aggregate && under(&p.path, r)))
+    if rd.reported.iter().any(|r| r == &p.path || under(r, &p.path) || (aggregate && under(&p.path, r))) {
+        return true;
+    }
+    let missing = |sheet: &str| rd.missing_sheets.contains(sheet);
+    let segs = segments(&p.path);
+    match (p.code, segs.as_slice()) {
+        (ProblemCode::Empty, [Seg::Key(top)]) => {
+            missing(match *top {
+                "bands" => "predikat",
+                "agency_types" => "jenis_instansi",
+                _ => "kategori",
+            })
+        }
+        (ProblemCode::Empty, [Seg::Key("categories"), Seg::Idx(i), Seg::Key(member)]) => {
+            let doubled = file.categories.iter().take(*i).any(|c| file.categories.get(*i).is_some_and(|d| d.id == c.id));
+            doubled || missing(if *member == "inputs" { "masukan" } else { "indikator" })
+        }
+        (ProblemCode::TieBreakUnknown, _) => missing("indikator"),
+        (ProblemCode::UnknownAgencyType, _) => missing("jenis_instansi"),
+        (ProblemCode::UnknownIdentifier | ProblemCode::RequiresUnknown, _) => missing("masukan"),
+        _ => false,
+    }
 }
 
 /// Reports a validation problem at its cells.
@@ -239,13 +261,19 @@ mod tests {
 
     #[test]
     fn reported_values_are_not_reported_twice() {
-        let reported = BTreeSet::from(["categories[0].indicators[1].weight".to_string(), "period.start".to_string()]);
-        let p = |code, path: &str| Problem::of(code, path, |_| "");
-        assert!(already_reported(&reported, &p(ProblemCode::WeightPositive, "categories[0].indicators[1].weight")));
-        assert!(already_reported(&reported, &p(ProblemCode::WeightsSum, "categories[0].indicators")));
-        assert!(already_reported(&reported, &p(ProblemCode::PeriodOrder, "period")));
-        assert!(!already_reported(&reported, &p(ProblemCode::Empty, "categories[0].indicators")));
-        assert!(!already_reported(&reported, &p(ProblemCode::WeightsSum, "categories[1].indicators")));
-        assert!(!already_reported(&reported, &p(ProblemCode::IdPattern, "categories[0].indicators[10].id")));
+        let mut rd = Reader::new(ampk_core::Lang::Id);
+        rd.reported = std::collections::BTreeSet::from(["categories[0].indicators[1].weight".to_string(), "period.start".to_string()]);
+        let file = ampk_core::rubric::builtin().file.clone();
+        let seen = |rd: &Reader, code, path: &str| already_reported(rd, &file, &Problem::of(code, path, |_| ""));
+        assert!(seen(&rd, ProblemCode::WeightPositive, "categories[0].indicators[1].weight"));
+        assert!(seen(&rd, ProblemCode::WeightsSum, "categories[0].indicators"));
+        assert!(seen(&rd, ProblemCode::PeriodOrder, "period"));
+        assert!(!seen(&rd, ProblemCode::Empty, "categories[0].indicators"));
+        assert!(!seen(&rd, ProblemCode::WeightsSum, "categories[1].indicators"));
+        assert!(!seen(&rd, ProblemCode::IdPattern, "categories[0].indicators[10].id"));
+        assert!(!seen(&rd, ProblemCode::TieBreakUnknown, "categories[0].tie_break[0]"));
+        rd.missing_sheets.insert("indikator");
+        assert!(seen(&rd, ProblemCode::TieBreakUnknown, "categories[0].tie_break[0]"));
+        assert!(seen(&rd, ProblemCode::Empty, "categories[0].indicators"));
     }
 }

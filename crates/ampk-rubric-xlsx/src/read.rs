@@ -43,11 +43,13 @@ pub(crate) struct Reader {
     pub problems: Vec<CellProblem>,
     pub reported: BTreeSet<String>,
     pub loc: Locator,
+    /// Required sheets the workbook lacks (reported once, not through their consequences).
+    pub missing_sheets: BTreeSet<&'static str>,
 }
 
 impl Reader {
-    fn new(lang: Lang) -> Self {
-        Reader { lang, t: lang.texts(), problems: Vec::new(), reported: BTreeSet::new(), loc: Locator::default() }
+    pub(crate) fn new(lang: Lang) -> Self {
+        Reader { lang, t: lang.texts(), problems: Vec::new(), reported: BTreeSet::new(), loc: Locator::default(), missing_sheets: BTreeSet::new() }
     }
 
     /// Adds a problem at `loc`.
@@ -79,7 +81,11 @@ impl Reader {
     ) -> Option<T> {
         let loc = Loc::at(r.sheet.name, r.row, column);
         let Some(v) = r.value(column) else {
-            if required {
+            // A column missing from the header is reported once, at the header.
+            let in_header = self.loc.headers.get(r.sheet.name).is_some_and(|h| h.contains_key(column));
+            if !in_header {
+                self.reported.insert(path.to_string());
+            } else if required {
                 let msg = self.t.studio_missing_value(column);
                 self.push(&loc, ProblemCode::MissingValue, msg);
                 self.reported.insert(path.to_string());
@@ -133,7 +139,12 @@ impl Reader {
     fn choice<T: DeserializeOwned>(&mut self, r: &Row<'_>, column: &'static str, path: &str, required: bool) -> Option<T> {
         let Some(Kind::Choice(words)) = r.sheet.column(column).map(|c| c.kind) else { return None };
         let json = self.get(r, column, path, required, |t, v| as_choice(t, words, v))?;
-        serde_json::from_value(serde_json::Value::String(json.to_string())).ok()
+        let value = match json {
+            "true" => serde_json::Value::Bool(true),
+            "false" => serde_json::Value::Bool(false),
+            word => serde_json::Value::String(word.to_string()),
+        };
+        serde_json::from_value(value).ok()
     }
 
     fn list(&mut self, r: &Row<'_>, column: &'static str, path: &str, required: bool) -> Option<Vec<String>> {
@@ -282,6 +293,7 @@ pub(crate) fn from_workbook(bytes: &[u8], lang: Lang) -> Result<(String, Rubric)
             None if layout::sheet_required(def.name) => {
                 let msg = rd.t.studio_missing_sheet(def.name);
                 rd.push(&Loc::sheet(def.name), ProblemCode::MissingSheet, msg);
+                rd.missing_sheets.insert(def.name);
             }
             None => {}
         }
@@ -675,7 +687,7 @@ fn finish(mut rd: Reader, file: RubricFile) -> Result<(String, Rubric), Vec<Cell
         Ok(_) => Err(sorted(rd.problems)),
         Err(found) => {
             for p in &found {
-                if !crate::locate::already_reported(&rd.reported, p) {
+                if !crate::locate::already_reported(&rd, &file, p) {
                     crate::locate::report(&mut rd, &file, p);
                 }
             }
