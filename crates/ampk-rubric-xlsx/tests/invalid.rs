@@ -2,95 +2,15 @@
 //! with calamine, edited, and written again with rust_xlsxwriter. Each rule of the contract
 //! (rubric-xlsx §1–3) has its expected `[sheet, row, column, code]`.
 
-use ampk_core::rubric;
 use ampk_core::Lang;
 use ampk_rubric_xlsx::{from_workbook, to_workbook, CellProblem};
-use calamine::{Data, Reader, Xlsx};
-use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
-use std::io::Cursor;
-use std::path::PathBuf;
+use calamine::Data;
 
-/// A workbook as sheets of rows of cells, from A1.
-#[derive(Clone)]
-struct Book(Vec<(String, Vec<Vec<Data>>)>);
+mod common;
 
-fn base() -> Book {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../ampk-core/tests/data/rubrics/valid/valid-base.json");
-    let r = rubric::load(&std::fs::read(path).unwrap()).unwrap();
-    let bytes = to_workbook(&r.file).unwrap();
-    let mut wb: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).unwrap();
-    let mut sheets = Vec::new();
-    for name in wb.sheet_names() {
-        let range = wb.worksheet_range(&name).unwrap();
-        assert_eq!(range.start(), Some((0, 0)), "{name} starts at A1");
-        sheets.push((name.clone(), range.rows().map(|r| r.to_vec()).collect()));
-    }
-    Book(sheets)
-}
+use common::{base, fixture, Book};
 
 impl Book {
-    fn sheet(&mut self, name: &str) -> &mut Vec<Vec<Data>> {
-        &mut self.0.iter_mut().find(|(n, _)| n == name).unwrap_or_else(|| panic!("no sheet {name}")).1
-    }
-
-    fn col(&mut self, sheet: &str, column: &str) -> usize {
-        let header = &self.sheet(sheet)[0];
-        header.iter().position(|c| *c == Data::String(column.into())).unwrap_or_else(|| panic!("{sheet}.{column}"))
-    }
-
-    /// Sets the cell of `column` in the spreadsheet row `row` (the header is row 1).
-    fn set(mut self, sheet: &str, row: usize, column: &str, v: impl Into<Data>) -> Self {
-        let c = self.col(sheet, column);
-        let rows = self.sheet(sheet);
-        while rows.len() < row {
-            rows.push(Vec::new());
-        }
-        let r = &mut rows[row - 1];
-        if r.len() <= c {
-            r.resize(c + 1, Data::Empty);
-        }
-        r[c] = v.into();
-        self
-    }
-
-    fn rename_sheet(mut self, from: &str, to: &str) -> Self {
-        self.0.iter_mut().find(|(n, _)| n == from).unwrap().0 = to.into();
-        self
-    }
-
-    fn remove_row(mut self, sheet: &str, row: usize) -> Self {
-        self.sheet(sheet).remove(row - 1);
-        self
-    }
-
-    fn bytes(&self) -> Vec<u8> {
-        let mut wb = Workbook::new();
-        let date = Format::new().set_num_format("yyyy-mm-dd");
-        for (name, rows) in &self.0 {
-            let ws = wb.add_worksheet();
-            ws.set_name(name).unwrap();
-            for (r, row) in rows.iter().enumerate() {
-                for (c, v) in row.iter().enumerate() {
-                    let (r, c) = (r as u32, c as u16);
-                    match v {
-                        Data::String(s) => _ = ws.write_string(r, c, s).unwrap(),
-                        Data::Float(f) => _ = ws.write_number(r, c, *f).unwrap(),
-                        Data::Int(i) => _ = ws.write_number(r, c, *i as f64).unwrap(),
-                        Data::Bool(b) => _ = ws.write_boolean(r, c, *b).unwrap(),
-                        Data::DateTime(d) => {
-                            let (y, m, day, ..) = d.to_ymd_hms_milli();
-                            let d = ExcelDateTime::from_ymd(y, m, day).unwrap();
-                            _ = ws.write_datetime_with_format(r, c, d, &date).unwrap()
-                        }
-                        Data::Empty => {}
-                        other => panic!("unexpected cell {other:?}"),
-                    }
-                }
-            }
-        }
-        wb.save_to_buffer().unwrap()
-    }
-
     fn problems(&self) -> Vec<CellProblem> {
         match from_workbook(&self.bytes(), Lang::Id) {
             Ok(_) => panic!("expected problems"),
@@ -344,8 +264,7 @@ fn not_a_workbook_and_too_large() {
 
 #[test]
 fn an_explicitly_empty_tie_break_survives() {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../ampk-core/tests/data/rubrics/valid/valid-base.json");
-    let mut r = rubric::load(&std::fs::read(path).unwrap()).unwrap();
+    let mut r = fixture("valid-base.json");
     r.file.categories[1].tie_break = Some(Vec::new());
     let (_, back) = from_workbook(&to_workbook(&r.file).unwrap(), Lang::Id).unwrap();
     assert_eq!(back.file, r.file);
