@@ -112,7 +112,10 @@ fn from_xlsx_lists_problems_at_cells_and_writes_nothing() {
     let p = &v.as_array().unwrap()[0];
     let keys: Vec<&str> = p.as_object().unwrap().keys().map(String::as_str).collect();
     assert_eq!(keys, ["sheet", "row", "column", "cell", "code", "message"]);
-    assert_eq!((&p["sheet"], &p["row"], &p["column"], &p["cell"]), (&"indikator".into(), &2.into(), &"bobot".into(), &"G2".into()));
+    assert_eq!(
+        (&p["sheet"], &p["row"], &p["column"], &p["cell"]),
+        (&"indikator".into(), &2.into(), &"bobot".into(), &"G2".into())
+    );
     assert_eq!(p["code"], "weights_sum");
     assert!(p["message"].as_str().unwrap().contains("must sum to 100"), "{p}");
     assert!(text(&out.stderr).contains("1 problem(s) found"));

@@ -114,7 +114,8 @@ pub(crate) fn date(v: &Data) -> Option<String> {
         let s = s.trim();
         let day = s.get(..10)?;
         let rest = &s[10..];
-        (ampk_core::json::parse_date(day).is_some() && (rest.is_empty() || rest.starts_with('T'))).then(|| day.to_string())
+        (ampk_core::json::parse_date(day).is_some() && (rest.is_empty() || rest.starts_with('T')))
+            .then(|| day.to_string())
     };
     match v {
         Data::DateTime(d) if d.is_datetime() && (1.0..2_958_466.0).contains(&d.as_f64()) => {

@@ -54,18 +54,15 @@ impl SheetDef {
 /// `status` values: workbook word, JSON word.
 pub(crate) const STATUS: &[(&str, &str)] = &[("model", "model"), ("resmi", "official")];
 /// `kind` values.
-pub(crate) const KIND: &[(&str, &str)] = &[
-    ("bilangan_bulat", "integer"),
-    ("bilangan", "number"),
-    ("ya_tidak", "boolean"),
-    ("daftar_periksa", "checklist"),
-];
+pub(crate) const KIND: &[(&str, &str)] =
+    &[("bilangan_bulat", "integer"), ("bilangan", "number"), ("ya_tidak", "boolean"), ("daftar_periksa", "checklist")];
 /// `evidence` values.
 pub(crate) const EVIDENCE: &[(&str, &str)] = &[("wajib", "required"), ("opsional", "optional"), ("tidak_ada", "none")];
 /// `required` values.
 pub(crate) const YES_NO: &[(&str, &str)] = &[("ya", "true"), ("tidak", "false")];
 /// Scale types.
-pub(crate) const SCALE: &[(&str, &str)] = &[("linear", "linear"), ("log", "log"), ("tangga", "bands"), ("persen", "percent")];
+pub(crate) const SCALE: &[(&str, &str)] =
+    &[("linear", "linear"), ("log", "log"), ("tangga", "bands"), ("persen", "percent")];
 /// `direction` values.
 pub(crate) const DIRECTION: &[(&str, &str)] = &[("makin_tinggi", "higher"), ("makin_rendah", "lower")];
 
@@ -85,10 +82,8 @@ const fn col(name: &'static str, kind: Kind, required: bool, width: f64) -> Colu
 }
 
 /// The sheet of the rule book's own members: one row per key.
-pub(crate) const RUBRIK: SheetDef = SheetDef {
-    name: "rubrik",
-    columns: &[col("kunci", Kind::Id, true, 20.0), col("nilai", Kind::Text, false, 60.0)],
-};
+pub(crate) const RUBRIK: SheetDef =
+    SheetDef { name: "rubrik", columns: &[col("kunci", Kind::Id, true, 20.0), col("nilai", Kind::Text, false, 60.0)] };
 
 /// The keys of the `rubrik` sheet: key, kind of its value, required.
 pub(crate) const KEYS: &[(&str, Kind, bool)] = &[

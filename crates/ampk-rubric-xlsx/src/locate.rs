@@ -171,15 +171,14 @@ pub(crate) fn already_reported(rd: &Reader, file: &RubricFile, p: &Problem) -> b
     let missing = |sheet: &str| rd.missing_sheets.contains(sheet);
     let segs = segments(&p.path);
     match (p.code, segs.as_slice()) {
-        (ProblemCode::Empty, [Seg::Key(top)]) => {
-            missing(match *top {
-                "bands" => "predikat",
-                "agency_types" => "jenis_instansi",
-                _ => "kategori",
-            })
-        }
+        (ProblemCode::Empty, [Seg::Key(top)]) => missing(match *top {
+            "bands" => "predikat",
+            "agency_types" => "jenis_instansi",
+            _ => "kategori",
+        }),
         (ProblemCode::Empty, [Seg::Key("categories"), Seg::Idx(i), Seg::Key(member)]) => {
-            let doubled = file.categories.iter().take(*i).any(|c| file.categories.get(*i).is_some_and(|d| d.id == c.id));
+            let doubled =
+                file.categories.iter().take(*i).any(|c| file.categories.get(*i).is_some_and(|d| d.id == c.id));
             doubled || missing(if *member == "inputs" { "masukan" } else { "indikator" })
         }
         (ProblemCode::TieBreakUnknown, _) => missing("indikator"),
@@ -262,7 +261,10 @@ mod tests {
     #[test]
     fn reported_values_are_not_reported_twice() {
         let mut rd = Reader::new(ampk_core::Lang::Id);
-        rd.reported = std::collections::BTreeSet::from(["categories[0].indicators[1].weight".to_string(), "period.start".to_string()]);
+        rd.reported = std::collections::BTreeSet::from([
+            "categories[0].indicators[1].weight".to_string(),
+            "period.start".to_string(),
+        ]);
         let file = ampk_core::rubric::builtin().file.clone();
         let seen = |rd: &Reader, code, path: &str| already_reported(rd, &file, &Problem::of(code, path, |_| ""));
         assert!(seen(&rd, ProblemCode::WeightPositive, "categories[0].indicators[1].weight"));

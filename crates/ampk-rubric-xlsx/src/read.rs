@@ -49,7 +49,14 @@ pub(crate) struct Reader {
 
 impl Reader {
     pub(crate) fn new(lang: Lang) -> Self {
-        Reader { lang, t: lang.texts(), problems: Vec::new(), reported: BTreeSet::new(), loc: Locator::default(), missing_sheets: BTreeSet::new() }
+        Reader {
+            lang,
+            t: lang.texts(),
+            problems: Vec::new(),
+            reported: BTreeSet::new(),
+            loc: Locator::default(),
+            missing_sheets: BTreeSet::new(),
+        }
     }
 
     /// Adds a problem at `loc`.
@@ -136,7 +143,13 @@ impl Reader {
         self.get(r, column, path, true, as_whole).unwrap_or(0)
     }
 
-    fn choice<T: DeserializeOwned>(&mut self, r: &Row<'_>, column: &'static str, path: &str, required: bool) -> Option<T> {
+    fn choice<T: DeserializeOwned>(
+        &mut self,
+        r: &Row<'_>,
+        column: &'static str,
+        path: &str,
+        required: bool,
+    ) -> Option<T> {
         let Some(Kind::Choice(words)) = r.sheet.column(column).map(|c| c.kind) else { return None };
         let json = self.get(r, column, path, required, |t, v| as_choice(t, words, v))?;
         let value = match json {
@@ -271,7 +284,9 @@ pub(crate) fn from_workbook(bytes: &[u8], lang: Lang) -> Result<(String, Rubric)
         if !known(name) && !name.starts_with('_') && name != layout::PETUNJUK {
             let msg = match suggest(name, layout::SHEETS.iter().map(|s| s.name)) {
                 Some(s) => rd.t.studio_unknown_sheet_suggest(name, s),
-                None => rd.t.studio_unknown_sheet(layout::SHEETS.iter().map(|s| s.name).collect::<Vec<_>>().join(", "), name),
+                None => rd
+                    .t
+                    .studio_unknown_sheet(layout::SHEETS.iter().map(|s| s.name).collect::<Vec<_>>().join(", "), name),
             };
             rd.problems.push(CellProblem {
                 sheet: name.clone(),
@@ -331,7 +346,9 @@ fn sheet_rows<'g>(rd: &mut Reader, def: &'static SheetDef, g: &'g Grid) -> Vec<R
         let typed = shown(v);
         let cell = Some(format!("{}1", column_letters(col)));
         let (code, msg) = match def.column(&typed) {
-            Some(c) if columns.contains_key(c.name) => (ProblemCode::DuplicateColumn, rd.t.studio_duplicate_column(c.name)),
+            Some(c) if columns.contains_key(c.name) => {
+                (ProblemCode::DuplicateColumn, rd.t.studio_duplicate_column(c.name))
+            }
             Some(c) => {
                 header.insert(col, c.name);
                 columns.insert(c.name, col);
@@ -341,11 +358,21 @@ fn sheet_rows<'g>(rd: &mut Reader, def: &'static SheetDef, g: &'g Grid) -> Vec<R
                 Some(s) => (ProblemCode::UnknownColumn, rd.t.studio_unknown_column_suggest(&typed, s)),
                 None => (
                     ProblemCode::UnknownColumn,
-                    rd.t.studio_unknown_column(&typed, def.columns.iter().map(|c| c.name).collect::<Vec<_>>().join(", ")),
+                    rd.t.studio_unknown_column(
+                        &typed,
+                        def.columns.iter().map(|c| c.name).collect::<Vec<_>>().join(", "),
+                    ),
                 ),
             },
         };
-        rd.problems.push(CellProblem { sheet: def.name.into(), row: Some(1), column: Some(typed), cell, code, message: msg });
+        rd.problems.push(CellProblem {
+            sheet: def.name.into(),
+            row: Some(1),
+            column: Some(typed),
+            cell,
+            code,
+            message: msg,
+        });
     }
     rd.loc.headers.insert(def.name, columns);
     for c in def.columns.iter().filter(|c| c.required) {
@@ -440,7 +467,8 @@ fn read_rubrik(rd: &mut Reader, rows: &[Row<'_>]) -> RubricFile {
             }
             _ => {
                 let trim = kind == Kind::Id;
-                let s = rd.get(r, c, path, required, |t, v| as_text(t, v).map(|s| if trim { s.trim().into() } else { s }));
+                let s =
+                    rd.get(r, c, path, required, |t, v| as_text(t, v).map(|s| if trim { s.trim().into() } else { s }));
                 match (key, s) {
                     ("id", s) => file.id = s.unwrap_or_default(),
                     ("judul", Some(s)) => _ = file.title.0.insert("id".into(), s),

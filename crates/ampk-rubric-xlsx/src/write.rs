@@ -79,7 +79,10 @@ pub fn to_workbook(file: &RubricFile) -> Result<Vec<u8>, XlsxError> {
     let title = file.title.0.get("id").map_or("", String::as_str);
     wb.set_properties(&DocProperties::new().set_creation_datetime(&created).set_title(title));
     let f = Formats {
-        header: Format::new().set_bold().set_background_color(Color::RGB(0xDDEBF7)).set_border_bottom(FormatBorder::Thin),
+        header: Format::new()
+            .set_bold()
+            .set_background_color(Color::RGB(0xDDEBF7))
+            .set_border_bottom(FormatBorder::Thin),
         id: Format::new().set_num_format("@"),
         date: Format::new().set_num_format("yyyy-mm-dd"),
         wrap: Format::new().set_text_wrap(),
@@ -193,7 +196,9 @@ fn rows_of(def: &SheetDef, file: &RubricFile) -> Vec<Vec<Cell>> {
             .flat_map(|c| {
                 c.indicators.iter().map(move |i| {
                     let (kind, min, max, dir, steps, otherwise) = match &i.scale {
-                        Scale::Linear { min, max } => ("linear", Some(*min), Some(*max), Cell::Empty, Cell::Empty, None),
+                        Scale::Linear { min, max } => {
+                            ("linear", Some(*min), Some(*max), Cell::Empty, Cell::Empty, None)
+                        }
                         Scale::Log { min, max } => ("log", Some(*min), Some(*max), Cell::Empty, Cell::Empty, None),
                         Scale::Bands { direction, steps, otherwise } => {
                             let s: Vec<String> =
