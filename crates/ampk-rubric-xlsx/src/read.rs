@@ -568,18 +568,7 @@ fn read_categories(
             tie_break,
         });
     }
-    for r in inputs {
-        let cat = category_of(rd, r, &ids);
-        let p = match cat {
-            Some(c) => index(&join(&index("categories", c), "inputs"), file.categories[c].inputs.len()),
-            None => "-".into(),
-        };
-        let input = read_input(rd, r, &p);
-        if let Some(c) = cat {
-            rd.loc.rows.insert(p, (r.sheet.name, r.row));
-            file.categories[c].inputs.push(input);
-        }
-    }
+    category_rows(rd, file, inputs, &ids, "inputs", |c| c.inputs.len(), read_input, |c, v| c.inputs.push(v));
     for r in items {
         let cat = category_of(rd, r, &ids);
         let input_id = rd.get(r, "masukan", "-", true, |t, v| as_text(t, v).map(|s| s.trim().to_string()));
@@ -609,29 +598,48 @@ fn read_categories(
             file.categories[c].inputs[j].items.get_or_insert_with(Vec::new).push(ItemDef { id, label, help });
         }
     }
-    for r in indicators {
-        let cat = category_of(rd, r, &ids);
+    category_rows(
+        rd,
+        file,
+        indicators,
+        &ids,
+        "indicators",
+        |c| c.indicators.len(),
+        read_indicator,
+        |c, v| c.indicators.push(v),
+    );
+    let read_check = |rd: &mut Reader, r: &Row<'_>, p: &str| {
+        let rule = rd.text(r, "aturan", &join(p, "rule"), true).unwrap_or_default();
+        let message = rd.text_pair(r, "pesan", &join(p, "message"), true).unwrap_or_default();
+        CheckDef { rule, message }
+    };
+    category_rows(rd, file, checks, &ids, "checks", |c| c.checks.len(), read_check, |c, v| c.checks.push(v));
+}
+
+/// The rows of a sheet whose elements belong to a category (named in `kategori`): each read
+/// with `read` at its JSON path (`categories[c].<member>[n]`) and added to its category. A row
+/// naming no known category is read all the same, for its own problems, then dropped.
+#[allow(clippy::too_many_arguments)]
+fn category_rows<T>(
+    rd: &mut Reader,
+    file: &mut RubricFile,
+    rows: &[Row<'_>],
+    ids: &BTreeMap<String, usize>,
+    member: &str,
+    len: impl Fn(&CategoryDef) -> usize,
+    read: impl Fn(&mut Reader, &Row<'_>, &str) -> T,
+    add: impl Fn(&mut CategoryDef, T),
+) {
+    for r in rows {
+        let cat = category_of(rd, r, ids);
         let p = match cat {
-            Some(c) => index(&join(&index("categories", c), "indicators"), file.categories[c].indicators.len()),
+            Some(c) => index(&join(&index("categories", c), member), len(&file.categories[c])),
             None => "-".into(),
         };
-        let ind = read_indicator(rd, r, &p);
+        let v = read(rd, r, &p);
         if let Some(c) = cat {
             rd.loc.rows.insert(p, (r.sheet.name, r.row));
-            file.categories[c].indicators.push(ind);
-        }
-    }
-    for r in checks {
-        let cat = category_of(rd, r, &ids);
-        let p = match cat {
-            Some(c) => index(&join(&index("categories", c), "checks"), file.categories[c].checks.len()),
-            None => "-".into(),
-        };
-        let rule = rd.text(r, "aturan", &join(&p, "rule"), true).unwrap_or_default();
-        let message = rd.text_pair(r, "pesan", &join(&p, "message"), true).unwrap_or_default();
-        if let Some(c) = cat {
-            rd.loc.rows.insert(p, (r.sheet.name, r.row));
-            file.categories[c].checks.push(CheckDef { rule, message });
+            add(&mut file.categories[c], v);
         }
     }
 }

@@ -296,17 +296,7 @@ fn write_petunjuk(ws: &mut Worksheet, f: &Formats) -> Result<(), XlsxError> {
     ws.set_column_width(0, 18)?;
     ws.set_column_width(1, 22)?;
     ws.set_column_width(2, 100)?;
-    let mut r = 0u32;
-    for (i, line) in petunjuk::INTRO.iter().enumerate() {
-        if i == 0 {
-            ws.write_string_with_format(r, 0, *line, &f.title)?;
-        } else {
-            ws.merge_range(r, 0, r, 2, line, &f.wrap)?;
-            ws.set_row_height(r, 48)?;
-        }
-        r += 1;
-    }
-    r += 1;
+    let mut r = paragraphs(ws, 0, petunjuk::INTRO, 48, f)? + 1;
     for (c, h) in ["lembar", "kolom", "penjelasan"].iter().enumerate() {
         ws.write_string_with_format(r, c as u16, *h, &f.header)?;
     }
@@ -317,15 +307,21 @@ fn write_petunjuk(ws: &mut Worksheet, f: &Formats) -> Result<(), XlsxError> {
         ws.write_string_with_format(r, 2, *text, &f.wrap)?;
         r += 1;
     }
-    r += 1;
-    for (i, line) in petunjuk::EXAMPLE.iter().enumerate() {
+    paragraphs(ws, r + 1, petunjuk::EXAMPLE, 32, f)?;
+    Ok(())
+}
+
+/// A title and paragraphs (each across the three columns, `height` points high) from row `r`;
+/// returns the row after them.
+fn paragraphs(ws: &mut Worksheet, mut r: u32, lines: &[&str], height: u16, f: &Formats) -> Result<u32, XlsxError> {
+    for (i, line) in lines.iter().enumerate() {
         if i == 0 {
             ws.write_string_with_format(r, 0, *line, &f.title)?;
         } else {
             ws.merge_range(r, 0, r, 2, line, &f.wrap)?;
-            ws.set_row_height(r, 32)?;
+            ws.set_row_height(r, height)?;
         }
         r += 1;
     }
-    Ok(())
+    Ok(r)
 }
