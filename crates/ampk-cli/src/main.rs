@@ -46,6 +46,7 @@ macro_rules! outp {
 }
 
 mod diff;
+mod studio;
 
 // The command line, as clap parses it: the `///` comments of these types, their fields and
 // variants are also the `--help` text.
@@ -80,7 +81,7 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Cmd {
-    /// Validate or show a rubric
+    /// Validate, show or convert a rubric (JSON file or workbook)
     #[command(subcommand, arg_required_else_help = false)]
     Rubric(RubricCmd),
     /// Write a valid, realistic sample submission
@@ -126,6 +127,40 @@ enum RubricCmd {
     #[command(after_help = "Exit codes (like diff): 0 the same rubric (the same fingerprint); 1 the rubrics \
                             differ; 2 error (an unreadable or invalid file, or wrong usage).")]
     Diff(diff::DiffArgs),
+    /// Write the built-in model rubric as a workbook, to start an official rubric from
+    Template {
+        /// Write the workbook (XLSX) to FILE.xlsx ('-' is standard output)
+        #[arg(long, value_name = "FILE.xlsx", default_value = "rubrik-model.xlsx")]
+        out: String,
+    },
+    /// Write a rubric file as a workbook
+    ///
+    /// Write a rubric file as a workbook (XLSX) to edit in Excel or LibreOffice: a sheet per
+    /// part of the rubric, instructions, drop-down lists. Exit 1 if the rubric is invalid.
+    ToXlsx {
+        /// The rubric file (JSON)
+        #[arg(value_name = "RUBRIC.json")]
+        file: String,
+        /// Write the workbook (XLSX) to FILE.xlsx ('-' is standard output)
+        #[arg(long, value_name = "FILE.xlsx")]
+        out: String,
+    },
+    /// Check a rubric workbook and write it as a rubric file
+    ///
+    /// Read a rubric workbook (XLSX or ODS) and write the rubric file, with its fingerprint on
+    /// standard error. On problems, exit 1, write no file, and print every problem at its cell
+    /// (`indikator!F7 (bobot): …`).
+    FromXlsx {
+        /// The rubric workbook (XLSX or ODS)
+        #[arg(value_name = "FILE.xlsx")]
+        file: String,
+        /// Write the rubric file (JSON) to RUBRIC.json ('-' is standard output)
+        #[arg(long, value_name = "RUBRIC.json")]
+        out: String,
+        /// Print the problems as one JSON array of {sheet, row, column, cell, code, message}
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(clap::Args)]
@@ -254,6 +289,11 @@ fn main() -> ExitCode {
             }),
         ),
         Cmd::Rubric(RubricCmd::Diff(args)) => (&["rubric", "diff"], diff::run(args, lang, diff::json_rubric)),
+        Cmd::Rubric(RubricCmd::Template { out }) => (&["rubric", "template"], studio::template(out, lang)),
+        Cmd::Rubric(RubricCmd::ToXlsx { file, out }) => (&["rubric", "to-xlsx"], studio::to_xlsx(file, out, lang)),
+        Cmd::Rubric(RubricCmd::FromXlsx { file, out, json }) => {
+            (&["rubric", "from-xlsx"], studio::from_xlsx(file, out, *json, lang))
+        }
         Cmd::Example(args) => (&["example"], cmd_example(args)),
         Cmd::Score(args) => (&["score"], cmd_score(args, lang)),
         Cmd::Rank(args) => (&["rank"], cmd_rank(args, lang)),
