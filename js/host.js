@@ -15,6 +15,7 @@ export function offline(onUpdate) {
   }
   if (!sw) return 1;
   sw.register(url).then((reg) => {
+    if (!reg) return;
     const check = () => { if (reg.waiting && sw.controller) onUpdate(); };
     check();
     reg.addEventListener('updatefound', () => reg.installing?.addEventListener('statechange', check));
@@ -32,4 +33,11 @@ export function apply_update() {
     sw.addEventListener('controllerchange', () => location.reload());
     reg.waiting.postMessage('skip');
   });
+}
+export function uuid() {
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  b[6] = (b[6] & 0x0f) | 0x40;
+  b[8] = (b[8] & 0x3f) | 0x80;
+  const h = Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 }

@@ -189,6 +189,9 @@ extern "C" {
     /// Lets the waiting version take over and reloads.
     #[wasm_bindgen(js_name = apply_update)]
     fn apply_update_js();
+    /// A random UUID v4 from `crypto.getRandomValues`, which, unlike `crypto.randomUUID`,
+    /// browsers also offer on plain http.
+    fn uuid() -> String;
 }
 
 /// What `rubric.json` beside the page gave.
@@ -306,20 +309,7 @@ pub fn now() -> String {
 
 /// A random UUID v4 from the browser's cryptographic generator.
 pub fn new_uuid() -> String {
-    window().crypto().map(|c| c.random_uuid()).unwrap_or_else(|_| {
-        // Very old browsers: fall back to Math.random, still a well-formed v4.
-        "xxxxxxxx-xxxx-4xxx-yxxx-xxxxxxxxxxxx"
-            .chars()
-            .map(|ch| {
-                let r = (js_sys::Math::random() * 16.0) as u32;
-                match ch {
-                    'x' => char::from_digit(r, 16).unwrap_or('0'),
-                    'y' => char::from_digit(8 + r % 4, 16).unwrap_or('8'),
-                    other => other,
-                }
-            })
-            .collect()
-    })
+    uuid()
 }
 
 /// Asks the browser to keep this site's storage (best effort; the answer is not needed).
@@ -342,7 +332,8 @@ pub fn download(name: &str, mime: &str, bytes: &[u8]) -> Result<(), JsValue> {
     let a: web_sys::HtmlAnchorElement = gloo_utils::document().create_element("a")?.dyn_into()?;
     a.set_href(&url);
     a.set_download(name);
-    a.set_attribute("style", "display:none")?;
+    // `hidden`, not a style attribute: the Content Security Policy allows no inline style.
+    a.set_attribute("hidden", "")?;
     let body = gloo_utils::document().body().ok_or("no body")?;
     body.append_child(&a)?;
     a.click();
@@ -489,6 +480,11 @@ pub async fn yield_now() {
 /// "ready" once its module is initialised; only then is `message` sent. The worker is created
 /// per request and ends after its reply.
 pub fn in_worker(loader: &str, message: JsValue, done: impl FnOnce(Result<JsValue, String>) + 'static) {
+    run_in_worker(loader, message, Box::new(done));
+}
+
+/// [`in_worker`]'s body, not generic: one copy in the bundle for every caller.
+fn run_in_worker(loader: &str, message: JsValue, done: Box<dyn FnOnce(Result<JsValue, String>)>) {
     let worker = match web_sys::Worker::new(loader) {
         Ok(w) => w,
         Err(_) => return done(Err(format!("{loader} could not start"))),
@@ -526,6 +522,11 @@ pub fn in_worker(loader: &str, message: JsValue, done: impl FnOnce(Result<JsValu
 /// officer's worker module, fetched the first time one is asked for, and hands the reply to
 /// `done`. A worker that cannot run is reported as a problem, like any other.
 pub fn officer_task(request: &Request, bytes: Option<&[u8]>, done: impl FnOnce(Reply) + 'static) {
+    run_officer_task(request, bytes, Box::new(done));
+}
+
+/// [`officer_task`]'s body, not generic: one copy in the bundle for every caller.
+fn run_officer_task(request: &Request, bytes: Option<&[u8]>, done: Box<dyn FnOnce(Reply)>) {
     let message = js_sys::Array::new();
     message.push(&JsValue::from_str(&serde_json::to_string(request).unwrap_or_default()));
     if let Some(b) = bytes {

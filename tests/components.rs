@@ -72,3 +72,17 @@ async fn shows_the_rubric_title_status_and_categories() {
     yew::scheduler::flush().await;
     assert_eq!(text(&root, "[data-testid=rubric-title]"), r.file.title.get(ampk_core::Lang::Id));
 }
+
+#[wasm_bindgen_test]
+fn new_uuid_is_a_random_version_4_uuid() {
+    // From crypto.getRandomValues (also offered on plain http, unlike crypto.randomUUID).
+    let (a, b) = (ampk_web::browser::new_uuid(), ampk_web::browser::new_uuid());
+    assert_ne!(a, b);
+    for u in [&a, &b] {
+        let parts: Vec<&str> = u.split('-').collect();
+        assert_eq!(parts.iter().map(|p| p.len()).collect::<Vec<_>>(), [8, 4, 4, 4, 12], "{u}");
+        assert!(u.chars().all(|c| c == '-' || c.is_ascii_hexdigit() && !c.is_ascii_uppercase()), "{u}");
+        assert!(parts[2].starts_with('4'), "version 4: {u}");
+        assert!(matches!(parts[3].as_bytes()[0], b'8' | b'9' | b'a' | b'b'), "RFC 4122 variant: {u}");
+    }
+}

@@ -2,7 +2,7 @@
 //! agency type may enter, all read from the rubric data.
 
 use ampk_core::rubric::{CategoryDef, Status};
-use ampk_core::{Lang, Rubric};
+use ampk_core::{fmt, Lang, Rubric};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -48,8 +48,10 @@ pub fn RubricSummary(props: &RubricSummaryProps) -> Html {
     let f = &r.file;
     let fs = &f.final_score;
     let period = format!("{} – {} ({} {})", f.period.start, f.period.end, r.period_months, t.rubric_info_months());
-    let split =
-        format!("{} % {} + {} % {}", fs.data_weight, t.rubric_info_data(), fs.jury_weight, t.rubric_info_jury());
+    // Through `fmt::plain`, not `{}` of an f64: that would add the standard float printer to
+    // the officer's page.
+    let (data, jury) = (fmt::plain(fs.data_weight), fmt::plain(fs.jury_weight));
+    let split = format!("{data} % {} + {jury} % {}", t.rubric_info_data(), t.rubric_info_jury());
     html! {
         <section class="rubric-summary">
             if props.heading {

@@ -174,10 +174,6 @@ fn move_draft(d: Draft, to: &RubricRef, to_text: Option<Rc<str>>, lang: Lang, on
     } else {
         browser::rubric_text(&d.rubric_sha256).or_else(|| to_text.as_deref().map(str::to_string))
     };
-    let from_rubric = match &from {
-        None => rubric::builtin().file.title.get(lang).to_string(),
-        Some(text) => rubric_title(text, lang),
-    };
     let request = Request::Migrate {
         from,
         to: to_text.as_deref().map(str::to_string),
@@ -188,22 +184,13 @@ fn move_draft(d: Draft, to: &RubricRef, to_text: Option<Rc<str>>, lang: Lang, on
         now: browser::now(),
     };
     browser::officer_task(&request, None, move |reply| match reply {
-        Reply::Migrated { draft, changes, dropped } => {
-            let summary = MoveSummary { from_name: d.name.clone(), from_rubric, changes, dropped };
+        Reply::Migrated { draft, from, changes, dropped } => {
+            let summary = MoveSummary { from_name: d.name.clone(), from_rubric: from, changes, dropped };
             on_action.emit(Action::Moved { from: d.local_id.clone(), draft, summary });
         }
         Reply::Problems(p) => on_action.emit(Action::RubricProblems(p)),
         _ => {}
     });
-}
-
-/// A rubric file's title in `lang`, read without validating it (for the move summary).
-fn rubric_title(text: &str, lang: Lang) -> String {
-    #[derive(serde::Deserialize)]
-    struct Titled {
-        title: rubric::Text,
-    }
-    serde_json::from_str::<Titled>(text).map(|t| t.title.get(lang).to_string()).unwrap_or_default()
 }
 
 /// A new, empty draft, named "untitled" in `lang`.
@@ -397,22 +384,22 @@ fn moved_summary(m: &Model, s: &MoveSummary, on_action: &Callback<Action>) -> Ht
             <h2 id="moved-title">{ t.moved_title(title) }</h2>
             <p>{ t.moved_original_kept(&s.from_name, &s.from_rubric) }</p>
             <h3>{ t.moved_changes() }</h3>
-            if s.changes.is_empty() {
-                <p>{ t.moved_no_changes() }</p>
-            } else {
-                <ul>{ for s.changes.iter().map(|c| html! { <li data-testid="migration-change">{ c }</li> }) }</ul>
-            }
+            { lines(&s.changes, "migration-change", t.moved_no_changes()) }
             <h3>{ t.moved_dropped() }</h3>
-            if s.dropped.is_empty() {
-                <p>{ t.moved_none_dropped() }</p>
-            } else {
-                <ul>{ for s.dropped.iter().map(|c| html! { <li data-testid="migration-dropped">{ c }</li> }) }</ul>
-            }
+            { lines(&s.dropped, "migration-dropped", t.moved_none_dropped()) }
             <button type="button" class="button-secondary" data-testid="migration-close" onclick={close}>
                 { t.moved_close() }
             </button>
         </section>
     }
+}
+
+/// A list of plain lines, each item with `testid`; `empty` when there are none.
+fn lines(items: &[String], testid: &'static str, empty: &str) -> Html {
+    if items.is_empty() {
+        return html! { <p>{ empty }</p> };
+    }
+    html! { <ul>{ for items.iter().map(|l| html! { <li data-testid={testid}>{ l }</li> }) }</ul> }
 }
 
 /// The officer's page when its rubric can be used: rubric, drafts, profile, the categories'
@@ -545,8 +532,23 @@ fn rubric_panel(m: &Model, on_action: &Callback<Action>) -> Html {
     } else {
         ("own", t.rubric_source_own())
     };
-    let kept_at = match &m.published {
-        Published::Official { kept_at: Some(at), .. } if is_published => Some(at.replace('T', " ")),
+    // At most one note on where the rubric comes from: offline copy, fetch failed, or the
+    // officer's own rubric beside a published one.
+    let note = match (&m.published, &published) {
+        (Published::Official { kept_at: Some(at), .. }, _) if is_published => {
+            let at = at.replace('T', " ");
+            Some(("kept", t.rubric_kept_copy(at.get(..16).unwrap_or(&at))))
+        }
+        (Published::Unreachable(status), _) => Some(("unreachable", t.published_unreachable(status))),
+        (_, Some((p, _))) if !is_published => {
+            Some(("differs", t.rubric_differs_from_published(p.0.file.title.get(m.lang))))
+        }
+        _ => None,
+    };
+    // Back to the default: the published rubric, else the model (when another is in use).
+    let back = match &published {
+        Some(_) if !is_published => Some(t.rubric_use_published()),
+        None if r.file.status == Status::Official => Some(t.rubric_use_builtin()),
         _ => None,
     };
     html! {
@@ -557,27 +559,17 @@ fn rubric_panel(m: &Model, on_action: &Callback<Action>) -> Html {
                 { source_text }{ " · " }{ t.rubric_short_fingerprint() }{ " " }
                 <code data-testid="rubric-fingerprint">{ &r.sha256[..12] }</code>
             </p>
-            if let Some(at) = kept_at {
-                <p class="hint" data-testid="rubric-kept-at">{ t.rubric_kept_copy(at.get(..16).unwrap_or(&at)) }</p>
-            }
-            if let Published::Unreachable(status) = &m.published {
-                <p class="warning-text" data-testid="published-unreachable">{ t.published_unreachable(status) }</p>
-            }
-            if let (Some((p, _)), false) = (&published, is_published) {
-                <p class="warning-text" data-testid="rubric-differs">{ t.rubric_differs_from_published(p.0.file.title.get(m.lang)) }</p>
+            if let Some((kind, text)) = note {
+                <p class="warning-text" data-testid="rubric-note" data-note={kind}>{ text }</p>
             }
             <div class="field">
                 <label class="label" for="load-rubric">{ t.rubric_load() }</label>
                 <p class="hint" id="load-rubric-hint">{ t.rubric_load_hint() }</p>
                 <input type="file" id="load-rubric" data-testid="load-rubric" accept=".json,application/json"
                     aria-describedby="load-rubric-hint" {onchange} />
-                if published.is_some() && !is_published {
-                    <button type="button" class="button-secondary" data-testid="use-published" onclick={use_default}>
-                        { t.rubric_use_published() }
-                    </button>
-                } else if published.is_none() && r.file.status == Status::Official {
-                    <button type="button" class="button-secondary" onclick={use_default}>
-                        { t.rubric_use_builtin() }
+                if let Some(label) = back {
+                    <button type="button" class="button-secondary" data-testid="use-default" onclick={use_default}>
+                        { label }
                     </button>
                 }
             </div>

@@ -6,7 +6,7 @@
 // expects it (and then exactly the ones it expects).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { journeyEnv } from './harness.mjs';
+import { journeyEnv, isPageError } from './harness.mjs';
 import {
   MS, byName, section, ready, fillProfile, formState, storedDraft, waitSaved, nextFrames, runAxe,
 } from './officer-helpers.mjs';
@@ -22,7 +22,7 @@ const STORAGE_FULL = 'Penyimpanan peramban penuh: perubahan terakhir TIDAK tersi
 /** Records console errors, page errors and dialogs of `page` into `s`; dialogs are answered
  * from `s.answers` (a queue of 'accept' | 'dismiss'), and dismissed when none is planned. */
 function watch(page, s) {
-  page.on('console', (m) => { if (m.type() === 'error') s.errors.push(m.text()); });
+  page.on('console', (m) => { if (isPageError(m)) s.errors.push(m.text()); });
   page.on('pageerror', (e) => s.errors.push(String(e)));
   page.on('dialog', (d) => {
     const answer = s.answers.shift() ?? 'unplanned';

@@ -71,12 +71,23 @@ export async function launch() {
   return browser;
 }
 
+/**
+ * A console message that is an error of the page: every `error` except the browser's own line
+ * for the expected 404 of `rubric.json` (the kit asks for the published rubric on every start,
+ * and a kit with none published answers 404 — the model rubric is then used, as designed).
+ */
+export function isPageError(m) {
+  if (m.type() !== 'error') return false;
+  const url = m.location()?.url ?? '';
+  return !(m.text().startsWith('Failed to load resource') && url.endsWith('/rubric.json'));
+}
+
 /** Opens a page (in a new context with `options`) that records console errors and page errors into `errors`. */
 export async function openPage(browser, url, options = {}) {
   const context = await browser.newContext({ acceptDownloads: true, ...options });
   const page = await context.newPage();
   const errors = [];
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('console', (m) => { if (isPageError(m)) errors.push(m.text()); });
   page.on('pageerror', (e) => errors.push(String(e)));
   await page.goto(url);
   return { context, page, errors };

@@ -251,9 +251,9 @@ test('5. offline, the published rubric is the kept copy, with its date', async (
   await offlineReady(page);
   await context.setOffline(true);
   await page.reload();
-  await page.waitForSelector('[data-testid=rubric-kept-at]');
+  await page.waitForSelector('[data-testid=rubric-note][data-note=kept]');
   assert.equal(await page.getAttribute('[data-testid=rubric-source]', 'data-source'), 'published');
-  assert.match(await page.textContent('[data-testid=rubric-kept-at]'), /salinan tersimpan dari \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC/);
+  assert.match(await page.textContent('[data-testid=rubric-note]'), /salinan tersimpan dari \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC/);
   await done(context, errors);
 });
 

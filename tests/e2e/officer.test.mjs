@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { journeyEnv, openPage } from './harness.mjs';
+import { journeyEnv, openPage, isPageError } from './harness.mjs';
 import {
   modelRubric, MS, OTHER_OPD, MS_SCORE, MS_INDICATORS, byName, section, scoreSel, ready, fillProfile,
   fillMediaSosial, fillContohA, waitScore, indicators, formState, waitSaved, ampkScore, runAxe, done,
@@ -140,7 +140,14 @@ test('4. a bad rubric is refused with its problems; a valid official rubric is u
   await page.waitForFunction(() => document.querySelector('[data-testid=rubric-status]')?.dataset.status === 'official');
   assert.equal(await page.textContent('[data-testid=rubric-title]'), 'AMPK 2025 — rubrik resmi (uji)');
   assert.equal(await page.$('[data-testid=rubric-problems]'), null, 'old problems cleared');
-  assert.deepEqual(await formState(page), filled);
+  // The draft was made with the model: it moves to the chosen rubric as a new draft (the
+  // original is kept), with every entry; only its name says which rubric it is for.
+  await page.waitForSelector('[data-testid=migration-summary]');
+  const { 'draft.name': name, ...moved } = await formState(page);
+  const { 'draft.name': oldName, ...typed } = filled;
+  assert.deepEqual(moved, typed, 'every entry carried over');
+  assert.equal(name, `${oldName} — AMPK 2025 — rubrik resmi (uji)`);
+  assert.deepEqual(await page.$$eval('[data-testid=migration-dropped]', (els) => els.length), 0);
   assert.equal(await page.getAttribute(scoreSel(MS), 'data-value'), MS_SCORE, 'same definitions, same score');
 
   await page.reload();
@@ -330,7 +337,7 @@ test('12. on a phone (375 px) the filled page does not scroll sideways; wide tab
   const context = await env.browser.newContext({ viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true });
   const page = await context.newPage();
   const errors = [];
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('console', (m) => { if (isPageError(m)) errors.push(m.text()); });
   await page.goto(env.server.url);
   await fillContohA(page);
   await page.check(byName(`${OTHER_OPD[0]}.include`));

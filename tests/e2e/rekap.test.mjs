@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { journeyEnv, openPage } from './harness.mjs';
+import { journeyEnv, openPage, isPageError } from './harness.mjs';
 import {
   ampkBin, root, batchDir, juryCsv, JURY_WEBSITE, example, seal, uuid4, text,
 } from './fixtures/make-batch.mjs';
@@ -785,7 +785,7 @@ test('11. on a phone (375 px) the coordinator\'s page does not scroll sideways; 
   const context = await env.browser.newContext({ viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true });
   const page = await context.newPage();
   const errors = [];
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('console', (m) => { if (isPageError(m)) errors.push(m.text()); });
   page.on('pageerror', (e) => errors.push(String(e)));
   await page.goto(`${env.server.url}#/rekap`);
   await page.waitForSelector('[data-testid=import-files]');

@@ -19,11 +19,11 @@ use crate::{cmd, list_files, run, Result};
 /// there, so a development build (trunk serve) never registers one (see `js/sw.js`).
 const SW_FILE: &str = "sw.js";
 /// The published rubric's file name beside `index.html`.
-pub const RUBRIC_FILE: &str = "rubric.json";
+const RUBRIC_FILE: &str = "rubric.json";
 
 /// Finishes `dist`: see the module's documentation. `rubric` is a rubric file to publish as
 /// `rubric.json`, validated first.
-pub fn finish(root: &Path, dist: &Path, rubric: Option<&Path>) -> Result {
+pub(crate) fn finish(root: &Path, dist: &Path, rubric: Option<&Path>) -> Result {
     minify_modules(root, dist)?;
     if let Some(file) = rubric {
         publish_rubric(file, dist)?;
@@ -64,7 +64,7 @@ fn minify_modules(root: &Path, dist: &Path) -> Result {
 }
 
 /// Reads and validates a rubric file to publish; every problem is listed when it is not valid.
-pub fn check_rubric(file: &Path) -> Result<Vec<u8>> {
+pub(crate) fn check_rubric(file: &Path) -> Result<Vec<u8>> {
     let bytes = fs::read(file).map_err(|e| format!("{}: {e}", file.display()))?;
     match ampk_core::rubric::load(&bytes) {
         Ok(r) => {
@@ -152,7 +152,7 @@ fn inline_scripts(html: &str) -> Vec<&str> {
 /// The policy: only the kit's own files, WebAssembly compilation, and trunk's start script by
 /// its hash. `frame-ancestors` has no effect in a meta tag; the README asks hosts to send the
 /// policy as a header too.
-pub fn policy(html: &str) -> String {
+fn policy(html: &str) -> String {
     let hashes: String = inline_scripts(html)
         .iter()
         .map(|s| {

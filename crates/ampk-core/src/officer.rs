@@ -47,9 +47,10 @@ pub enum Reply {
     Draft(Box<Draft>),
     /// The export: file name, text, and the draft's export key at that moment.
     File { name: String, text: String, key: String },
-    /// A draft moved to another rubric: the new draft, what differs between the rubrics and
-    /// what was not carried over (each with its old value), in plain words.
-    Migrated { draft: Box<Draft>, changes: Vec<String>, dropped: Vec<String> },
+    /// A draft moved to another rubric: the new draft, the old rubric's title, what differs
+    /// between the rubrics and what was not carried over (each with its old value), in plain
+    /// words.
+    Migrated { draft: Box<Draft>, from: String, changes: Vec<String>, dropped: Vec<String> },
     /// What is wrong, each problem with its path (codes by their place: `problem::by_index`).
     Problems(#[serde(with = "crate::problem::by_index")] Vec<Problem>),
 }
@@ -82,7 +83,8 @@ pub fn handle(request: &str, bytes: &[u8]) -> Reply {
             (Ok(old), Ok(new)) => {
                 let m = draft::migrate(&old, &new, &draft, &local_id, &name, &now);
                 let dropped = m.dropped_lines(&old, lang);
-                Reply::Migrated { changes: m.change_lines(lang), dropped, draft: Box::new(m.draft) }
+                let from = old.file.title.get(lang).to_string();
+                Reply::Migrated { changes: m.change_lines(lang), dropped, from, draft: Box::new(m.draft) }
             }
             (Err(p), _) | (_, Err(p)) => Reply::Problems(p),
         },
@@ -231,7 +233,8 @@ mod tests {
         // The reply survives the trip as JSON.
         let back: Reply = serde_json::from_str(&serde_json::to_string(&reply).unwrap()).unwrap();
         assert_eq!(back, reply);
-        let Reply::Migrated { mut draft, changes, dropped } = reply else { panic!("{reply:?}") };
+        let Reply::Migrated { mut draft, from, changes, dropped } = reply else { panic!("{reply:?}") };
+        assert_eq!(from, rubric::builtin().file.title.get(Lang::Id), "the old rubric's title");
         let new = rubric::load(official.as_bytes()).unwrap();
         assert_eq!((draft.local_id.as_str(), draft.rubric_sha256.as_str()), ("d9", new.sha256.as_str()));
         assert_eq!(changes, rubric::diff(rubric::builtin(), &new).lines(Lang::Id));

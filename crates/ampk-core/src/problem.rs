@@ -369,7 +369,10 @@ pub fn join(path: &str, key: &str) -> String {
     match (path.is_empty(), simple) {
         (true, true) => key.to_string(),
         (false, true) => format!("{path}.{key}"),
-        (_, false) => format!("{path}[{}]", serde_json::Value::String(key.to_string())),
+        // Quoted as a JSON string. Through `to_string` of a `&str`, whose serializer the apps
+        // already carry, not `Value`'s `Display`, which would add a second JSON writer to the
+        // officer's page. Writing a `&str` cannot fail.
+        (_, false) => format!("{path}[{}]", serde_json::to_string(key).unwrap_or_default()),
     }
 }
 

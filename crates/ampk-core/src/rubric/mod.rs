@@ -106,7 +106,9 @@ pub fn builtin() -> &'static Rubric {
 pub fn model() -> Rubric {
     match compile(MODEL_RUBRIC_JSON, MODEL_RUBRIC_SHA256.to_string()) {
         Ok(r) => r,
-        Err(problems) => panic!("the built-in rubric is invalid: {problems:?}"),
+        // A tested constant (`builtin_equals_the_fully_validated_model_and_its_fingerprint`).
+        // The message has no `{:?}`: that would put every problem code's name in the page.
+        Err(_) => panic!("the built-in rubric is invalid"),
     }
 }
 
@@ -156,22 +158,36 @@ pub fn from_value(value: &Value) -> Result<Rubric, Vec<Problem>> {
 /// Compiles a rubric text whose fingerprint is already known, with the semantic rules of
 /// [`load`] but without its structural check: read straight into the typed form, without a
 /// `serde_json::Value` in between. It serves the built-in rubric and an official rubric
-/// validated earlier (by [`load`]) and remembered with its fingerprint.
+/// validated earlier (by [`load`]) and remembered with its fingerprint. A rule that fails
+/// anyway (a remembered text changed since) is reported by its code alone, at the document,
+/// asking for the file to be loaded again (which lists every problem): so the officer's page,
+/// which compiles only such rubrics, carries none of the rules' messages.
 pub fn compile(text: &str, sha256: String) -> Result<Rubric, Vec<Problem>> {
-    let file =
+    let file: RubricFile =
         serde_json::from_str(text.strip_prefix('\u{feff}').unwrap_or(text)).map_err(|e| vec![json::structure(e)])?;
-    compile_file(file, sha256)
+    let mut failed: Vec<ProblemCode> = Vec::new();
+    let categories = validate::validate(&file, &mut failed);
+    if failed.is_empty() {
+        Ok(compiled(file, categories, sha256))
+    } else {
+        Err(failed.into_iter().map(|code| Problem::of(code, "", |t| t.rubric_validate_again())).collect())
+    }
 }
 
-/// The semantic rules of the format (rubric-format §8) and the compiled form.
+/// The semantic rules of the format (rubric-format §8), every problem with its message, and the
+/// compiled form.
 fn compile_file(file: RubricFile, sha256: String) -> Result<Rubric, Vec<Problem>> {
     let mut problems = Vec::new();
     let categories = validate::validate(&file, &mut problems);
     if !problems.is_empty() {
         return Err(problems);
     }
+    Ok(compiled(file, categories, sha256))
+}
+
+fn compiled(file: RubricFile, categories: Vec<Category>, sha256: String) -> Rubric {
     let period_months = period_months(&file.period).unwrap_or(1);
-    Ok(Rubric { sha256, period_months, categories, file })
+    Rubric { sha256, period_months, categories, file }
 }
 
 /// Number of calendar months touched by the period (2025-01-01 … 2025-10-31 → 10).

@@ -23,14 +23,34 @@ fn snake(c: u8) -> bool {
     lower_or_digit(c) || c == b'_'
 }
 
-struct V<'a> {
-    out: &'a mut Vec<Problem>,
+/// Where the rules report what they find: every problem with its path and message
+/// (`Vec<Problem>`, for [`super::load`]), or only which rules failed (`Vec<ProblemCode>`, for
+/// [`super::compile`], whose rubrics were validated in full before: the officer's page then
+/// carries none of the messages).
+pub(super) trait Report {
+    fn report<M: Into<String>>(&mut self, code: ProblemCode, path: String, msg: impl Fn(Texts) -> M);
 }
 
-impl V<'_> {
+impl Report for Vec<Problem> {
+    fn report<M: Into<String>>(&mut self, code: ProblemCode, path: String, msg: impl Fn(Texts) -> M) {
+        self.push(Problem::of(code, path, msg));
+    }
+}
+
+impl Report for Vec<ProblemCode> {
+    fn report<M: Into<String>>(&mut self, code: ProblemCode, _: String, _: impl Fn(Texts) -> M) {
+        self.push(code);
+    }
+}
+
+struct V<'a, R: Report> {
+    out: &'a mut R,
+}
+
+impl<R: Report> V<'_, R> {
     /// Adds the problem `code` at `path` with the message `msg` (a catalogue key).
     fn push<M: Into<String>>(&mut self, code: ProblemCode, path: String, msg: impl Fn(Texts) -> M) {
-        self.out.push(Problem::of(code, path, msg));
+        self.out.report(code, path, msg);
     }
 
     fn id_pattern(&mut self, path: String, value: &str, ok: bool, pattern: &str) {
@@ -80,7 +100,7 @@ impl V<'_> {
     }
 }
 
-pub(super) fn validate(f: &RubricFile, out: &mut Vec<Problem>) -> Vec<Category> {
+pub(super) fn validate<R: Report>(f: &RubricFile, out: &mut R) -> Vec<Category> {
     let mut v = V { out };
     if f.format != "ampk-rubric" {
         v.push(ProblemCode::Format, "format".into(), |t| t.not_a_rubric(&f.format));
@@ -148,7 +168,7 @@ pub(super) fn validate(f: &RubricFile, out: &mut Vec<Problem>) -> Vec<Category> 
         .collect()
 }
 
-fn validate_bands(v: &mut V<'_>, bands: &[Band]) {
+fn validate_bands<R: Report>(v: &mut V<'_, R>, bands: &[Band]) {
     v.non_empty("bands".into(), bands);
     for (i, b) in bands.iter().enumerate() {
         let p = index("bands", i);
@@ -168,7 +188,7 @@ fn validate_bands(v: &mut V<'_>, bands: &[Band]) {
     }
 }
 
-fn validate_category(v: &mut V<'_>, p: &str, c: &CategoryDef, types: &BTreeSet<&str>) -> Category {
+fn validate_category<R: Report>(v: &mut V<'_, R>, p: &str, c: &CategoryDef, types: &BTreeSet<&str>) -> Category {
     v.id_pattern(
         join(p, "id"),
         &c.id,
@@ -276,7 +296,7 @@ fn default_tie_break(indicators: &[IndicatorDef]) -> Vec<usize> {
     order
 }
 
-fn validate_input(v: &mut V<'_>, p: &str, input: &InputDef) {
+fn validate_input<R: Report>(v: &mut V<'_, R>, p: &str, input: &InputDef) {
     v.id_pattern(
         join(p, "id"),
         &input.id,
@@ -333,7 +353,7 @@ fn validate_input(v: &mut V<'_>, p: &str, input: &InputDef) {
     }
 }
 
-fn validate_scale(v: &mut V<'_>, p: &str, s: &Scale) {
+fn validate_scale<R: Report>(v: &mut V<'_, R>, p: &str, s: &Scale) {
     match s {
         Scale::Linear { min, max } => {
             if min == max {
