@@ -527,7 +527,7 @@ fn rubric_panel(m: &Model, on_action: &Callback<Action>) -> Html {
     };
     let (source, source_text) = if is_published {
         ("published", t.rubric_source_published())
-    } else if r.file.status == Status::Model {
+    } else if r.sha256 == rubric::MODEL_RUBRIC_SHA256 {
         ("model", t.rubric_source_model())
     } else {
         ("own", t.rubric_source_own())
@@ -548,7 +548,7 @@ fn rubric_panel(m: &Model, on_action: &Callback<Action>) -> Html {
     // Back to the default: the published rubric, else the model (when another is in use).
     let back = match &published {
         Some(_) if !is_published => Some(t.rubric_use_published()),
-        None if r.file.status == Status::Official => Some(t.rubric_use_builtin()),
+        None if r.sha256 != rubric::MODEL_RUBRIC_SHA256 => Some(t.rubric_use_builtin()),
         _ => None,
     };
     html! {

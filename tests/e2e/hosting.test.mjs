@@ -338,3 +338,66 @@ test('8. on plain http (not localhost) the officer is told once that offline use
   assert.equal(await page.$('[data-testid=needs-https]'), null, 'said once');
   await done(context, errors);
 });
+
+test('9. a rubric loaded by hand holds, with a note, until the published one changes; then everyone gets the new one', async () => {
+  const published = fs.readFileSync(OFFICIAL, 'utf8');
+  const s = await site(published);
+  const { page, errors, context } = await openPage(browser, s.url);
+  await page.waitForSelector('[data-testid=rubric-source][data-source=published]');
+
+  // The officer loads another rubric by hand (the model with another id and title).
+  const own = JSON.parse(fs.readFileSync(modelRubric, 'utf8'));
+  own.id = 'ampk-2025-sendiri';
+  own.title = { id: 'Rubrik pilihan sendiri (uji)', en: 'Own choice (test)' };
+  const ownFile = path.join(tmp, 'rubrik-sendiri.json');
+  fs.writeFileSync(ownFile, JSON.stringify(own));
+  await page.setInputFiles('[data-testid=load-rubric]', ownFile);
+  await page.waitForSelector('[data-testid=rubric-source][data-source=own]');
+  assert.equal(await page.textContent('[data-testid=rubric-title]'), 'Rubrik pilihan sendiri (uji)');
+  assert.match(await page.textContent('[data-testid=rubric-note][data-note=differs]'), /berbeda dengan rubrik yang diterbitkan Diskominfo \("Rubrik Resmi AMPK 2026 \(uji\)"\)/);
+  await runAxe(page, 'own rubric beside a published one');
+
+  // The same published rubric on the next visit: the officer's choice holds.
+  await page.reload();
+  await page.waitForSelector('[data-testid=rubric-note][data-note=differs]');
+  assert.equal(await page.getAttribute('[data-testid=rubric-source]', 'data-source'), 'own');
+
+  // A new published rubric (another fingerprint): everyone gets it on the next visit.
+  const next = JSON.parse(published);
+  next.title.id = 'Rubrik Resmi AMPK 2026 (uji, revisi)';
+  s.publish(JSON.stringify(next));
+  await page.reload();
+  await page.waitForFunction(() => document.querySelector('[data-testid=rubric-title]')?.textContent === 'Rubrik Resmi AMPK 2026 (uji, revisi)');
+  assert.equal(await page.getAttribute('[data-testid=rubric-source]', 'data-source'), 'published');
+  assert.equal(await page.$('[data-testid=rubric-note]'), null);
+
+  // And the button goes back to the published rubric after another own choice.
+  await page.setInputFiles('[data-testid=load-rubric]', ownFile);
+  await page.waitForSelector('[data-testid=rubric-source][data-source=own]');
+  await page.click('[data-testid=use-default]');
+  await page.waitForSelector('[data-testid=rubric-source][data-source=published]');
+  await done(context, errors);
+});
+
+test('10. a development build at the same address removes a release build\'s service worker: no stale code', async () => {
+  const s = await site();
+  const { page, errors, context } = await openPage(browser, s.url);
+  await ready(page);
+  await offlineReady(page);
+  // `cargo xtask serve`'s build: trunk's copy of js/sw.js, and no <meta name="ampk-sw">.
+  fs.copyFileSync(path.join(here, '..', '..', 'js', 'sw.js'), path.join(s.dir, 'sw.js'));
+  const index = path.join(s.dir, 'index.html');
+  const html = fs.readFileSync(index, 'utf8').replace(/<meta name=ampk-sw content=sw\.js>/, '<meta name=dev-build content=1>');
+  assert.ok(html.includes('dev-build'), 'the release index.html names its service worker');
+  fs.writeFileSync(index, html);
+
+  // The old worker still answers this navigation from its cache; the browser checks sw.js,
+  // gets the development one, which clears the caches, unregisters and reloads the page.
+  await page.reload();
+  await page.waitForFunction(() => document.querySelector('meta[name=dev-build]') && !navigator.serviceWorker.controller,
+    null, { timeout: 30_000 });
+  await ready(page);
+  assert.deepEqual(await page.evaluate(async () => (await caches.keys()).filter((k) => k.startsWith('ampk-'))), []);
+  assert.equal(await page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length), 0);
+  await done(context, errors);
+});

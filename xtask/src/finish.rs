@@ -239,6 +239,22 @@ mod tests {
     }
 
     #[test]
+    fn a_rubric_is_published_only_when_valid() {
+        let dir = std::env::temp_dir().join(format!("ampk-publish-{}", std::process::id()));
+        fs::create_dir_all(&dir).unwrap();
+        let model = dir.join("model.json");
+        fs::write(&model, ampk_core::rubric::MODEL_RUBRIC_JSON).unwrap();
+        let broken = dir.join("broken.json");
+        fs::write(&broken, ampk_core::rubric::MODEL_RUBRIC_JSON.replacen("\"weight\":", "\"weight\":-", 1)).unwrap();
+        let err = publish_rubric(&broken, &dir).unwrap_err();
+        assert!(err.contains("is not a valid rubric; nothing was published") && err.contains("weight"), "{err}");
+        assert!(!dir.join(RUBRIC_FILE).exists(), "nothing written");
+        publish_rubric(&model, &dir).unwrap();
+        assert_eq!(fs::read_to_string(dir.join(RUBRIC_FILE)).unwrap(), ampk_core::rubric::MODEL_RUBRIC_JSON);
+        fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
     fn integrity_is_computed_from_the_file() {
         let dir = std::env::temp_dir().join(format!("ampk-finish-{}", std::process::id()));
         fs::create_dir_all(&dir).unwrap();

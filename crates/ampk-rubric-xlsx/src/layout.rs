@@ -83,7 +83,7 @@ const fn col(name: &'static str, kind: Kind, required: bool, width: f64) -> Colu
 
 /// The sheet of the rule book's own members: one row per key.
 pub(crate) const RUBRIK: SheetDef =
-    SheetDef { name: "rubrik", columns: &[col("kunci", Kind::Id, true, 20.0), col("nilai", Kind::Text, false, 60.0)] };
+    SheetDef { name: "rubrik", columns: &[col("kunci", Kind::Id, true, 20.0), col("nilai", Kind::Text, true, 60.0)] };
 
 /// The keys of the `rubrik` sheet: key, kind of its value, required.
 pub(crate) const KEYS: &[(&str, Kind, bool)] = &[

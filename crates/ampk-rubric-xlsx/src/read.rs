@@ -727,6 +727,13 @@ fn finish(mut rd: Reader, file: RubricFile) -> Result<(String, Rubric), Vec<Cell
                     crate::locate::report(&mut rd, &file, p);
                 }
             }
+            // Never an empty list: when every problem looked like the consequence of one
+            // already reported but none was, each is reported where it is.
+            if rd.problems.is_empty() {
+                for p in &found {
+                    crate::locate::report(&mut rd, &file, p);
+                }
+            }
             Err(sorted(rd.problems))
         }
     }

@@ -106,3 +106,24 @@ proptest! {
         prop_assert!(from_workbook(&bytes, Lang::Id).is_err());
     }
 }
+
+/// Found by `random_cells_never_panic`: a blank `nilai` header left every key without a value
+/// and no problem at all (the keys' problems were taken for consequences of a missing column
+/// that was not reported). Every header of every sheet, blanked in turn, is a listed problem.
+#[test]
+fn a_blank_header_cell_is_always_a_listed_problem() {
+    let base = common::base();
+    for (s, (name, rows)) in base.0.iter().enumerate() {
+        if name == "petunjuk" {
+            continue;
+        }
+        for c in 0..rows[0].len() {
+            let mut book = base.clone();
+            book.0[s].1[0][c] = Data::Empty;
+            match from_workbook(&book.bytes(), Lang::En) {
+                Ok(_) => {} // an optional column
+                Err(problems) => assert!(!problems.is_empty(), "{name} column {c}: an empty list of problems"),
+            }
+        }
+    }
+}
