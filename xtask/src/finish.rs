@@ -37,14 +37,18 @@ pub fn finish(root: &Path, dist: &Path, rubric: Option<&Path>) -> Result {
 }
 
 /// The ES modules trunk left unminified: the app's glue and snippets, the coordinator's module
-/// and its banner. (The workers' classic scripts are not modules and stay as trunk wrote them.)
+/// and its banner, the rubric studio's module. (The workers' classic scripts are not modules
+/// and stay as trunk wrote them.)
 fn modules(dist: &Path) -> Result<Vec<PathBuf>> {
     let mut files = Vec::new();
     list_files(dist, &mut files).map_err(|e| e.to_string())?;
     files.retain(|p| {
         let name = p.strip_prefix(dist).unwrap_or(p).to_string_lossy();
         name.ends_with(".js")
-            && (name.starts_with("ampk-web-") || name.starts_with("snippets/") || name.starts_with("ampk-rekap"))
+            && (name.starts_with("ampk-web-")
+                || name.starts_with("snippets/")
+                || name.starts_with("ampk-rekap")
+                || name.starts_with("ampk-studio"))
     });
     files.sort();
     Ok(files)
