@@ -34,6 +34,8 @@ pub fn StudioPage(props: &StudioPageProps) -> Html {
     let name = model.opened.as_ref().map(|f| f.name.clone()).unwrap_or_default();
     html! {
         <div class="studio" data-testid="studio">
+            // The studio's styles beside the page (see the file): not part of the first load.
+            <link rel="stylesheet" href="ampk-studio.css" />
             <h1>{ t.studio_ui_title() }</h1>
             <p class="lead">{ t.studio_ui_lead() }</p>
             { problems::summary(reading.as_ref().as_ref(), &name, lang) }

@@ -24,7 +24,7 @@ pub(super) fn overview(rubric: &RubricRef, lang: Lang) -> Html {
         <section class="section">
             <h2 id="studio-overview-title">{ t.studio_ui_overview_title() }</h2>
             <div class="table-scroll" role="region" tabindex="0" aria-labelledby="studio-overview-title">
-            <table class="table" data-testid="studio-overview">
+            <table class="table studio-overview" data-testid="studio-overview">
                 <thead><tr>
                     <th scope="col">{ t.studio_ui_overview_category() }</th>
                     <th scope="col">{ t.studio_ui_overview_eligible() }</th>
@@ -40,7 +40,7 @@ pub(super) fn overview(rubric: &RubricRef, lang: Lang) -> Html {
                             <td>
                                 { for c.indicators.iter().enumerate().map(|(n, i)| html! {
                                     <>
-                                        if n > 0 { { " · " } }
+                                        if n > 0 { { "\u{a0}· " } }
                                         <span data-indicator={i.id.clone()} data-weight={fmt::plain(i.weight)}>
                                             <span class="ind-id">{ &i.id }</span>{ "\u{a0}" }
                                             { fmt::number(i.weight, lang, None) }
