@@ -3,6 +3,7 @@
 //
 // - Install: download every file into a cache for this version (a file whose revision is unchanged
 //   is copied from the previous version's cache), and the published rubric.json if there is one.
+//   Entries marked lazy ([name, rev, 1]: the rubric studio, Diskominfo's) are cached on first use.
 // - Waiting: a new version waits until the page asks it to take over ("skip"), so nothing reloads
 //   while someone types; the page shows "Versi baru tersedia — muat ulang".
 // - Activate: drop older versions' caches and serve the open pages.
@@ -49,7 +50,7 @@ async function saveRubric(res) {
 self.addEventListener('install', (event) => {
   event.waitUntil((async () => {
     const cache = await caches.open(cacheName);
-    await Promise.all(MANIFEST.map(async ([name, rev]) => {
+    await Promise.all(MANIFEST.filter(([, , lazy]) => !lazy).map(async ([name, rev]) => {
       const url = abs(name);
       const kept = await previous(url, rev);
       if (kept) return cache.put(url, kept);
@@ -57,6 +58,11 @@ self.addEventListener('install', (event) => {
       if (!res.ok) throw new Error(`${name}: HTTP ${res.status}`);
       await cache.put(url, await withHeader(res, REV, rev));
     }));
+    // A lazy file already cached by the previous version, unchanged, stays cached.
+    for (const [name, rev, l] of MANIFEST) {
+      const kept = l && await previous(abs(name), rev);
+      if (kept) await cache.put(abs(name), kept);
+    }
     try { await saveRubric(await fetch(abs(RUBRIC), { cache: 'no-store' })); } catch { /* offline: kept as it was */ }
   })());
 });
@@ -86,9 +92,16 @@ async function rubric(request) {
   }
 }
 
+const lazy = new Map(MANIFEST.filter(([, , l]) => l).map(([name, rev]) => [abs(name), rev]));
+
 async function fromCache(request, name) {
   const cache = await caches.open(cacheName);
-  return (await cache.match(name ? abs(name) : request)) || fetch(request);
+  const hit = await cache.match(name ? abs(name) : request);
+  if (hit) return hit;
+  const res = await fetch(request);
+  const rev = lazy.get(request.url);
+  if (rev && res.ok) await cache.put(request.url, await withHeader(res.clone(), REV, rev));
+  return res;
 }
 
 self.addEventListener('fetch', (event) => {

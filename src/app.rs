@@ -1,5 +1,6 @@
 //! The application shell: header with navigation and the language switch, and the page the
-//! address bar's hash selects (`#/` officer, `#/rekap` coordinator).
+//! address bar's hash selects (`#/` officer, `#/rekap` coordinator, `#/rubrik` rubric studio).
+//! The coordinator and the studio are areas with their own modules, loaded when first opened.
 
 use crate::browser;
 use crate::pages::{officer, OfficerPage};
@@ -16,7 +17,7 @@ pub fn App() -> Html {
     }
     use_effect_with(model.lang, |l| {
         browser::save_lang(*l);
-        browser::tell_rekap_lang(*l);
+        browser::tell_areas_lang(*l);
     });
     let lang = model.lang;
     let t = lang.texts();
@@ -45,21 +46,31 @@ pub fn App() -> Html {
         let on_action = on_action.clone();
         Callback::from(move |_: MouseEvent| on_action.emit(Action::SetLang(next)))
     };
-    let rekap = route.starts_with("/rekap");
-    let rekap_error = use_state(|| None::<String>);
+    // The area open instead of the officer's page: its module beside the page, the name of its
+    // exports (`mount_<name>`, `set_<name>_lang`) and the element it mounts into.
+    let area = if route.starts_with("/rekap") {
+        Some(("ampk-rekap.js", "rekap", "rekap-root"))
+    } else if route.starts_with("/rubrik") {
+        Some(("ampk-studio.js", "studio", "studio-root"))
+    } else {
+        None
+    };
+    let area_error = use_state(|| None::<String>);
     {
-        // The coordinator area is a separate module, fetched the first time it is opened.
-        let rekap_error = rekap_error.clone();
-        use_effect_with(rekap, move |open| {
-            if *open {
+        // An area is a separate module, fetched the first time it is opened.
+        let area_error = area_error.clone();
+        use_effect_with(area, move |open| {
+            area_error.set(None);
+            if let Some((module, name, _)) = *open {
                 wasm_bindgen_futures::spawn_local(async move {
-                    if let Err(e) = browser::open_rekap().await {
-                        rekap_error.set(Some(e));
+                    if let Err(e) = browser::open_area(module, name).await {
+                        area_error.set(Some(e));
                     }
                 });
             }
         });
     }
+    let current = |a: Option<&str>| (area.map(|(_, name, _)| name) == a).then_some("page");
     let skip = Callback::from(|e: MouseEvent| {
         e.prevent_default();
         browser::focus("main");
@@ -71,9 +82,12 @@ pub fn App() -> Html {
                 <div class="wrap header-row">
                     <span class="app-name">{ t.app_name() }</span>
                     <nav class="header-nav" aria-label={t.nav_label()}>
-                        <a href="#/" aria-current={(!rekap).then_some("page")}>{ t.nav_officer() }</a>
-                        <a href="#/rekap" aria-current={rekap.then_some("page")} data-testid="nav-rekap">
+                        <a href="#/" aria-current={current(None)}>{ t.nav_officer() }</a>
+                        <a href="#/rekap" aria-current={current(Some("rekap"))} data-testid="nav-rekap">
                             { t.nav_rekap() }
+                        </a>
+                        <a href="#/rubrik" aria-current={current(Some("studio"))} data-testid="nav-studio">
+                            { t.nav_studio() }
                         </a>
                     </nav>
                     <button type="button" class="lang-switch" data-testid="lang"
@@ -95,11 +109,14 @@ pub fn App() -> Html {
                 if *needs_https {
                     <p class="notice" role="status" data-testid="needs-https">{ t.app_offline_needs_https() }</p>
                 }
-                if rekap {
-                    if let Some(e) = &*rekap_error {
-                        <div class="warning-banner" role="alert">{ t.app_rekap_load_failed(e) }</div>
+                if let Some((_, name, root)) = area {
+                    if let Some(e) = &*area_error {
+                        <div class="warning-banner" role="alert">{
+                            if name == "rekap" { t.app_rekap_load_failed(e) } else { t.app_studio_load_failed(e) }
+                        }</div>
                     }
-                    <div id="rekap-root" data-testid="rekap-root"></div>
+                    // Keyed: going from one area to the other makes a new, empty root.
+                    <div key={name} id={root} data-testid={root}></div>
                 } else {
                     <OfficerPage model={model.clone()} on_action={on_action} />
                 }

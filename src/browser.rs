@@ -14,31 +14,33 @@ use wasm_bindgen::JsCast;
 
 const LANG_KEY: &str = "ampk.lang";
 
-// Loads the coordinator's module (ampk-rekap) once and mounts it; passes language changes on.
-// A file snippet, not inline JS: both the officer's and the coordinator's modules link this
-// crate, and file snippets keep one name and one content in both builds (numbered inline ones
-// did not). The snippets are shipped as written (trunk does not minify them) and are part of the
-// first load, so they carry no comments: these are their comments.
-#[wasm_bindgen(module = "/js/rekap-loader.js")]
+// Loads an area's own module (the coordinator's `ampk-rekap`, the rubric studio's
+// `ampk-studio`) once and mounts it; passes language changes on to every area loaded. A file
+// snippet, not inline JS: the officer's and the areas' modules all link this crate, and file
+// snippets keep one name and one content in every build (numbered inline ones did not). The
+// snippets are shipped as written (trunk does not minify them) and are part of the first load,
+// so they carry no comments: these are their comments.
+#[wasm_bindgen(module = "/js/area-loader.js")]
 extern "C" {
-    /// Fetches the coordinator's module once (from an absolute URL) and mounts it.
-    fn show_rekap(url: &str) -> js_sys::Promise;
-    /// Tells the coordinator's module, when loaded, the interface language.
-    fn rekap_lang(tag: &str);
+    /// Fetches the module at `url` (absolute) once, initialises it and calls its
+    /// `mount_<name>` export (which mounts into `#<name>-root`).
+    fn show_area(url: &str, name: &str) -> js_sys::Promise;
+    /// Calls `set_<name>_lang(tag)` of every area module loaded so far.
+    fn areas_lang(tag: &str);
 }
 
-/// Shows the coordinator area (`#rekap-root` must be in the page): loads its separate module
-/// the first time. Returns an error message when the module cannot be loaded.
-pub async fn open_rekap() -> Result<(), String> {
+/// Shows an area with its own module (`module` beside the page, mounting into `#<name>-root`,
+/// which must be in the page): loads the module the first time. Returns an error message when
+/// it cannot be loaded.
+pub async fn open_area(module: &str, name: &str) -> Result<(), String> {
     let base = gloo_utils::document().base_uri().ok().flatten().unwrap_or_default();
-    let url =
-        web_sys::Url::new_with_base("ampk-rekap.js", &base).map(|u| u.href()).map_err(|_| "bad URL".to_string())?;
-    wasm_bindgen_futures::JsFuture::from(show_rekap(&url)).await.map(|_| ()).map_err(|e| format!("{e:?}"))
+    let url = web_sys::Url::new_with_base(module, &base).map(|u| u.href()).map_err(|_| "bad URL".to_string())?;
+    wasm_bindgen_futures::JsFuture::from(show_area(&url, name)).await.map(|_| ()).map_err(|e| format!("{e:?}"))
 }
 
-/// Passes a language change to the coordinator area, if it is loaded.
-pub fn tell_rekap_lang(lang: Lang) {
-    rekap_lang(lang.tag());
+/// Passes a language change to the areas loaded so far.
+pub fn tell_areas_lang(lang: Lang) {
+    areas_lang(lang.tag());
 }
 const RUBRIC_KEY: &str = "ampk.rubric";
 const RUBRIC_SHA_KEY: &str = "ampk.rubric.sha256";

@@ -939,7 +939,7 @@ fn category_section(m: &Model, st: &draft::CategoryState, attempted: bool, on_ac
                     { for check_errors.iter().map(|p| html! {
                         <p class="error-message check-error">{ p.message(lang) }</p>
                     }) }
-                    { for (0..def.inputs.len()).map(|i| input_field(m, st, &entry, &shown_errors, i, on_action)) }
+                    { for (0..def.inputs.len()).map(|i| input_field(&m.rubric, lang, st, &entry, &shown_errors, i, on_action)) }
                     <div class="field">
                         <label class="label" for={note_id.clone()}>{ t.category_note() }</label>
                         <p class="hint">{ t.category_note_hint() }</p>
@@ -953,17 +953,18 @@ fn category_section(m: &Model, st: &draft::CategoryState, attempted: bool, on_ac
     }
 }
 
-/// The `i`th input of a category, with the problems shown for it and for its evidence links.
-fn input_field(
-    m: &Model,
+/// The `i`th input of a category, with the problems shown for it and for its evidence links
+/// (also the rubric studio's preview of the form).
+pub fn input_field(
+    rubric: &RubricRef,
+    lang: Lang,
     st: &draft::CategoryState,
     entry: &DraftEntry,
     shown_errors: &[&Problem],
     i: usize,
     on_action: &Callback<Action>,
 ) -> Html {
-    let lang = m.lang;
-    let def = &m.rubric.0.file.categories[st.category];
+    let def = &rubric.0.file.categories[st.category];
     let input = &def.inputs[i];
     let field = format!("{}.{}", def.id, input.id);
     let errors: Vec<String> = shown_errors
@@ -984,7 +985,7 @@ fn input_field(
         .iter()
         .any(|w| w.code == ProblemCode::EvidenceMissing && w.path.ends_with(&format!(".evidence.{}", input.id)));
     html! {
-        <InputField rubric={m.rubric.clone()} cat={st.category} input={i}
+        <InputField rubric={rubric.clone()} cat={st.category} input={i}
             raw={entry.inputs.get(&input.id).cloned()}
             links={entry.evidence.get(&input.id).cloned().unwrap_or_default()}
             {errors} {link_errors} {evidence_missing} lang={lang} on_action={on_action.clone()} />

@@ -20,10 +20,10 @@ test('start page shows the model rubric and its categories', async () => {
   assert.deepEqual(await cats('uptd'), ['website', 'media_sosial_uptd']);
   assert.deepEqual(await cats('kabkota'), ['mitra_humas', 'lapor_kabkota']);
 
-  // The coordinator's module and the XLSX worker are not part of the first load.
+  // The coordinator's module, the rubric studio's and the workers are not part of the first load.
   const fetched = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name));
   assert.ok(fetched.some((u) => /ampk-web-[0-9a-f]+_bg\.wasm$/.test(u)), `the officer app was fetched: ${fetched}`);
-  assert.ok(!fetched.some((u) => u.includes('ampk-rekap') || u.includes('worker')), 'and nothing else');
+  assert.ok(!fetched.some((u) => u.includes('ampk-rekap') || u.includes('ampk-studio') || u.includes('worker')), 'and nothing else');
 
   // The language switch is remembered across a reload.
   await page.click('[data-testid=lang]');

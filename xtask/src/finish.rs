@@ -37,14 +37,18 @@ pub(crate) fn finish(root: &Path, dist: &Path, rubric: Option<&Path>) -> Result 
 }
 
 /// The ES modules trunk left unminified: the app's glue and snippets, the coordinator's module
-/// and its banner. (The workers' classic scripts are not modules and stay as trunk wrote them.)
+/// and its banner, the rubric studio's module. (The workers' classic scripts are not modules
+/// and stay as trunk wrote them.)
 fn modules(dist: &Path) -> Result<Vec<PathBuf>> {
     let mut files = Vec::new();
     list_files(dist, &mut files).map_err(|e| e.to_string())?;
     files.retain(|p| {
         let name = p.strip_prefix(dist).unwrap_or(p).to_string_lossy();
         name.ends_with(".js")
-            && (name.starts_with("ampk-web-") || name.starts_with("snippets/") || name.starts_with("ampk-rekap"))
+            && (name.starts_with("ampk-web-")
+                || name.starts_with("snippets/")
+                || name.starts_with("ampk-rekap")
+                || name.starts_with("ampk-studio"))
     });
     files.sort();
     Ok(files)
@@ -178,7 +182,8 @@ fn add_head_tags(html: &str) -> Result<String> {
 }
 
 /// `sw.js` from its template: every file of `dist/` (the published rubric aside, which the
-/// worker fetches network-first) with the first 16 hex digits of its SHA-256 as its revision.
+/// worker fetches network-first) with the first 16 hex digits of its SHA-256 as its revision;
+/// the rubric studio's files marked to be cached on first use instead of at install.
 fn write_service_worker(root: &Path, dist: &Path) -> Result {
     let template_path = root.join("js/sw-template.js");
     let template = fs::read_to_string(&template_path).map_err(|e| format!("{}: {e}", template_path.display()))?;
@@ -193,7 +198,10 @@ fn write_service_worker(root: &Path, dist: &Path) -> Result {
         }
         let bytes = fs::read(&f).map_err(|e| format!("{}: {e}", f.display()))?;
         let rev: String = Sha256::digest(&bytes).iter().take(8).map(|b| format!("{b:02x}")).collect();
-        entries.push(format!("[{},\"{rev}\"]", serde_json::Value::String(name)));
+        // The rubric studio is Diskominfo's, not the officers': cached when first used, so no
+        // officer's browser downloads it in the background.
+        let lazy = if name.starts_with("ampk-studio") { ",1" } else { "" };
+        entries.push(format!("[{},\"{rev}\"{lazy}]", serde_json::Value::String(name)));
     }
     let manifest = format!("[{}]", entries.join(","));
     if !template.contains("self.__MANIFEST__") {

@@ -408,10 +408,12 @@ fn dist(root: &Path, rubric: Option<&Path>) -> Result<usize> {
         let name = path.strip_prefix(&dist_dir).unwrap_or(&path).to_string_lossy().into_owned();
         let gz = gzip_len(&bytes);
         // Modules fetched later are not part of the first load: the coordinator area
-        // (`ampk-rekap`, on opening #/rekap) and the XLSX worker (on exporting XLSX).
+        // (`ampk-rekap`, on opening #/rekap), the rubric studio (`ampk-studio`, on opening
+        // #/rubrik) and the workers (on exporting XLSX, on the officer's rare steps).
         // The service worker (`sw.js`) too: the page registers it once it has loaded, and the
         // browser fetches it (and it the rest of dist/) in the background.
-        let later = name.contains("ampk-rekap") || name.contains("worker") || name == "sw.js";
+        let later =
+            name.contains("ampk-rekap") || name.contains("ampk-studio") || name.contains("worker") || name == "sw.js";
         let counts = [".wasm", ".js", ".css", ".html"].iter().any(|x| name.ends_with(x)) && !later;
         if counts {
             first_load += gz;
@@ -468,6 +470,8 @@ fn lint() -> Result {
             "ampk-officer-worker",
             "-p",
             "ampk-rekap",
+            "-p",
+            "ampk-studio",
             "--all-targets",
             "--target",
             "wasm32-unknown-unknown",

@@ -57,8 +57,9 @@ fn core_never_reads_the_clock_or_randomness() {
 }
 
 /// The apps' crates, each with its one module that touches the browser directly: the officer's
-/// (the shared library, `src/`) and the coordinator's (`crates/ampk-rekap/src/`).
-const APP_SOURCES: &[&str] = &["src", "crates/ampk-rekap/src"];
+/// (the shared library, `src/`), the coordinator's (`crates/ampk-rekap/src/`) and the rubric
+/// studio's (`crates/ampk-studio/src/`).
+const APP_SOURCES: &[&str] = &["src", "crates/ampk-rekap/src", "crates/ampk-studio/src"];
 
 #[test]
 fn only_browser_rs_touches_web_sys_in_the_apps() {
