@@ -150,6 +150,49 @@ fn links<'a>(d: &'a mut Draft, cat: &str, input: &str) -> &'a mut Vec<String> {
     entry(d, cat).evidence.entry(input.to_string()).or_default()
 }
 
+/// A change to a category's entries (a typed value, a yes/no, a checklist answer, an evidence
+/// link), applied to `d`; any other action is handed back. The officer's reducer and the
+/// rubric studio's preview both edit drafts through it.
+pub fn edit_entry(d: &mut Draft, action: Action, lang: Lang) -> Result<(), Action> {
+    match action {
+        Action::SetText { cat, input, text } => {
+            entry(d, &cat).inputs.insert(input, RawValue::Text { text, lang });
+        }
+        Action::SetBool { cat, input, value } => {
+            entry(d, &cat).inputs.insert(input, RawValue::Bool { value });
+        }
+        Action::SetAnswer { cat, input, item, answer } => {
+            let e = entry(d, &cat);
+            match e.inputs.get_mut(&input) {
+                Some(RawValue::Checklist { answers }) => {
+                    answers.insert(item, answer);
+                }
+                _ => {
+                    // Inserted, not collected: collecting into a B-tree adds a sort to the bundle.
+                    let mut answers = std::collections::BTreeMap::new();
+                    answers.insert(item, answer);
+                    e.inputs.insert(input, RawValue::Checklist { answers });
+                }
+            }
+        }
+        Action::AddLink { cat, input } => links(d, &cat, &input).push(String::new()),
+        Action::SetLink { cat, input, index, text } => {
+            let l = links(d, &cat, &input);
+            if index < l.len() {
+                l[index] = text;
+            }
+        }
+        Action::RemoveLink { cat, input, index } => {
+            let l = links(d, &cat, &input);
+            if index < l.len() {
+                l.remove(index);
+            }
+        }
+        other => return Err(other),
+    }
+    Ok(())
+}
+
 impl Reducible for Model {
     type Action = Action;
 
@@ -157,9 +200,20 @@ impl Reducible for Model {
         let mut m = (*self).clone();
         let lang = m.lang;
         let d = &mut m.draft;
+        let action = edit_entry(d, action, lang).err();
         match action {
-            Action::SetLang(l) => m.lang = l,
-            Action::SetField(f, v) => {
+            // Applied by `edit_entry` above.
+            None
+            | Some(
+                Action::SetText { .. }
+                | Action::SetBool { .. }
+                | Action::SetAnswer { .. }
+                | Action::AddLink { .. }
+                | Action::SetLink { .. }
+                | Action::RemoveLink { .. },
+            ) => {}
+            Some(Action::SetLang(l)) => m.lang = l,
+            Some(Action::SetField(f, v)) => {
                 let slot = match f {
                     Field::AgencyType => &mut d.agency_type,
                     Field::AgencyName => &mut d.agency_name,
@@ -172,48 +226,15 @@ impl Reducible for Model {
                 };
                 *slot = v;
             }
-            Action::SetText { cat, input, text } => {
-                entry(d, &cat).inputs.insert(input, RawValue::Text { text, lang });
-            }
-            Action::SetBool { cat, input, value } => {
-                entry(d, &cat).inputs.insert(input, RawValue::Bool { value });
-            }
-            Action::SetAnswer { cat, input, item, answer } => {
-                let e = entry(d, &cat);
-                match e.inputs.get_mut(&input) {
-                    Some(RawValue::Checklist { answers }) => {
-                        answers.insert(item, answer);
-                    }
-                    _ => {
-                        // Inserted, not collected: collecting into a B-tree adds a sort to the bundle.
-                        let mut answers = std::collections::BTreeMap::new();
-                        answers.insert(item, answer);
-                        e.inputs.insert(input, RawValue::Checklist { answers });
-                    }
-                }
-            }
-            Action::AddLink { cat, input } => links(d, &cat, &input).push(String::new()),
-            Action::SetLink { cat, input, index, text } => {
-                let l = links(d, &cat, &input);
-                if index < l.len() {
-                    l[index] = text;
-                }
-            }
-            Action::RemoveLink { cat, input, index } => {
-                let l = links(d, &cat, &input);
-                if index < l.len() {
-                    l.remove(index);
-                }
-            }
-            Action::SetNote { cat, text } => entry(d, &cat).note = text,
-            Action::SetExcluded { cat, excluded } => entry(d, &cat).excluded = excluded,
-            Action::SetJury(j) => d.jury_estimate = j.clamp(0.0, 100.0),
-            Action::Exported { at, key } => {
+            Some(Action::SetNote { cat, text }) => entry(d, &cat).note = text,
+            Some(Action::SetExcluded { cat, excluded }) => entry(d, &cat).excluded = excluded,
+            Some(Action::SetJury(j)) => d.jury_estimate = j.clamp(0.0, 100.0),
+            Some(Action::Exported { at, key }) => {
                 d.last_exported_at = Some(at);
                 d.exported_digest = Some(key);
                 m.export_problems.clear();
             }
-            Action::OpenDraft(nd) => {
+            Some(Action::OpenDraft(nd)) => {
                 m.draft = *nd;
                 // Saved by an earlier kit: made with the rubric it was scored with then.
                 if m.draft.rubric_sha256.is_empty() {
@@ -221,17 +242,17 @@ impl Reducible for Model {
                 }
                 m.open_problems.clear();
             }
-            Action::UseRubric(r, text) => {
+            Some(Action::UseRubric(r, text)) => {
                 m.rubric = r;
                 m.rubric_text = text;
                 m.rubric_problems.clear();
             }
-            Action::RubricProblems(p) => m.rubric_problems = p,
-            Action::OpenProblems(p) => m.open_problems = p,
-            Action::ExportProblems(p) => m.export_problems = p,
-            Action::Notice(n) => m.notice = n,
-            Action::Published(p) => m.published = p,
-            Action::Moved { from, draft, summary } => {
+            Some(Action::RubricProblems(p)) => m.rubric_problems = p,
+            Some(Action::OpenProblems(p)) => m.open_problems = p,
+            Some(Action::ExportProblems(p)) => m.export_problems = p,
+            Some(Action::Notice(n)) => m.notice = n,
+            Some(Action::Published(p)) => m.published = p,
+            Some(Action::Moved { from, draft, summary }) => {
                 // Only onto the draft it was made from, in case another was opened meanwhile.
                 if m.draft.local_id == from {
                     m.draft = *draft;
@@ -239,7 +260,7 @@ impl Reducible for Model {
                     m.rubric_problems.clear();
                 }
             }
-            Action::CloseMoved => m.moved = None,
+            Some(Action::CloseMoved) => m.moved = None,
         }
         // What an export refused is about the draft as it was: any change may have mended it.
         if m.draft != self.draft {

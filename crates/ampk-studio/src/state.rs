@@ -2,7 +2,7 @@
 //! compared with), what reading one gives in a language ([`read`]: a checked rubric, or every
 //! problem at its cell or JSON path), and the preview's figures, a draft that is never saved.
 
-use ampk_core::draft::{Draft, DraftEntry, RawValue};
+use ampk_core::draft::Draft;
 use ampk_core::rubric::{self, Rubric};
 use ampk_core::{Lang, ProblemCode};
 use ampk_rubric_xlsx::{from_workbook, CellProblem, MAX_WORKBOOK_BYTES};
@@ -186,43 +186,11 @@ pub enum StudioAction {
     Failed(Option<String>),
 }
 
-fn entry<'a>(d: &'a mut Draft, cat: &str) -> &'a mut DraftEntry {
-    d.categories.entry(cat.to_string()).or_default()
-}
-
-/// A change of the preview form applied to its draft: the inputs and evidence rows; other
-/// actions of the officer's page do not occur in the preview.
+/// A change of the preview form applied to its draft: the inputs and evidence rows, as on the
+/// officer's page (`ampk_web::state::edit_entry`); other actions of that page do not occur in
+/// the preview.
 fn apply(d: &mut Draft, action: Action, lang: Lang) {
-    match action {
-        Action::SetText { cat, input, text } => {
-            entry(d, &cat).inputs.insert(input, RawValue::Text { text, lang });
-        }
-        Action::SetBool { cat, input, value } => {
-            entry(d, &cat).inputs.insert(input, RawValue::Bool { value });
-        }
-        Action::SetAnswer { cat, input, item, answer } => {
-            let e = entry(d, &cat);
-            if let Some(RawValue::Checklist { answers }) = e.inputs.get_mut(&input) {
-                answers.insert(item, answer);
-            } else {
-                let answers = std::iter::once((item, answer)).collect();
-                e.inputs.insert(input, RawValue::Checklist { answers });
-            }
-        }
-        Action::AddLink { cat, input } => entry(d, &cat).evidence.entry(input).or_default().push(String::new()),
-        Action::SetLink { cat, input, index, text } => {
-            if let Some(l) = entry(d, &cat).evidence.get_mut(&input).and_then(|l| l.get_mut(index)) {
-                *l = text;
-            }
-        }
-        Action::RemoveLink { cat, input, index } => {
-            let links = entry(d, &cat).evidence.entry(input).or_default();
-            if index < links.len() {
-                links.remove(index);
-            }
-        }
-        _ => {}
-    }
+    let _ = ampk_web::state::edit_entry(d, action, lang);
 }
 
 /// The reducer needs the interface language for typed numbers: it rides along with the action.
