@@ -13,10 +13,10 @@ use std::path::Path;
 /// The arguments of `ampk rubric diff`.
 #[derive(clap::Args)]
 pub(crate) struct DiffArgs {
-    /// The older rubric file (JSON)
+    /// The older rubric: a rubric file (JSON) or a rubric workbook (XLSX, ODS)
     #[arg(value_name = "OLD")]
     pub(crate) old: String,
-    /// The newer rubric file (JSON)
+    /// The newer rubric: a rubric file (JSON) or a rubric workbook (XLSX, ODS)
     #[arg(value_name = "NEW")]
     pub(crate) new: String,
     /// Print the comparison as JSON (both rubrics' identity, every change, and the lines of the
@@ -28,6 +28,27 @@ pub(crate) struct DiffArgs {
 /// Reads a rubric to compare. The one place that knows file formats: another (a workbook) is
 /// a branch here.
 pub(crate) type Loader = fn(&str, Lang) -> Result<Rubric, Fail>;
+
+/// A rubric file (JSON) or a rubric workbook (XLSX or ODS: a zip archive, told by its first
+/// bytes), every problem of an invalid one in the error.
+pub(crate) fn any_rubric(file: &str, lang: Lang) -> Result<Rubric, Fail> {
+    let mut head = [0u8; 2];
+    let zip = std::fs::File::open(file).and_then(|mut f| std::io::Read::read_exact(&mut f, &mut head)).is_ok()
+        && head == *b"PK";
+    if !zip {
+        return json_rubric(file, lang);
+    }
+    let t = lang.texts();
+    let bytes = match super::read_limited(Path::new(file), ampk_rubric_xlsx::MAX_WORKBOOK_BYTES)? {
+        Ok(b) => b,
+        Err(len) => return Err(Fail::Usage(t.cli_file_too_large(file, ampk_rubric_xlsx::MAX_WORKBOOK_BYTES, len))),
+    };
+    ampk_rubric_xlsx::from_workbook(&bytes, lang).map(|(_, r)| r).map_err(|problems| {
+        let lines: Vec<String> =
+            problems.iter().map(|p| format!("  {}: {} [{}]", p.place(), p.message, p.code)).collect();
+        Fail::Usage(t.cli_diff_unusable(problems.len(), file, lines.join("\n")))
+    })
+}
 
 /// A rubric file (JSON), every problem of an invalid one in the error (exit 2: here a file
 /// that is not a rubric is an error, not a finding).

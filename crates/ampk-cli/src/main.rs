@@ -288,7 +288,7 @@ fn main() -> ExitCode {
                 true
             }),
         ),
-        Cmd::Rubric(RubricCmd::Diff(args)) => (&["rubric", "diff"], diff::run(args, lang, diff::json_rubric)),
+        Cmd::Rubric(RubricCmd::Diff(args)) => (&["rubric", "diff"], diff::run(args, lang, diff::any_rubric)),
         Cmd::Rubric(RubricCmd::Template { out }) => (&["rubric", "template"], studio::template(out, lang)),
         Cmd::Rubric(RubricCmd::ToXlsx { file, out }) => (&["rubric", "to-xlsx"], studio::to_xlsx(file, out, lang)),
         Cmd::Rubric(RubricCmd::FromXlsx { file, out, json }) => {

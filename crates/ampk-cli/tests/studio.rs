@@ -167,3 +167,28 @@ fn help_describes_the_studio_commands() {
     let template = text(&run(Path::new("."), &["rubric", "template", "--help"]).stdout);
     assert!(template.contains("[default: rubrik-model.xlsx]"), "{template}");
 }
+
+#[test]
+fn diff_reads_workbooks_too() {
+    // The official fixture as a workbook: compared with the model, the same lines as its JSON.
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let official = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/e2e/fixtures/official-rubric.json");
+    let out = run(d, &["rubric", "to-xlsx", official.to_str().unwrap(), "--out", "resmi.xlsx"]);
+    assert_eq!(code(&out), 0, "{}", text(&out.stderr));
+    let model = model_path();
+    let lines = |new: &str| {
+        let out = run(d, &["rubric", "diff", model.to_str().unwrap(), new, "--json"]);
+        assert_eq!(code(&out), 1, "{}", text(&out.stderr));
+        let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+        v["lines"].clone()
+    };
+    let from_json = lines(official.to_str().unwrap());
+    assert!(from_json.as_array().is_some_and(|l| l.len() > 10), "{from_json}");
+    assert_eq!(lines("resmi.xlsx"), from_json);
+    // A broken workbook is an error (exit 2) naming its cells.
+    fs::write(d.join("rusak.xlsx"), b"PK\x03\x04 not really a zip").unwrap();
+    let out = run(d, &["rubric", "diff", model.to_str().unwrap(), "rusak.xlsx"]);
+    assert_eq!(code(&out), 2, "{}", text(&out.stderr));
+    assert!(text(&out.stderr).contains("rusak.xlsx"), "{}", text(&out.stderr));
+}
