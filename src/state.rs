@@ -90,7 +90,7 @@ pub enum Action {
     Moved {
         from: String,
         draft: Box<Draft>,
-        summary: MoveSummary,
+        summary: Box<MoveSummary>,
     },
     /// The summary of the last move was read.
     CloseMoved,
@@ -256,7 +256,7 @@ impl Reducible for Model {
                 // Only onto the draft it was made from, in case another was opened meanwhile.
                 if m.draft.local_id == from {
                     m.draft = *draft;
-                    m.moved = Some(summary);
+                    m.moved = Some(*summary);
                     m.rubric_problems.clear();
                 }
             }
@@ -338,11 +338,15 @@ mod tests {
         let m = start.clone().reduce(Action::Moved {
             from: "other".into(),
             draft: Box::new(moved.clone()),
-            summary: summary.clone(),
+            summary: Box::new(summary.clone()),
         });
         assert_eq!(m.draft.local_id, "d", "another draft is open: nothing changes");
         assert_eq!(m.moved, None);
-        let m = start.reduce(Action::Moved { from: "d".into(), draft: Box::new(moved), summary: summary.clone() });
+        let m = start.reduce(Action::Moved {
+            from: "d".into(),
+            draft: Box::new(moved),
+            summary: Box::new(summary.clone()),
+        });
         assert_eq!((m.draft.local_id.as_str(), m.draft.moved_from.as_str()), ("d2", "d"));
         assert_eq!(m.moved, Some(summary));
         assert_eq!(m.reduce(Action::CloseMoved).moved, None);

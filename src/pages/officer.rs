@@ -186,7 +186,7 @@ fn move_draft(d: Draft, to: &RubricRef, to_text: Option<Rc<str>>, lang: Lang, on
     browser::officer_task(&request, None, move |reply| match reply {
         Reply::Migrated { draft, from, changes, dropped } => {
             let summary = MoveSummary { from_name: d.name.clone(), from_rubric: from, changes, dropped };
-            on_action.emit(Action::Moved { from: d.local_id.clone(), draft, summary });
+            on_action.emit(Action::Moved { from: d.local_id.clone(), draft, summary: Box::new(summary) });
         }
         Reply::Problems(p) => on_action.emit(Action::RubricProblems(p)),
         _ => {}
