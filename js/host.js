@@ -14,6 +14,8 @@ export function offline(onUpdate) {
     return 0;
   }
   if (!sw) return 1;
+  const had = !!sw.controller;
+  sw.addEventListener('controllerchange', () => { if (reloading) location.reload(); else if (had) onUpdate(); });
   sw.register(url).then((reg) => {
     if (!reg) return;
     const check = () => { if (reg.waiting && sw.controller) onUpdate(); };
@@ -26,11 +28,11 @@ export function offline(onUpdate) {
   }, () => {});
   return 0;
 }
+let reloading = false;
 export function apply_update() {
-  const sw = navigator.serviceWorker;
-  sw.getRegistration().then((reg) => {
+  navigator.serviceWorker.getRegistration().then((reg) => {
     if (!reg?.waiting) return location.reload();
-    sw.addEventListener('controllerchange', () => location.reload());
+    reloading = true;
     reg.waiting.postMessage('skip');
   });
 }

@@ -26,10 +26,30 @@ function hash(s) {
   return h.toString(16) + '-' + MANIFEST.length;
 }
 
-async function withHeader(res, name, value) {
+// A stored copy: the body as the page reads it (already decoded, so without the transfer's
+// encoding and length), with one header more.
+async function withHeader(res, name, value, body) {
   const headers = new Headers(res.headers);
+  headers.delete('content-encoding');
+  headers.delete('content-length');
   headers.set(name, value);
-  return new Response(await res.blob(), { status: res.status, statusText: res.statusText, headers });
+  return new Response(body ?? await res.blob(), { status: res.status, statusText: res.statusText, headers });
+}
+
+// The file's revision as cargo xtask dist computes it: the first 16 hex digits of its SHA-256.
+async function revision(body) {
+  const d = new Uint8Array(await crypto.subtle.digest('SHA-256', body));
+  return Array.from(d.slice(0, 8), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+// The file fetched past the browser's cache, checked against its revision: a stale copy (from
+// a proxy, or a deployment half done) fails the install, which the browser retries later.
+async function fetchChecked(url, rev) {
+  const res = await fetch(url, { cache: 'reload' });
+  if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
+  const body = await res.arrayBuffer();
+  if (await revision(body) !== rev) throw new Error(`${url}: not revision ${rev}`);
+  return withHeader(res, REV, rev, body);
 }
 
 async function previous(url, rev) {
@@ -53,10 +73,7 @@ self.addEventListener('install', (event) => {
     await Promise.all(MANIFEST.filter(([, , lazy]) => !lazy).map(async ([name, rev]) => {
       const url = abs(name);
       const kept = await previous(url, rev);
-      if (kept) return cache.put(url, kept);
-      const res = await fetch(url, { cache: 'reload' });
-      if (!res.ok) throw new Error(`${name}: HTTP ${res.status}`);
-      await cache.put(url, await withHeader(res, REV, rev));
+      await cache.put(url, kept || await fetchChecked(url, rev));
     }));
     // A lazy file already cached by the previous version, unchanged, stays cached.
     for (const [name, rev, l] of MANIFEST) {
@@ -98,10 +115,15 @@ async function fromCache(request, name) {
   const cache = await caches.open(cacheName);
   const hit = await cache.match(name ? abs(name) : request);
   if (hit) return hit;
-  const res = await fetch(request);
   const rev = lazy.get(request.url);
-  if (rev && res.ok) await cache.put(request.url, await withHeader(res.clone(), REV, rev));
-  return res;
+  if (!rev) return fetch(request);
+  try {
+    const copy = await fetchChecked(request.url, rev);
+    await cache.put(request.url, copy.clone());
+    return copy;
+  } catch {
+    return fetch(request);
+  }
 }
 
 self.addEventListener('fetch', (event) => {

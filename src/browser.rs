@@ -446,7 +446,11 @@ pub fn show_rescue() {
     // The export request is built here, with the protocol's own type (the stored draft, the
     // official rubric in use, the time now); the banner only posts it when asked.
     let request = current_draft()
-        .map(|d| Request::Export { rubric: saved_rubric(), draft: Box::new(d), now: now() })
+        .map(|d| {
+            // The rubric the draft was made with (its text kept by fingerprint; none: the model).
+            let rubric = rubric_text(&d.rubric_sha256);
+            Request::Export { rubric, draft: Box::new(d), now: now() }
+        })
         .and_then(|r| serde_json::to_string(&r).ok())
         .unwrap_or_default();
     rescue(

@@ -53,6 +53,14 @@ pub fn max_text() -> String {
 /// earlier version of the kit) is validated again by [`revalidate_saved_rubric`].
 pub fn initial_model(lang: Lang) -> Model {
     let own = browser::saved_rubric().zip(browser::saved_rubric_sha256());
+    // An own rubric remembered by an earlier kit was kept only as the choice: keep its text by
+    // fingerprint too, so that drafts made with it can still be moved and exported once the
+    // choice gives way to a published rubric.
+    if let Some((text, sha)) = &own {
+        if browser::rubric_text(sha).is_none() {
+            let _ = browser::keep_rubric_text(sha, text);
+        }
+    }
     let compiled = own.or_else(browser::saved_published).map(|(text, sha)| (rubric::compile(&text, sha), text));
     let (rubric, rubric_text, rubric_problems) = match compiled {
         Some((Ok(r), text)) => (r, Some(Rc::from(text)), Vec::new()),
@@ -113,7 +121,12 @@ pub fn check_published(on_action: Callback<Action>) {
     wasm_bindgen_futures::spawn_local(async move {
         match browser::fetch_published().await {
             Fetched::Missing => {
+                // No longer published: the model again, unless the officer chose a rubric.
+                let was_published = browser::saved_published().is_some();
                 browser::save_published(None);
+                if was_published && browser::saved_rubric().is_none() {
+                    on_action.emit(Action::UseRubric(RubricRef(Rc::new(rubric::model())), None));
+                }
                 on_action.emit(Action::Published(Published::None));
             }
             Fetched::Unreachable(status) => on_action.emit(Action::Published(Published::Unreachable(status))),
@@ -262,11 +275,14 @@ pub fn OfficerPage(props: &OfficerPageProps) -> Html {
     // published rubric is broken: then nothing is moved or scored.
     let broken = matches!(m.published, Published::Broken(_));
     let moving = d.rubric_sha256 != r.sha256 && !broken;
+    // Asked once per draft, rubric and attempt: a failed move (the worker could not run) is
+    // shown with its problems and tried again only when the officer asks.
+    let attempt = use_state(|| 0u32);
     {
         let asked = use_mut_ref(String::new);
         let (on_action, rubric, text, lang) = (props.on_action.clone(), m.rubric.clone(), m.rubric_text.clone(), lang);
-        use_effect_with((d.clone(), moving), move |(d, moving)| {
-            let key = format!("{}>{}", d.local_id, rubric.0.sha256);
+        use_effect_with((d.clone(), moving, *attempt), move |(d, moving, attempt)| {
+            let key = format!("{}>{}#{attempt}", d.local_id, rubric.0.sha256);
             if *moving && *asked.borrow() != key {
                 *asked.borrow_mut() = key;
                 move_draft(d.clone(), &rubric, text, lang, on_action);
@@ -335,7 +351,7 @@ pub fn OfficerPage(props: &OfficerPageProps) -> Html {
             if let Published::Broken(problems) = &m.published {
                 { broken_published(m, problems, on_export) }
             } else {
-                { officer_form(m, &props.on_action, &drafts, &assessment, *attempted, changed_since_export, moving, on_export) }
+                { officer_form(m, &props.on_action, &drafts, &assessment, *attempted, changed_since_export, moving, on_export, &attempt) }
             }
         </>
     }
@@ -414,8 +430,13 @@ fn officer_form(
     changed_since_export: bool,
     moving: bool,
     on_export: Callback<MouseEvent>,
+    attempt: &UseStateHandle<u32>,
 ) -> Html {
     let (t, r) = (m.lang.texts(), &m.rubric.0);
+    let retry = {
+        let attempt = attempt.clone();
+        Callback::from(move |_: MouseEvent| attempt.set(*attempt + 1))
+    };
     html! {
         <>
             { rubric_panel(m, on_action) }
@@ -425,6 +446,11 @@ fn officer_form(
             { drafts_panel(m, drafts, on_action, changed_since_export) }
             if moving {
                 <p class="notice" role="status" data-testid="moving">{ t.moved_in_progress(r.file.title.get(m.lang)) }</p>
+                if !m.rubric_problems.is_empty() {
+                    <button type="button" class="button-secondary" data-testid="moving-retry" onclick={retry}>
+                        { t.moved_retry() }
+                    </button>
+                }
             } else {
                 { officer_fields(m, on_action, assessment, attempted, on_export) }
             }
@@ -557,7 +583,7 @@ fn rubric_panel(m: &Model, on_action: &Callback<Action>) -> Html {
             { rubric_badge(r.file.status, m.lang) }
             <p class="hint" data-testid="rubric-source" data-source={source}>
                 { source_text }{ " · " }{ t.rubric_short_fingerprint() }{ " " }
-                <code data-testid="rubric-fingerprint">{ &r.sha256[..12] }</code>
+                <code data-testid="rubric-fingerprint">{ r.sha256.get(..12).unwrap_or(&r.sha256) }</code>
             </p>
             if let Some((kind, text)) = note {
                 <p class="warning-text" data-testid="rubric-note" data-note={kind}>{ text }</p>

@@ -401,3 +401,33 @@ test('10. a development build at the same address removes a release build\'s ser
   assert.equal(await page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length), 0);
   await done(context, errors);
 });
+
+test('11. an own rubric remembered by an earlier kit (choice only) still gives its drafts a true summary when the published one takes over', async () => {
+  const s = await site();
+  const { page, errors, context } = await openPage(browser, s.url);
+  await ready(page);
+  const own = JSON.parse(fs.readFileSync(modelRubric, 'utf8'));
+  own.id = 'ampk-2025-lama';
+  own.status = 'official';
+  own.title = { id: 'Rubrik lama (uji)', en: 'Old rubric (test)' };
+  const ownFile = path.join(tmp, 'rubrik-lama.json');
+  fs.writeFileSync(ownFile, JSON.stringify(own));
+  await page.setInputFiles('[data-testid=load-rubric]', ownFile);
+  await page.waitForSelector('[data-testid=rubric-source][data-source=own]');
+  await page.waitForSelector('[data-testid=migration-summary]');
+  await page.fill(byName('agency.name'), 'Dinas Lama');
+  await waitSaved(page, 'return d.agency_name === "Dinas Lama";');
+  // As an earlier kit left it: the choice (ampk.rubric, ampk.rubric.sha256) and no copy by
+  // fingerprint.
+  await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('ampk.rubrics.')).forEach((k) => localStorage.removeItem(k)));
+
+  s.publish(fs.readFileSync(OFFICIAL, 'utf8'));
+  await page.reload();
+  await page.waitForSelector('[data-testid=rubric-source][data-source=published]');
+  await page.waitForSelector('[data-testid=migration-summary]');
+  const changes = await page.$$eval('[data-testid=migration-change]', (els) => els.map((e) => e.textContent));
+  assert.ok(changes.includes('Identitas rubrik berubah dari `ampk-2025-lama` edisi 2025 menjadi `ampk-2026-resmi-uji` edisi 2026'), changes.join(' | '));
+  assert.match(await page.textContent('[data-testid=migration-summary]'), /rubrik "Rubrik lama \(uji\)"/);
+  assert.equal(await page.inputValue(byName('agency.name')), 'Dinas Lama');
+  await done(context, errors);
+});

@@ -76,6 +76,13 @@ pub fn handle(request: &str, bytes: &[u8]) -> Reply {
             Err(p) => Reply::Problems(p),
         },
         Request::Export { rubric, draft, now } => match rubric_of(&rubric) {
+            // Only with the rubric the draft was made with (its text may be lost on this computer).
+            Ok(r) if !draft.rubric_sha256.is_empty() && draft.rubric_sha256 != r.sha256 => {
+                let short = draft.rubric_sha256.get(..12).unwrap_or(&draft.rubric_sha256).to_string();
+                Reply::Problems(vec![Problem::of(ProblemCode::RubricMismatch, "rubric", |t| {
+                    t.export_rubric_missing(&short)
+                })])
+            }
             Ok(r) => export(&r, &draft, &now),
             Err(p) => Reply::Problems(p),
         },
@@ -234,6 +241,15 @@ mod tests {
         let back: Reply = serde_json::from_str(&serde_json::to_string(&reply).unwrap()).unwrap();
         assert_eq!(back, reply);
         let Reply::Migrated { mut draft, from, changes, dropped } = reply else { panic!("{reply:?}") };
+        // The original cannot be exported with the new rubric, nor the copy with the old one.
+        let export_with = |rubric: Option<String>, d: &Draft| {
+            let now = "2026-02-01T00:00:00Z".to_string();
+            handle(&request(&Request::Export { rubric, draft: Box::new(d.clone()), now }), &[])
+        };
+        for (rubric, d) in [(Some(official.to_string()), &d), (None, &*draft)] {
+            let Reply::Problems(p) = export_with(rubric, d) else { panic!("exported with another rubric") };
+            assert_eq!(p[0].code, ProblemCode::RubricMismatch, "{p:?}");
+        }
         assert_eq!(from, rubric::builtin().file.title.get(Lang::Id), "the old rubric's title");
         let new = rubric::load(official.as_bytes()).unwrap();
         assert_eq!((draft.local_id.as_str(), draft.rubric_sha256.as_str()), ("d9", new.sha256.as_str()));
