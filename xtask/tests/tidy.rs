@@ -119,6 +119,7 @@ const CORE_LAYERS: &[&str] = &[
     "example",
     "import",
     "export",
+    "review",
     "workbook",
     "draft",
     "officer",

@@ -5,6 +5,7 @@
 //! path).
 
 use ampk_core::import::{self, FileReport, ImportReport, JuryMarks, Status};
+use ampk_core::review::{self, ReviewFile, ReviewState, Verified};
 use ampk_core::rubric::{self, Rubric};
 use ampk_core::{example, export, fmt, round2, submission, Lang};
 use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
@@ -218,6 +219,14 @@ struct RankArgs {
     /// not followed)
     #[arg(long)]
     recursive: bool,
+    /// Apply a review file (ampk-review): print the review states, the self-reported and
+    /// verified data scores and the rankings by verified score. A review with problems is
+    /// reported with its JSON paths (exit 1) and nothing is applied
+    #[arg(long, value_name = "REVIEW.json")]
+    review: Option<String>,
+    /// Write the review's audit log as CSV (UTF-8 with a BOM, ';'-separated) to OUT
+    #[arg(long, value_name = "OUT.csv", requires = "review")]
+    audit: Option<String>,
 }
 
 /// `--lang`: a language's tag, each described by its own name, in the order of the catalogues.
@@ -662,14 +671,26 @@ fn cmd_rank(args: &RankArgs, lang: Lang) -> Outcome {
     };
     let report = import::resolve(&r, assess_all(&r, &list)?, &jury);
     ok &= report.files.iter().all(|f| f.status != Status::Rejected);
+    let reviewed = match args.review.as_deref() {
+        None => None,
+        Some(file) => Some(read_review(file, &r, &report, lang)?),
+    };
+    let verified = reviewed.as_ref().map(|rv| review::apply(&r, &report, rv));
     let json_to_stdout = args.json.as_deref() == Some("-");
     {
         let mut out: Box<dyn Write> =
             if json_to_stdout { Box::new(std::io::stderr()) } else { Box::new(std::io::stdout()) };
         print_report(&mut *out, &r, &report, lang);
+        if let (Some(rv), Some(v)) = (&reviewed, &verified) {
+            print_review(&mut *out, &r, &report, rv, v, lang);
+        }
     }
     if let Some(target) = args.json.as_deref() {
-        let text = serde_json::to_string_pretty(&import::report_json(&r, &report, lang)).expect("json") + "\n";
+        let mut value = import::report_json(&r, &report, lang);
+        if let Some(v) = &verified {
+            add_verified_json(&mut value, &r, &report, v, lang);
+        }
+        let text = serde_json::to_string_pretty(&value).expect("json") + "\n";
         if json_to_stdout {
             outp!("{text}");
         } else {
@@ -684,7 +705,126 @@ fn cmd_rank(args: &RankArgs, lang: Lang) -> Outcome {
             .map_err(|e| Fail::Usage(t.cli_workbook_failed(e, out)))?;
         fs::write(out, bytes).map_err(|e| Fail::Usage(format!("{out}: {e}")))?;
     }
+    if let (Some(out), Some(rv)) = (args.audit.as_deref(), &reviewed) {
+        fs::write(out, review::audit_csv(&rv.audit, lang)).map_err(|e| Fail::Usage(format!("{out}: {e}")))?;
+    }
     Ok(ok)
+}
+
+/// A ranking row's final score, when it has one, as printed after its data score.
+fn final_suffix(score: Option<f64>, lang: Lang) -> String {
+    score.map(|x| format!("  {}", lang.texts().cli_ranking_final_score(fmt::score(x, lang)))).unwrap_or_default()
+}
+
+/// Reads a review file and checks it against the import: every problem printed on standard
+/// error with its JSON path, and nothing applied (exit 1).
+fn read_review(file: &str, r: &Rubric, report: &ImportReport, lang: Lang) -> Result<ReviewFile, Fail> {
+    let t = lang.texts();
+    let bytes = match read_limited(Path::new(file), review::MAX_BYTES)? {
+        Ok(b) => b,
+        Err(len) => return Err(Fail::Usage(t.cli_file_too_large(file, review::MAX_BYTES, len))),
+    };
+    let problems = match review::read(&bytes) {
+        Ok(rv) => {
+            let problems = review::check(r, report, &rv);
+            if problems.is_empty() {
+                return Ok(rv);
+            }
+            problems
+        }
+        Err(problems) => problems,
+    };
+    for p in &problems {
+        eprintln!("{file}: {}: {} [{}]", p.display_path(), p.message(lang), p.code);
+    }
+    eprintln!("{}", t.cli_review_problems(problems.len(), file));
+    Err(Fail::Problems)
+}
+
+/// The review states and the rankings by verified data score.
+fn print_review(out: &mut dyn Write, r: &Rubric, report: &ImportReport, rv: &ReviewFile, v: &Verified, lang: Lang) {
+    let t = lang.texts();
+    let _ = writeln!(out, "\n{}", t.cli_review_heading(rv.reviews.len()));
+    for s in &rv.reviews {
+        let f = report.files.iter().find(|f| f.submission_id() == Some(s.submission_id.as_str()));
+        let (file, agency) = f.map_or(("?", "?"), |f| (f.file.as_str(), f.agency().unwrap_or("?")));
+        let _ = writeln!(out, "  {}", t.cli_review_state(agency, file, s.state.label(lang)));
+        if let Some(reason) = &s.reason {
+            let _ = writeln!(out, "    {reason}");
+        }
+    }
+    for c in &v.categories {
+        let def = &r.file.categories[c.category];
+        let _ = writeln!(out, "\n{}", t.cli_verified_heading(&def.id, def.label.get(lang)));
+        if c.rows.is_empty() {
+            let _ = writeln!(out, "  {}", t.cli_no_accepted_submissions());
+        }
+        for row in &c.rows {
+            let card = &c.cards[row.card];
+            let f = &report.files[card.file];
+            let final_s = final_suffix(row.final_score, lang);
+            let _ = writeln!(
+                out,
+                "  {} {:>3}. {:<40} {}{final_s}  [{}]  ({})",
+                if row.winner { "★" } else { " " },
+                row.rank,
+                f.agency().unwrap_or("?"),
+                t.cli_verified_row(fmt::score(card.reported.rounded(), lang), fmt::score(row.verified_score, lang)),
+                card.state.label(lang),
+                f.file
+            );
+        }
+        for card in c.cards.iter().filter(|k| k.state == ReviewState::Rejected) {
+            let _ = writeln!(out, "  {}", t.cli_review_excluded(report.files[card.file].agency().unwrap_or("?")));
+        }
+    }
+}
+
+/// Adds the review to `ampk rank --json`: per ranking entry its `review_state` and
+/// `verified_data_score`, and per category the `verified` ranking (same members as `ranking`,
+/// ranked by the verified data score, `rejected` submissions left out).
+fn add_verified_json(value: &mut serde_json::Value, r: &Rubric, report: &ImportReport, v: &Verified, lang: Lang) {
+    let Some(cats) = value.get_mut("categories").and_then(|c| c.as_array_mut()) else { return };
+    for (cj, c) in cats.iter_mut().zip(&v.categories) {
+        let by_file = |file: usize| c.cards.iter().find(|k| k.file == file);
+        let rows = &report.categories[c.category].rows;
+        if let Some(ranking) = cj.get_mut("ranking").and_then(|x| x.as_array_mut()) {
+            for (entry, row) in ranking.iter_mut().zip(rows) {
+                if let (Some(m), Some(card)) = (entry.as_object_mut(), by_file(row.file)) {
+                    m.insert("review_state".into(), json!(card.state.as_str()));
+                    m.insert("verified_data_score".into(), json!(card.verified.rounded()));
+                }
+            }
+        }
+        let verified: Vec<_> = c
+            .rows
+            .iter()
+            .map(|row| {
+                let card = &c.cards[row.card];
+                let f = &report.files[card.file];
+                let differences: serde_json::Map<String, serde_json::Value> =
+                    card.differences(r).map(|(id, d)| (id.to_string(), json!(d))).collect();
+                json!({
+                    "rank": row.rank,
+                    "agency": f.agency(),
+                    "agency_type": f.agency_type(),
+                    "file": f.file,
+                    "submission_id": card.submission_id,
+                    "review_state": card.state.as_str(),
+                    "data_score": card.reported.rounded(),
+                    "verified_data_score": row.verified_score,
+                    "jury_score": row.jury,
+                    "final_score": row.final_score,
+                    "predicate": card.verified.predicate(r, lang),
+                    "winner": row.winner,
+                    "differences": differences,
+                })
+            })
+            .collect();
+        if let Some(m) = cj.as_object_mut() {
+            m.insert("verified".into(), json!(verified));
+        }
+    }
 }
 
 /// The current UTC time, for the workbook's creation stamp (the CLI is the shell: it may read
@@ -726,10 +866,7 @@ fn print_report(out: &mut dyn Write, r: &Rubric, report: &ImportReport, lang: La
         for row in &c.rows {
             let f = &report.files[row.file];
             let card = &f.checked.as_ref().expect("ranked files are checked").cards[row.card];
-            let final_s = row
-                .final_score
-                .map(|x| format!("  {}", t.cli_ranking_final_score(fmt::score(x, lang))))
-                .unwrap_or_default();
+            let final_s = final_suffix(row.final_score, lang);
             let _ = writeln!(
                 out,
                 "  {} {:>3}. {:<40} {:>6}  {:<12}{final_s}  ({})",

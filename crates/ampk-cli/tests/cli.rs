@@ -1249,3 +1249,159 @@ fn rubric_diff_same_different_json_and_errors() {
     assert_eq!(code(&out), 2);
     assert!(stderr(&out).contains("missing.json"), "{}", stderr(&out));
 }
+
+const REVIEW_B: &str = "16fd2706-8baf-433b-82eb-8c7fada847da";
+
+/// Two OPD submissions in `dir`: Contoh A (600 posts) and Dinas B (300 posts), and Contoh A's id.
+fn review_batch(dir: &Path, a_posts: f64) -> String {
+    let posts = |s: &mut Submission, n: f64| {
+        let e = s.categories.get_mut("media_sosial_opd").expect("category");
+        e.inputs.insert("posts".into(), ampk_core::InputValue::Number(n));
+    };
+    let mut id = String::new();
+    write(
+        dir,
+        "a.json",
+        build("opd", example::EXAMPLE_EXPORTED_AT, |s| {
+            posts(s, a_posts);
+            id = s.submission_id.clone();
+        }),
+    );
+    write(
+        dir,
+        "b.json",
+        build("opd", example::EXAMPLE_EXPORTED_AT, |s| {
+            posts(s, 300.0);
+            s.submission_id = REVIEW_B.into();
+            s.agency.name = "Dinas B".into();
+        }),
+    );
+    id
+}
+
+fn review_file(reviews: Value, audit: Value) -> String {
+    let mut rv = ampk_core::review::ReviewFile::new(rubric::builtin());
+    rv.reviews = serde_json::from_value(reviews).expect("reviews");
+    rv.audit = serde_json::from_value(audit).expect("audit");
+    ampk_core::review::write(&rv)
+}
+
+fn entry_of<'a>(rows: &'a [Value], file: &str) -> &'a Value {
+    rows.iter().find(|r| r["file"] == file).unwrap_or_else(|| panic!("{file} in {rows:?}"))
+}
+
+#[test]
+fn rank_review_gives_verified_scores_rankings_and_the_audit() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let batch = dir.path().join("batch");
+    let a = review_batch(&batch, 600.0);
+    let hostile_reason = "=HYPERLINK(\"http://x\")";
+    write(
+        dir.path(),
+        "review.json",
+        review_file(
+            serde_json::json!([
+                {"submission_id": a, "state": "verified",
+                 "corrections": [{"category": "media_sosial_opd", "input": "posts", "value": 10, "reason": "10 posts in the evidence"}]},
+                {"submission_id": REVIEW_B, "state": "needs_fixing", "reason": "links broken"}
+            ]),
+            serde_json::json!([{"at": "2025-11-04T08:00:00Z", "reviewer": "Rina", "submission_id": a,
+                "field": "media_sosial_opd.posts", "from": 600, "to": 10, "reason": hostile_reason}]),
+        ),
+    );
+    // Without --review the report has no review members.
+    let plain = run(dir.path(), &["rank", "batch", "--json", "-"]);
+    assert_eq!(code(&plain), 0, "{}", stderr(&plain));
+    let plain: Value = serde_json::from_str(&stdout(&plain)).expect("json");
+    assert_report_shape(&plain);
+    let rows = ranking(&plain, "media_sosial_opd");
+    assert_eq!(rows[0]["file"], "a.json");
+    assert!(rows[0].get("review_state").is_none() && plain["categories"][0].get("verified").is_none());
+
+    let out = run(dir.path(), &["rank", "batch", "--review", "review.json", "--audit", "audit.csv", "--json", "-"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let report: Value = serde_json::from_str(&stdout(&out)).expect("json");
+    let cat = report["categories"].as_array().unwrap().iter().find(|c| c["id"] == "media_sosial_opd").unwrap();
+    // The data ranking is unchanged; its entries carry the state and the verified score.
+    let data = cat["ranking"].as_array().unwrap();
+    assert_eq!(data[0]["file"], "a.json");
+    assert_eq!(entry_of(data, "b.json")["review_state"], "needs_fixing");
+    assert_eq!(entry_of(data, "a.json")["review_state"], "verified");
+    // The verified score equals the data score of a copy of the file with that input changed.
+    let copy = tempfile::tempdir().expect("tempdir");
+    review_batch(copy.path(), 10.0);
+    let copy_out = run(copy.path(), &["rank", ".", "--json", "-"]);
+    let copy_report: Value = serde_json::from_str(&stdout(&copy_out)).expect("json");
+    let copy_a = entry_of(ranking(&copy_report, "media_sosial_opd"), "a.json")["data_score"].clone();
+    assert_eq!(entry_of(data, "a.json")["verified_data_score"], copy_a);
+    assert_ne!(entry_of(data, "a.json")["data_score"], copy_a);
+    // The verified ranking puts B first.
+    let verified = cat["verified"].as_array().unwrap();
+    assert_eq!(verified.iter().map(|r| r["file"].as_str().unwrap()).collect::<Vec<_>>(), ["b.json", "a.json"]);
+    assert_eq!(verified[1]["verified_data_score"], copy_a);
+    // The human-readable report on standard error names the states and the verified ranking.
+    let text = stderr(&out);
+    assert!(text.contains("perlu perbaikan") && text.contains("links broken"), "{text}");
+    assert!(text.contains("Peringkat terverifikasi"), "{text}");
+    // The audit CSV, formulas neutralised.
+    let csv = fs::read_to_string(dir.path().join("audit.csv")).expect("audit written");
+    assert!(csv.starts_with("\u{feff}waktu;pemeriksa;"), "{csv}");
+    assert!(csv.contains("\"'=HYPERLINK(\"\"http://x\"\")\""), "{csv}");
+    assert!(csv.contains(";media_sosial_opd.posts;600;10;"), "{csv}");
+}
+
+#[test]
+fn rank_review_rejected_leaves_the_verified_ranking() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let a = review_batch(dir.path(), 600.0);
+    let review = review_file(
+        serde_json::json!([{"submission_id": a, "state": "rejected", "reason": "evidence fabricated"}]),
+        serde_json::json!([]),
+    );
+    let rv = tempfile::tempdir().expect("tempdir");
+    write(rv.path(), "review.json", review);
+    let path = rv.path().join("review.json");
+    let out = run(dir.path(), &["rank", ".", "--review", path.to_str().unwrap(), "--json", "-"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let report: Value = serde_json::from_str(&stdout(&out)).expect("json");
+    for cat in report["categories"].as_array().unwrap() {
+        let files: Vec<&str> =
+            cat["verified"].as_array().unwrap().iter().map(|r| r["file"].as_str().unwrap()).collect();
+        assert!(!files.contains(&"a.json"), "{}: {files:?}", cat["id"]);
+        if cat["id"] == "media_sosial_opd" {
+            assert_eq!(files, ["b.json"]);
+        }
+    }
+}
+
+#[test]
+fn rank_review_with_problems_names_their_paths_and_applies_nothing() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let batch = dir.path().join("batch");
+    let a = review_batch(&batch, 600.0);
+    let bad = review_file(
+        serde_json::json!([
+            {"submission_id": "00000000-0000-4000-8000-000000000000", "state": "verified"},
+            {"submission_id": a, "state": "rejected",
+             "corrections": [{"category": "media_sosial_opd", "input": "nope", "value": 1, "reason": "x"}]}
+        ]),
+        serde_json::json!([]),
+    );
+    write(dir.path(), "bad.json", &bad);
+    let out = run(dir.path(), &["--lang", "en", "rank", "batch", "--review", "bad.json", "--json", "-"]);
+    assert_eq!(code(&out), 1, "{}", stderr(&out));
+    assert_eq!(stdout(&out), "", "nothing applied, no report");
+    let err = stderr(&out);
+    for path in ["reviews[0].submission_id", "reviews[1].reason", "reviews[1].corrections[0].input"] {
+        assert!(err.contains(&format!("bad.json: {path}: ")), "{path}:\n{err}");
+    }
+    assert!(err.contains("3 problem(s) in the review; nothing applied"), "{err}");
+    // A changed file: its digest no longer matches.
+    write(dir.path(), "tampered.json", bad.replace("\"x\"", "\"y\""));
+    let out = run(dir.path(), &["rank", "batch", "--review", "tampered.json"]);
+    assert_eq!(code(&out), 1);
+    assert!(stderr(&out).contains("integrity.digest"), "{}", stderr(&out));
+    // --audit needs --review; a missing review file is a usage error.
+    assert_eq!(code(&run(dir.path(), &["rank", "batch", "--audit", "a.csv"])), 2);
+    assert_eq!(code(&run(dir.path(), &["rank", "batch", "--review", "missing.json"])), 2);
+}

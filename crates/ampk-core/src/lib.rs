@@ -17,6 +17,7 @@ pub mod json;
 pub mod officer;
 pub mod problem;
 pub mod rank;
+pub mod review;
 pub mod rubric;
 pub mod score;
 pub mod shape;

@@ -25,3 +25,10 @@ fn submission_schema_is_current() {
     assert_eq!(generated["$schema"], "https://json-schema.org/draft/2020-12/schema");
     check("ampk-submission-v1.schema.json", generated);
 }
+
+#[test]
+fn review_schema_is_current() {
+    let generated = ampk_core::review::json_schema();
+    assert_eq!(generated["$schema"], "https://json-schema.org/draft/2020-12/schema");
+    check("ampk-review-v1.schema.json", generated);
+}

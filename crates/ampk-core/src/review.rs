@@ -1,0 +1,895 @@
+//! The coordinator's review (`docs/review-format.md`): review states, evidence verdicts and
+//! corrected figures per submission, the audit log, the review file (reader and writer, with
+//! its digest), and the verified scores and rankings the corrections give.
+//!
+//! The self-reported score is always kept: [`apply`] scores the figures again with the
+//! corrections in place, beside the import's own scores.
+
+use crate::export::neutralise;
+use crate::import::{ImportReport, Status};
+use crate::json;
+use crate::problem::{index, join, Lang, Problem, ProblemCode};
+use crate::rank::{rank, RankEntry};
+use crate::rubric::{InputKind, Rubric};
+use crate::score::{self, Answer, Figures, InputValue, Scorecard};
+use crate::shape;
+use crate::submission::{self, DIGEST_ALGORITHM};
+use crate::util::round2;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+/// Largest review file, in bytes.
+pub const MAX_BYTES: usize = 4 << 20;
+/// The format version this kit writes and reads.
+pub const FORMAT_VERSION: u32 = 1;
+/// The `format` member of every review file.
+pub const FORMAT: &str = "ampk-review";
+
+/// The review state of one submission.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ReviewState {
+    /// Not looked at yet (the default).
+    #[default]
+    Unreviewed,
+    /// Sent back to the agency: a reason is required.
+    NeedsFixing,
+    /// Checked and accepted.
+    Verified,
+    /// Rejected after review: a reason is required; the submission leaves the ranking.
+    Rejected,
+}
+
+impl ReviewState {
+    /// The machine name used in files and UI hooks.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ReviewState::Unreviewed => "unreviewed",
+            ReviewState::NeedsFixing => "needs_fixing",
+            ReviewState::Verified => "verified",
+            ReviewState::Rejected => "rejected",
+        }
+    }
+
+    /// The label shown to the coordinator ("perlu perbaikan").
+    pub fn label(self, lang: Lang) -> &'static str {
+        let t = lang.texts();
+        match self {
+            ReviewState::Unreviewed => t.review_state_unreviewed(),
+            ReviewState::NeedsFixing => t.review_state_needs_fixing(),
+            ReviewState::Verified => t.review_state_verified(),
+            ReviewState::Rejected => t.review_state_rejected(),
+        }
+    }
+
+    /// Whether this state needs a reason.
+    pub fn needs_reason(self) -> bool {
+        matches!(self, ReviewState::NeedsFixing | ReviewState::Rejected)
+    }
+}
+
+/// The verdict on one input's evidence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Verdict {
+    /// The evidence supports the figure.
+    Ok,
+    /// The evidence does not support the figure.
+    NotOk,
+    /// The evidence could not be opened.
+    Unreachable,
+}
+
+/// A corrected value for one input (or one checklist item).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Correction {
+    /// Category id.
+    pub category: String,
+    /// Input id.
+    pub input: String,
+    /// Checklist item id: required for a checklist input, absent otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub item: Option<String>,
+    /// The corrected value: a number, a boolean, or a checklist answer (`yes`, `partial`, `no`).
+    pub value: Value,
+    /// Why (required).
+    pub reason: String,
+}
+
+/// The review of one submission.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SubmissionReview {
+    /// The submission reviewed.
+    pub submission_id: String,
+    /// Its review state.
+    pub state: ReviewState,
+    /// Why: required for `needs_fixing` and `rejected`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+    /// Evidence verdicts: `category.input` → verdict.
+    #[serde(default)]
+    pub verdicts: BTreeMap<String, Verdict>,
+    /// Corrected values, applied in order.
+    #[serde(default)]
+    pub corrections: Vec<Correction>,
+    /// A note per category: category id → text.
+    #[serde(default)]
+    pub notes: BTreeMap<String, String>,
+}
+
+/// One recorded action.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AuditEntry {
+    /// When (RFC 3339, given by the caller: the core never reads the clock).
+    pub at: String,
+    /// Who.
+    pub reviewer: String,
+    /// The submission.
+    pub submission_id: String,
+    /// The field: `state`, `cat.input`, `cat.input.item`, `note.cat` or `verdict.cat.input`.
+    pub field: String,
+    /// The value before.
+    pub from: Value,
+    /// The value after.
+    pub to: Value,
+    /// Why (may be empty where no reason is required).
+    pub reason: String,
+}
+
+/// The integrity member of a review file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ReviewIntegrity {
+    /// Always `sha256-jcs`.
+    pub algorithm: String,
+    /// SHA-256 (hex) of the JCS form of the document without `integrity`.
+    pub digest: String,
+}
+
+/// A review file: the whole review of a batch.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ReviewFile {
+    /// Always `ampk-review`.
+    pub format: String,
+    /// Always 1.
+    pub format_version: u32,
+    /// The fingerprint of the rubric the submissions were scored with.
+    pub rubric_sha256: String,
+    /// One review per submission.
+    pub reviews: Vec<SubmissionReview>,
+    /// Every action, oldest first.
+    pub audit: Vec<AuditEntry>,
+    /// The digest (recomputed by [`write`]).
+    pub integrity: ReviewIntegrity,
+}
+
+impl ReviewFile {
+    /// An empty review for a rubric.
+    pub fn new(rubric: &Rubric) -> ReviewFile {
+        ReviewFile {
+            format: FORMAT.into(),
+            format_version: FORMAT_VERSION,
+            rubric_sha256: rubric.sha256.clone(),
+            reviews: Vec::new(),
+            audit: Vec::new(),
+            integrity: ReviewIntegrity { algorithm: DIGEST_ALGORITHM.into(), digest: String::new() },
+        }
+    }
+
+    /// The review of a submission, when there is one.
+    pub fn review_of(&self, submission_id: &str) -> Option<&SubmissionReview> {
+        self.reviews.iter().find(|r| r.submission_id == submission_id)
+    }
+}
+
+/// JSON Schema (draft 2020-12) of review v1, generated from the types.
+pub fn json_schema() -> Value {
+    serde_json::to_value(schemars::schema_for!(ReviewFile)).expect("schema serialises")
+}
+
+/// The committed copy of [`json_schema`], kept identical by a test.
+pub const JSON_SCHEMA: &str = include_str!("../../../schemas/ampk-review-v1.schema.json");
+
+fn schema() -> &'static Value {
+    static SCHEMA: OnceLock<Value> = OnceLock::new();
+    SCHEMA.get_or_init(|| serde_json::from_str(JSON_SCHEMA).expect("committed schema parses"))
+}
+
+/// Writes a review file: pretty-printed, with a fresh digest as the last member.
+pub fn write(review: &ReviewFile) -> String {
+    let mut value = serde_json::to_value(review).expect("review serialises");
+    let digest = submission::digest(&value);
+    if let Value::Object(m) = &mut value {
+        m.insert("integrity".into(), serde_json::json!({"algorithm": DIGEST_ALGORITHM, "digest": digest}));
+    }
+    serde_json::to_string_pretty(&value).expect("review serialises") + "\n"
+}
+
+/// Reads a review file: size limit, JSON, format and version, structure, then the digest.
+/// Every problem carries its JSON path.
+pub fn read(bytes: &[u8]) -> Result<ReviewFile, Vec<Problem>> {
+    let value = json::parse_json(bytes, MAX_BYTES).map_err(|p| vec![p])?;
+    match value.get("format") {
+        Some(Value::String(f)) if f == FORMAT => {}
+        other => {
+            let found = other.map_or_else(|| "—".to_string(), Value::to_string);
+            return Err(vec![Problem::of(ProblemCode::Format, "format", |t| t.review_not_a_review(&found))]);
+        }
+    }
+    if value.get("format_version").and_then(Value::as_u64) != Some(u64::from(FORMAT_VERSION)) {
+        return Err(vec![Problem::of(ProblemCode::FormatVersion, "format_version", |t| t.review_format_version())]);
+    }
+    let problems = shape::check(schema(), &value);
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    let review: ReviewFile = serde_json::from_value(value.clone()).map_err(|e| vec![json::structure(e)])?;
+    if review.integrity.algorithm != DIGEST_ALGORITHM {
+        let found = review.integrity.algorithm.clone();
+        return Err(vec![Problem::of(ProblemCode::DigestAlgorithm, "integrity.algorithm", |t| {
+            t.digest_algorithm(DIGEST_ALGORITHM, &found)
+        })]);
+    }
+    if review.integrity.digest != submission::digest(&value) {
+        return Err(vec![Problem::of(ProblemCode::DigestMismatch, "integrity.digest", |t| t.review_digest_mismatch())]);
+    }
+    Ok(review)
+}
+
+/// The ranked submissions of an import: submission id → (file index, figures per category id, months).
+struct Ranked<'a> {
+    file: usize,
+    months: u32,
+    categories: &'a BTreeMap<String, crate::submission::v1::EntryV1>,
+}
+
+fn ranked(report: &ImportReport) -> BTreeMap<&str, Ranked<'_>> {
+    report
+        .files
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| matches!(f.status, Status::Accepted | Status::AcceptedWithWarnings))
+        .filter_map(|(i, f)| {
+            let w = &f.read.as_ref()?.wire;
+            Some((
+                w.submission_id.as_str(),
+                Ranked { file: i, months: w.months.clamp(1, 12), categories: &w.categories },
+            ))
+        })
+        .collect()
+}
+
+/// The input value a correction sets, when its JSON suits the input's kind.
+fn correction_value(kind: InputKind, value: &Value) -> Option<InputValue> {
+    match kind {
+        InputKind::Checklist => serde_json::from_value::<Answer>(value.clone())
+            .ok()
+            .map(|a| InputValue::Checklist(BTreeMap::from([(String::new(), a)]))),
+        _ => {
+            serde_json::from_value::<InputValue>(value.clone()).ok().filter(|v| !matches!(v, InputValue::Checklist(_)))
+        }
+    }
+}
+
+/// Applies a correction to figures (already checked by [`check`]).
+fn set(figures: &mut Figures, c: &Correction, kind: InputKind) {
+    let Some(v) = correction_value(kind, &c.value) else { return };
+    match (v, &c.item) {
+        (InputValue::Checklist(m), Some(item)) => {
+            let answer = m.into_values().next().expect("one answer");
+            let entry = figures.entry(c.input.clone()).or_insert_with(|| InputValue::Checklist(BTreeMap::new()));
+            if let InputValue::Checklist(answers) = entry {
+                answers.insert(item.clone(), answer);
+            } else {
+                *entry = InputValue::Checklist(BTreeMap::from([(item.clone(), answer)]));
+            }
+        }
+        (v, _) => {
+            figures.insert(c.input.clone(), v);
+        }
+    }
+}
+
+/// Checks a review against the rubric and an import: the rubric fingerprint, known
+/// submissions (each reviewed once), reasons, and every verdict, correction and note naming a
+/// category the submission entered and an input (and item) of the rubric, with a value valid
+/// for it. Every problem carries its path in the review file; an empty list means it applies.
+pub fn check(rubric: &Rubric, report: &ImportReport, review: &ReviewFile) -> Vec<Problem> {
+    let mut out = Vec::new();
+    if review.rubric_sha256 != rubric.sha256 {
+        let short: String = review.rubric_sha256.chars().take(12).collect();
+        let kit: String = rubric.sha256.chars().take(12).collect();
+        out.push(Problem::of(ProblemCode::RubricMismatch, "rubric_sha256", |t| t.review_rubric_mismatch(&kit, &short)));
+        return out;
+    }
+    let ranked = ranked(report);
+    let mut seen = BTreeMap::new();
+    for (i, r) in review.reviews.iter().enumerate() {
+        let base = index("reviews", i);
+        let id = &r.submission_id;
+        if seen.insert(id.as_str(), i).is_some() {
+            out.push(Problem::of(ProblemCode::ReviewDuplicate, join(&base, "submission_id"), |t| {
+                t.review_duplicate(id)
+            }));
+        }
+        if r.state.needs_reason() && r.reason.as_deref().is_none_or(|s| s.trim().is_empty()) {
+            out.push(Problem::of(ProblemCode::ReasonRequired, join(&base, "reason"), |t| {
+                t.review_reason_required(r.state.label(t.0))
+            }));
+        }
+        let Some(sub) = ranked.get(id.as_str()) else {
+            out.push(Problem::of(ProblemCode::ReviewUnknownSubmission, join(&base, "submission_id"), |t| {
+                t.review_unknown_submission(id)
+            }));
+            continue;
+        };
+        // A category the submission entered, in the rubric: its index.
+        let category = |cat: &str, path: String, out: &mut Vec<Problem>| -> Option<usize> {
+            match rubric.category_index(cat) {
+                Some(c) if sub.categories.contains_key(cat) => Some(c),
+                _ => {
+                    out.push(Problem::of(ProblemCode::UnknownCategory, path, |t| t.review_unknown_category(cat)));
+                    None
+                }
+            }
+        };
+        let input = |cat: usize, id: &str, path: String, out: &mut Vec<Problem>| {
+            let def = &rubric.file.categories[cat];
+            let found = def.inputs.iter().find(|d| d.id == id);
+            if found.is_none() {
+                out.push(Problem::of(ProblemCode::UnknownInput, path, |t| t.unknown_input(&def.id, id)));
+            }
+            found
+        };
+        for key in r.verdicts.keys() {
+            let path = join(&join(&base, "verdicts"), key);
+            let Some((cat, inp)) = key.split_once('.') else {
+                out.push(Problem::of(ProblemCode::UnknownInput, path, |t| t.review_bad_field(key)));
+                continue;
+            };
+            if let Some(c) = category(cat, path.clone(), &mut out) {
+                input(c, inp, path, &mut out);
+            }
+        }
+        for cat in r.notes.keys() {
+            category(cat, join(&join(&base, "notes"), cat), &mut out);
+        }
+        for (j, c) in r.corrections.iter().enumerate() {
+            let cbase = index(&join(&base, "corrections"), j);
+            if c.reason.trim().is_empty() {
+                out.push(Problem::of(ProblemCode::ReasonRequired, join(&cbase, "reason"), |t| {
+                    t.review_correction_reason()
+                }));
+            }
+            let Some(cat) = category(&c.category, join(&cbase, "category"), &mut out) else { continue };
+            let Some(def) = input(cat, &c.input, join(&cbase, "input"), &mut out) else { continue };
+            match (def.kind, &c.item) {
+                (InputKind::Checklist, None) => {
+                    out.push(Problem::of(ProblemCode::ItemRequired, join(&cbase, "item"), |t| {
+                        t.review_item_required(def.label.get(t.0))
+                    }));
+                    continue;
+                }
+                (InputKind::Checklist, Some(item)) => {
+                    if !def.items.as_deref().unwrap_or_default().iter().any(|it| &it.id == item) {
+                        out.push(Problem::of(ProblemCode::UnknownItem, join(&cbase, "item"), |t| {
+                            t.unknown_item(item, def.label.get(t.0))
+                        }));
+                        continue;
+                    }
+                }
+                (_, Some(_)) => {
+                    out.push(Problem::of(ProblemCode::NotAllowed, join(&cbase, "item"), |t| t.not_allowed()));
+                    continue;
+                }
+                (_, None) => {}
+            }
+            let vpath = join(&cbase, "value");
+            let Some(mut v) = correction_value(def.kind, &c.value) else {
+                let value = c.value.to_string();
+                out.push(Problem::of(ProblemCode::WrongKind, vpath, |t| {
+                    t.review_bad_value(def.label.get(t.0), &value)
+                }));
+                continue;
+            };
+            if let (InputValue::Checklist(m), Some(item)) = (&mut v, &c.item) {
+                let a = m.remove("").expect("one answer");
+                m.insert(item.clone(), a);
+            }
+            // The officer's and the import's validation of one value: kinds, whole numbers, limits.
+            let figures = Figures::from([(c.input.clone(), v)]);
+            let prefix = join("inputs", &c.input);
+            for mut p in score::validate_figures(rubric, cat, &figures, sub.months) {
+                if p.path == prefix || p.path.starts_with(&format!("{prefix}.")) {
+                    p.path = vpath.clone();
+                    out.push(p);
+                }
+            }
+        }
+    }
+    out
+}
+
+/// One submission's scores in one category.
+#[derive(Debug, Clone, PartialEq)]
+pub struct VerifiedCard {
+    /// Index into [`ImportReport::files`].
+    pub file: usize,
+    /// The submission's id.
+    pub submission_id: String,
+    /// Its review state.
+    pub state: ReviewState,
+    /// The self-reported scores (the import's).
+    pub reported: Scorecard,
+    /// The scores with the corrections in place (equal to `reported` where nothing was corrected).
+    pub verified: Scorecard,
+}
+
+impl VerifiedCard {
+    /// Per indicator (rubric order): its id and the rounded verified minus self-reported score.
+    pub fn differences<'a>(&'a self, rubric: &'a Rubric) -> impl Iterator<Item = (&'a str, f64)> + 'a {
+        self.verified
+            .rounded_indicators(rubric)
+            .zip(self.reported.rounded_indicators(rubric))
+            .map(|((id, v), (_, r))| (id, round2(v - r)))
+    }
+}
+
+/// One place in a verified ranking.
+#[derive(Debug, Clone, PartialEq)]
+pub struct VerifiedRow {
+    /// Index into [`VerifiedCategory::cards`].
+    pub card: usize,
+    /// Competition rank (on the final score with the verified data score when ranked by it).
+    pub rank: u32,
+    /// Among the category's winners.
+    pub winner: bool,
+    /// Rounded verified data score.
+    pub verified_score: f64,
+    /// The jury's mark, when the category is ranked by final score.
+    pub jury: Option<f64>,
+    /// Rounded final score from the verified data score, when a jury mark is given.
+    pub final_score: Option<f64>,
+}
+
+/// A category's verified scores and ranking.
+#[derive(Debug, Clone, PartialEq)]
+pub struct VerifiedCategory {
+    /// Category index in the rubric.
+    pub category: usize,
+    /// Whether ranked by final score (as the import's ranking is).
+    pub by_final: bool,
+    /// Every submission the import ranked in this category, rejected ones included, in import order.
+    pub cards: Vec<VerifiedCard>,
+    /// The ranking by verified score, best first; submissions with the state `rejected` are not in it.
+    pub rows: Vec<VerifiedRow>,
+}
+
+/// The outcome of applying a review to an import.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Verified {
+    /// Every category of the rubric, in rubric order.
+    pub categories: Vec<VerifiedCategory>,
+}
+
+/// Applies a review (checked by [`check`]) to an import: per ranked submission and category
+/// the self-reported and verified scorecards, and the ranking by verified score with the import's
+/// tie rules; `rejected` submissions leave the ranking, and where the import ranks a category by
+/// final score, the final score uses the verified data score.
+pub fn apply(rubric: &Rubric, report: &ImportReport, review: &ReviewFile) -> Verified {
+    let ranked = ranked(report);
+    let by_file: BTreeMap<usize, &str> = ranked.iter().map(|(id, r)| (r.file, *id)).collect();
+    let categories = report
+        .categories
+        .iter()
+        .map(|c| {
+            let cat = c.category;
+            let cat_id = &rubric.file.categories[cat].id;
+            let mut cards = Vec::new();
+            let mut entries = Vec::new();
+            let mut marks = Vec::new();
+            for row in &c.rows {
+                let f = &report.files[row.file];
+                let reported = f.checked.as_ref().expect("ranked files are checked").cards[row.card].clone();
+                let Some(id) = by_file.get(&row.file).copied() else { continue };
+                let sub = &ranked[id];
+                let r = review.review_of(id);
+                let mut figures = sub.categories.get(cat_id).map(|e| e.inputs.clone()).unwrap_or_default();
+                let corrections = r.map(|r| r.corrections.as_slice()).unwrap_or_default();
+                let mut corrected = false;
+                for corr in corrections.iter().filter(|x| &x.category == cat_id) {
+                    if let Some(def) = rubric.file.categories[cat].inputs.iter().find(|d| d.id == corr.input) {
+                        set(&mut figures, corr, def.kind);
+                        corrected = true;
+                    }
+                }
+                let verified =
+                    if corrected { score::score(rubric, cat, &figures, sub.months) } else { reported.clone() };
+                let state = r.map(|r| r.state).unwrap_or_default();
+                let jury = row.jury.filter(|_| c.by_final);
+                if state != ReviewState::Rejected {
+                    entries.push((
+                        cards.len(),
+                        RankEntry::from_card(rubric, &verified, f.agency().unwrap_or_default(), jury),
+                    ));
+                    marks.push(jury);
+                }
+                cards.push(VerifiedCard { file: row.file, submission_id: id.to_string(), state, reported, verified });
+            }
+            let rank_entries: Vec<RankEntry> = entries.iter().map(|(_, e)| e.clone()).collect();
+            let rows = rank(&rank_entries, rubric.file.categories[cat].winners)
+                .into_iter()
+                .map(|p| {
+                    let card = entries[p.entry].0;
+                    let jury = marks[p.entry];
+                    let v = &cards[card].verified;
+                    VerifiedRow {
+                        card,
+                        rank: p.rank,
+                        winner: p.winner,
+                        verified_score: v.rounded(),
+                        jury,
+                        final_score: jury.map(|m| round2(v.final_score(rubric, m))),
+                    }
+                })
+                .collect();
+            VerifiedCategory { category: cat, by_final: c.by_final, cards, rows }
+        })
+        .collect();
+    Verified { categories }
+}
+
+/// The audit log as CSV: UTF-8 with a BOM, `;`-separated, headers from the catalogue, text cells
+/// that a spreadsheet would take for a formula neutralised; `from` and `to` as JSON.
+pub fn audit_csv(entries: &[AuditEntry], lang: Lang) -> String {
+    let t = lang.texts();
+    let mut w = csv::WriterBuilder::new().delimiter(b';').from_writer(b"\xEF\xBB\xBF".to_vec());
+    w.write_record([
+        t.audit_column_at(),
+        t.audit_column_reviewer(),
+        t.audit_column_submission(),
+        t.audit_column_field(),
+        t.audit_column_from(),
+        t.audit_column_to(),
+        t.audit_column_reason(),
+    ])
+    .expect("writing to memory");
+    let text = |v: &Value| match v {
+        Value::String(s) => s.clone(),
+        Value::Null => String::new(),
+        other => other.to_string(),
+    };
+    for e in entries {
+        let cells = [&e.at, &e.reviewer, &e.submission_id, &e.field, &text(&e.from), &text(&e.to), &e.reason];
+        w.write_record(cells.iter().map(|c| neutralise(c))).expect("writing to memory");
+    }
+    String::from_utf8(w.into_inner().expect("writing to memory")).expect("the cells are UTF-8")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::example::{example, EXAMPLE_EXPORTED_AT};
+    use crate::import::{import, JuryMarks};
+    use crate::submission::Submission;
+    use serde_json::json;
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    const A: &str = "7c9e6679-7425-40de-944b-e07fc1f90ae7";
+    const B: &str = "16fd2706-8baf-433b-82eb-8c7fada847da";
+    const CAT: &str = "media_sosial_opd";
+
+    /// Contoh A (the worked example) as agency `name` with `id`, and its posts set to `posts`.
+    fn sub(name: &str, id: &str, posts: f64) -> Submission {
+        let r = crate::rubric::builtin();
+        let mut s = example(r, "opd").expect("opd example");
+        s.agency.name = name.into();
+        s.submission_id = id.into();
+        s.categories.get_mut(CAT).expect("category").inputs.insert("posts".into(), InputValue::Number(posts));
+        s
+    }
+
+    fn batch(subs: &[Submission]) -> ImportReport {
+        let r = crate::rubric::builtin();
+        let files: Vec<(String, Vec<u8>)> = subs
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (format!("{i}.json"), submission::write(r, s, EXAMPLE_EXPORTED_AT).into_bytes()))
+            .collect();
+        import(r, &files, &JuryMarks::new())
+    }
+
+    fn correction(category: &str, input: &str, item: Option<&str>, value: Value, reason: &str) -> Correction {
+        Correction {
+            category: category.into(),
+            input: input.into(),
+            item: item.map(Into::into),
+            value,
+            reason: reason.into(),
+        }
+    }
+
+    fn review_with(reviews: Vec<SubmissionReview>) -> ReviewFile {
+        ReviewFile { reviews, ..ReviewFile::new(crate::rubric::builtin()) }
+    }
+
+    fn verified_of<'a>(v: &'a Verified, cat: usize, id: &str) -> &'a VerifiedCard {
+        v.categories[cat].cards.iter().find(|c| c.submission_id == id).expect("card")
+    }
+
+    fn paths(problems: &[Problem]) -> Vec<(&str, &str)> {
+        problems.iter().map(|p| (p.code.as_str(), p.path.as_str())).collect()
+    }
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn a_correction_scores_like_a_copy_with_the_input_changed() {
+        let r = crate::rubric::builtin();
+        let cat = r.category_index(CAT).unwrap();
+        let original = sub("Dinas Contoh A", A, 600.0);
+        let report = batch(std::slice::from_ref(&original));
+        let review = review_with(vec![SubmissionReview {
+            submission_id: A.into(),
+            state: ReviewState::Verified,
+            corrections: vec![correction(CAT, "posts", None, json!(120), "only 120 posts in the evidence")],
+            ..Default::default()
+        }]);
+        assert_eq!(check(r, &report, &review), []);
+        let verified = apply(r, &report, &review);
+        let card = verified_of(&verified, cat, A);
+        // The copy of the file with that input changed, imported and scored as any other.
+        let copy = batch(&[sub("Dinas Contoh A", A, 120.0)]);
+        let card_of = |report: &ImportReport| {
+            report.files[0].checked.as_ref().unwrap().cards.iter().find(|c| c.category == cat).unwrap().clone()
+        };
+        assert_eq!(card.verified, card_of(&copy));
+        assert_eq!(card.reported, card_of(&report));
+        assert!(
+            card.verified.rounded() < card.reported.rounded(),
+            "{} {}",
+            card.verified.rounded(),
+            card.reported.rounded()
+        );
+        // The difference shows at the indicators that use posts, nowhere else.
+        let diffs: Vec<(&str, f64)> = card.differences(r).filter(|d| d.1 != 0.0).collect();
+        assert!(!diffs.is_empty());
+        assert!(diffs.iter().all(|d| d.1 < 0.0), "{diffs:?}");
+        // Another category of the same submission is unchanged.
+        let other = verified.categories.iter().find(|c| c.category != cat && !c.cards.is_empty()).expect("another");
+        assert_eq!(other.cards[0].verified, other.cards[0].reported);
+    }
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn a_checklist_item_correction_sets_that_item() {
+        let r = crate::rubric::builtin();
+        let cat = r.category_index("website").unwrap();
+        let original = sub("Dinas Contoh A", A, 600.0);
+        let report = batch(std::slice::from_ref(&original));
+        let review = review_with(vec![SubmissionReview {
+            submission_id: A.into(),
+            corrections: vec![correction("website", "domain", Some("https"), json!("no"), "no certificate")],
+            ..Default::default()
+        }]);
+        assert_eq!(check(r, &report, &review), []);
+        let mut copy = original.clone();
+        let inputs = &mut copy.categories.get_mut("website").unwrap().inputs;
+        let mut domain = match inputs.get("domain") {
+            Some(InputValue::Checklist(m)) => m.clone(),
+            _ => BTreeMap::new(),
+        };
+        domain.insert("https".into(), Answer::No);
+        inputs.insert("domain".into(), InputValue::Checklist(domain));
+        let want = score::score(r, cat, &copy.categories["website"].inputs, copy.months);
+        assert_eq!(verified_of(&apply(r, &report, &review), cat, A).verified, want);
+    }
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn reasons_are_required() {
+        let r = crate::rubric::builtin();
+        let report = batch(&[sub("Dinas A", A, 600.0), sub("Dinas B", B, 300.0)]);
+        let review = review_with(vec![
+            SubmissionReview { submission_id: A.into(), state: ReviewState::NeedsFixing, ..Default::default() },
+            SubmissionReview {
+                submission_id: B.into(),
+                state: ReviewState::Rejected,
+                reason: Some("  ".into()),
+                corrections: vec![correction(CAT, "posts", None, json!(1), "")],
+                ..Default::default()
+            },
+        ]);
+        assert_eq!(
+            paths(&check(r, &report, &review)),
+            [
+                ("reason_required", "reviews[0].reason"),
+                ("reason_required", "reviews[1].reason"),
+                ("reason_required", "reviews[1].corrections[0].reason")
+            ]
+        );
+        // Verified and unreviewed need none.
+        let fine = review_with(vec![SubmissionReview {
+            submission_id: A.into(),
+            state: ReviewState::Verified,
+            ..Default::default()
+        }]);
+        assert_eq!(check(r, &report, &fine), []);
+    }
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn unknown_names_and_bad_values_are_reported_with_their_paths() {
+        let r = crate::rubric::builtin();
+        let report = batch(&[sub("Dinas A", A, 600.0)]);
+        let why = "evidence";
+        let review = review_with(vec![
+            SubmissionReview { submission_id: "00000000-0000-4000-8000-000000000000".into(), ..Default::default() },
+            SubmissionReview {
+                submission_id: A.into(),
+                verdicts: BTreeMap::from([
+                    ("nope.posts".into(), Verdict::Ok),
+                    (format!("{CAT}.nope"), Verdict::NotOk),
+                    ("plain".into(), Verdict::Unreachable),
+                ]),
+                corrections: vec![
+                    correction("nope", "posts", None, json!(1), why),
+                    correction(CAT, "nope", None, json!(1), why),
+                    correction("website", "domain", Some("nope"), json!("yes"), why),
+                    correction("website", "domain", None, json!("yes"), why),
+                    correction(CAT, "posts", None, json!(-5), why),
+                    correction(CAT, "posts", None, json!(2.5), why),
+                    correction(CAT, "posts", None, json!("many"), why),
+                    correction("website", "domain", Some("https"), json!("maybe"), why),
+                ],
+                notes: BTreeMap::from([("nope".into(), "x".into())]),
+                ..Default::default()
+            },
+            SubmissionReview { submission_id: A.into(), ..Default::default() },
+        ]);
+        assert_eq!(
+            paths(&check(r, &report, &review)),
+            [
+                ("review_unknown_submission", "reviews[0].submission_id"),
+                ("unknown_input", "reviews[1].verdicts[\"media_sosial_opd.nope\"]"),
+                ("unknown_category", "reviews[1].verdicts[\"nope.posts\"]"),
+                ("unknown_input", "reviews[1].verdicts.plain"),
+                ("unknown_category", "reviews[1].notes.nope"),
+                ("unknown_category", "reviews[1].corrections[0].category"),
+                ("unknown_input", "reviews[1].corrections[1].input"),
+                ("unknown_item", "reviews[1].corrections[2].item"),
+                ("item_required", "reviews[1].corrections[3].item"),
+                ("below_min", "reviews[1].corrections[4].value"),
+                ("not_whole", "reviews[1].corrections[5].value"),
+                ("wrong_kind", "reviews[1].corrections[6].value"),
+                ("wrong_kind", "reviews[1].corrections[7].value"),
+                ("review_duplicate", "reviews[2].submission_id"),
+            ]
+        );
+        let mut other = review_with(Vec::new());
+        other.rubric_sha256 = "0".repeat(64);
+        assert_eq!(paths(&check(r, &report, &other)), [("rubric_mismatch", "rubric_sha256")]);
+    }
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn verified_ranking_follows_corrections_and_drops_rejected() {
+        let r = crate::rubric::builtin();
+        let cat = r.category_index(CAT).unwrap();
+        let report = batch(&[sub("Dinas A", A, 600.0), sub("Dinas B", B, 300.0)]);
+        let order = |v: &Verified| -> Vec<(String, u32)> {
+            let c = &v.categories[cat];
+            c.rows.iter().map(|row| (c.cards[row.card].submission_id.clone(), row.rank)).collect()
+        };
+        // No review: the verified ranking is the data ranking.
+        let none = apply(r, &report, &review_with(Vec::new()));
+        assert_eq!(order(&none), [(A.to_string(), 1), (B.to_string(), 2)]);
+        // A's posts corrected down to B's: a tie on every indicator, listed by name.
+        let down = |posts: f64| {
+            review_with(vec![SubmissionReview {
+                submission_id: A.into(),
+                corrections: vec![correction(CAT, "posts", None, json!(posts), "evidence shows fewer")],
+                ..Default::default()
+            }])
+        };
+        assert_eq!(order(&apply(r, &report, &down(300.0))), [(A.to_string(), 1), (B.to_string(), 1)]);
+        // Below B's: B first; the import's own ranking is untouched.
+        assert_eq!(order(&apply(r, &report, &down(10.0))), [(B.to_string(), 1), (A.to_string(), 2)]);
+        assert_eq!(report.categories[cat].rows[0].file, 0);
+        // Rejected: out of the ranking, still scored.
+        let rejected = review_with(vec![SubmissionReview {
+            submission_id: A.into(),
+            state: ReviewState::Rejected,
+            reason: Some("evidence fabricated".into()),
+            ..Default::default()
+        }]);
+        let v = apply(r, &report, &rejected);
+        assert_eq!(order(&v), [(B.to_string(), 1)]);
+        assert_eq!(verified_of(&v, cat, A).state, ReviewState::Rejected);
+    }
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn the_final_score_uses_the_verified_data_score() {
+        let r = crate::rubric::builtin();
+        let cat = r.category_index(CAT).unwrap();
+        let files: Vec<(String, Vec<u8>)> = [sub("Dinas A", A, 600.0), sub("Dinas B", B, 300.0)]
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (format!("{i}.json"), submission::write(r, s, EXAMPLE_EXPORTED_AT).into_bytes()))
+            .collect();
+        let jury: JuryMarks =
+            [((CAT.to_string(), "dinas a".to_string()), 80.0), ((CAT.to_string(), "dinas b".to_string()), 80.0)].into();
+        let report = import(r, &files, &jury);
+        let review = review_with(vec![SubmissionReview {
+            submission_id: A.into(),
+            corrections: vec![correction(CAT, "posts", None, json!(10), "fewer")],
+            ..Default::default()
+        }]);
+        let v = apply(r, &report, &review);
+        let c = &v.categories[cat];
+        assert!(c.by_final);
+        let a = c.rows.iter().find(|row| c.cards[row.card].submission_id == A).unwrap();
+        assert_eq!(a.final_score, Some(round2(c.cards[a.card].verified.final_score(r, 80.0))));
+        assert_eq!(c.cards[c.rows[0].card].submission_id, B);
+    }
+
+    fn sample_file() -> ReviewFile {
+        let mut f = review_with(vec![SubmissionReview {
+            submission_id: A.into(),
+            state: ReviewState::NeedsFixing,
+            reason: Some("links broken".into()),
+            verdicts: BTreeMap::from([(format!("{CAT}.posts"), Verdict::Unreachable)]),
+            corrections: vec![correction("website", "domain", Some("https"), json!("partial"), "mixed content")],
+            notes: BTreeMap::from([(CAT.into(), "check again".into())]),
+        }]);
+        f.audit.push(AuditEntry {
+            at: "2025-11-04T08:00:00Z".into(),
+            reviewer: "Rina".into(),
+            submission_id: A.into(),
+            field: "state".into(),
+            from: json!("unreviewed"),
+            to: json!("needs_fixing"),
+            reason: "links broken".into(),
+        });
+        f
+    }
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn the_review_file_round_trips_and_its_digest_is_checked() {
+        let f = sample_file();
+        let text = write(&f);
+        let back = read(text.as_bytes()).expect("reads back");
+        assert_eq!(back.reviews, f.reviews);
+        assert_eq!(back.audit, f.audit);
+        assert_eq!(back.integrity.algorithm, DIGEST_ALGORITHM);
+        assert_eq!(back.integrity.digest.len(), 64);
+        // Writing what was read gives the same text.
+        assert_eq!(write(&back), text);
+        // A changed reason without a new digest is detected.
+        let tampered = text.replace("mixed content", "all fine");
+        assert_ne!(tampered, text);
+        assert_eq!(paths(&read(tampered.as_bytes()).unwrap_err()), [("digest_mismatch", "integrity.digest")]);
+        // Structure problems carry their paths.
+        let bad = text.replace("\"unreachable\"", "\"maybe\"");
+        let problems = read(bad.as_bytes()).unwrap_err();
+        assert!(problems.iter().any(|p| p.path == "reviews[0].verdicts[\"media_sosial_opd.posts\"]"), "{problems:?}");
+        let not_review = read(br#"{"format":"ampk-submission"}"#).unwrap_err();
+        assert_eq!(paths(&not_review), [("format", "format")]);
+        assert_eq!(paths(&read(&vec![b' '; MAX_BYTES + 1]).unwrap_err()), [("too_large", "")]);
+    }
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn the_audit_csv_neutralises_formulas() {
+        let mut f = sample_file();
+        f.audit[0].reason = "=HYPERLINK(\"http://x\")".into();
+        f.audit[0].reviewer = "+Rina".into();
+        let csv = audit_csv(&f.audit, Lang::En);
+        assert!(csv.starts_with("\u{feff}time;reviewer;submission;field;from;to;reason\n"), "{csv}");
+        let row = csv.lines().nth(1).unwrap();
+        assert!(row.contains("'+Rina"), "{row}");
+        assert!(row.contains("\"'=HYPERLINK(\"\"http://x\"\")\""), "{row}");
+        assert!(row.contains(";state;unreviewed;needs_fixing;"), "{row}");
+        assert!(!csv.contains(";=") && !csv.contains(";+"), "{csv}");
+    }
+}
