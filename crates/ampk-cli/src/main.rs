@@ -773,6 +773,14 @@ fn print_review(out: &mut dyn Write, r: &Rubric, report: &ImportReport, rv: &Rev
                 card.state.label(lang),
                 f.file
             );
+            let changed: Vec<String> = card
+                .differences(r)
+                .filter(|(_, d)| *d != 0.0)
+                .map(|(id, d)| format!("{id} {}{}", if d > 0.0 { "+" } else { "" }, fmt::score(d, lang)))
+                .collect();
+            if !changed.is_empty() {
+                let _ = writeln!(out, "         {}", t.cli_verified_differences(changed.join(" · ")));
+            }
         }
         for card in c.cards.iter().filter(|k| k.state == ReviewState::Rejected) {
             let _ = writeln!(out, "  {}", t.cli_review_excluded(report.files[card.file].agency().unwrap_or("?")));

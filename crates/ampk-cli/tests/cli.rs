@@ -1343,6 +1343,8 @@ fn rank_review_gives_verified_scores_rankings_and_the_audit() {
     let text = stderr(&out);
     assert!(text.contains("perlu perbaikan") && text.contains("links broken"), "{text}");
     assert!(text.contains("Peringkat terverifikasi"), "{text}");
+    let diff_line = text.lines().find(|l| l.contains("selisih per indikator:")).expect("differences printed");
+    assert!(diff_line.contains(" -"), "a lower verified score: {diff_line}");
     // The audit CSV, formulas neutralised.
     let csv = fs::read_to_string(dir.path().join("audit.csv")).expect("audit written");
     assert!(csv.starts_with("\u{feff}waktu;pemeriksa;"), "{csv}");

@@ -298,9 +298,9 @@ fn set(figures: &mut Figures, c: &Correction, kind: InputKind) {
 }
 
 /// Checks a review against the rubric and an import: the rubric fingerprint, known
-/// submissions (each reviewed once), reasons, and every verdict, correction and note naming a
+/// submissions (each reviewed once), reasons, every verdict, correction and note naming a
 /// category the submission entered and an input (and item) of the rubric, with a value valid
-/// for it. Every problem carries its path in the review file; an empty list means it applies.
+/// for it, and every audit entry's time (RFC 3339 UTC) and reviewer. Every problem carries its path in the review file; an empty list means it applies.
 pub fn check(rubric: &Rubric, report: &ImportReport, review: &ReviewFile) -> Vec<Problem> {
     let mut out = Vec::new();
     if review.rubric_sha256 != rubric.sha256 {
@@ -412,6 +412,15 @@ pub fn check(rubric: &Rubric, report: &ImportReport, review: &ReviewFile) -> Vec
                     out.push(p);
                 }
             }
+        }
+    }
+    for (i, e) in review.audit.iter().enumerate() {
+        let base = index("audit", i);
+        if submission::timestamp_key(&e.at).is_none() {
+            out.push(Problem::of(ProblemCode::BadTimestamp, join(&base, "at"), |t| t.bad_timestamp()));
+        }
+        if e.reviewer.trim().is_empty() {
+            out.push(Problem::of(ProblemCode::MissingValue, join(&base, "reviewer"), |t| t.review_reviewer_required()));
         }
     }
     out
@@ -768,6 +777,16 @@ mod tests {
                 ("review_duplicate", "reviews[2].submission_id"),
             ]
         );
+        let mut audited = review_with(Vec::new());
+        audited.audit = sample_file().audit;
+        audited.audit[0].at = "yesterday".into();
+        audited.audit[0].reviewer = " ".into();
+        assert_eq!(
+            paths(&check(r, &report, &audited)),
+            [("bad_timestamp", "audit[0].at"), ("missing_value", "audit[0].reviewer")]
+        );
+        audited.audit = sample_file().audit;
+        assert_eq!(check(r, &report, &audited), []);
         let mut other = review_with(Vec::new());
         other.rubric_sha256 = "0".repeat(64);
         assert_eq!(paths(&check(r, &report, &other)), [("rubric_mismatch", "rubric_sha256")]);
