@@ -686,10 +686,10 @@ fn cmd_rank(args: &RankArgs, lang: Lang) -> Outcome {
         }
     }
     if let Some(target) = args.json.as_deref() {
-        let mut value = import::report_json(&r, &report, lang);
-        if let Some(v) = &verified {
-            add_verified_json(&mut value, &r, &report, v, lang);
-        }
+        let value = match &verified {
+            Some(v) => review::report_json(&r, &report, v, lang),
+            None => import::report_json(&r, &report, lang),
+        };
         let text = serde_json::to_string_pretty(&value).expect("json") + "\n";
         if json_to_stdout {
             outp!("{text}");
@@ -784,53 +784,6 @@ fn print_review(out: &mut dyn Write, r: &Rubric, report: &ImportReport, rv: &Rev
         }
         for card in c.cards.iter().filter(|k| k.state == ReviewState::Rejected) {
             let _ = writeln!(out, "  {}", t.cli_review_excluded(report.files[card.file].agency().unwrap_or("?")));
-        }
-    }
-}
-
-/// Adds the review to `ampk rank --json`: per ranking entry its `review_state` and
-/// `verified_data_score`, and per category the `verified` ranking (same members as `ranking`,
-/// ranked by the verified data score, `rejected` submissions left out).
-fn add_verified_json(value: &mut serde_json::Value, r: &Rubric, report: &ImportReport, v: &Verified, lang: Lang) {
-    let Some(cats) = value.get_mut("categories").and_then(|c| c.as_array_mut()) else { return };
-    for (cj, c) in cats.iter_mut().zip(&v.categories) {
-        let by_file = |file: usize| c.cards.iter().find(|k| k.file == file);
-        let rows = &report.categories[c.category].rows;
-        if let Some(ranking) = cj.get_mut("ranking").and_then(|x| x.as_array_mut()) {
-            for (entry, row) in ranking.iter_mut().zip(rows) {
-                if let (Some(m), Some(card)) = (entry.as_object_mut(), by_file(row.file)) {
-                    m.insert("review_state".into(), json!(card.state.as_str()));
-                    m.insert("verified_data_score".into(), json!(card.verified.rounded()));
-                }
-            }
-        }
-        let verified: Vec<_> = c
-            .rows
-            .iter()
-            .map(|row| {
-                let card = &c.cards[row.card];
-                let f = &report.files[card.file];
-                let differences: serde_json::Map<String, serde_json::Value> =
-                    card.differences(r).map(|(id, d)| (id.to_string(), json!(d))).collect();
-                json!({
-                    "rank": row.rank,
-                    "agency": f.agency(),
-                    "agency_type": f.agency_type(),
-                    "file": f.file,
-                    "submission_id": card.submission_id,
-                    "review_state": card.state.as_str(),
-                    "data_score": card.reported.rounded(),
-                    "verified_data_score": row.verified_score,
-                    "jury_score": row.jury,
-                    "final_score": row.final_score,
-                    "predicate": card.verified.predicate(r, lang),
-                    "winner": row.winner,
-                    "differences": differences,
-                })
-            })
-            .collect();
-        if let Some(m) = cj.as_object_mut() {
-            m.insert("verified".into(), json!(verified));
         }
     }
 }

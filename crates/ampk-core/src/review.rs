@@ -17,7 +17,7 @@ use crate::submission::{self, DIGEST_ALGORITHM};
 use crate::util::round2;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
+use serde_json::{json, Value};
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
@@ -555,6 +555,59 @@ pub fn apply(rubric: &Rubric, report: &ImportReport, review: &ReviewFile) -> Ver
     Verified { categories }
 }
 
+/// The import's report ([`crate::import::report_json`], `ampk rank --json`) with the review: per
+/// ranking entry its `review_state` and `verified_data_score`, and per category the `verified`
+/// ranking: `[{"rank", "agency", "agency_type", "file", "submission_id", "review_state",
+/// "data_score", "verified_data_score", "jury_score", "final_score", "predicate", "winner",
+/// "differences": {indicator id: verified − self-reported}}]`, best first, ranked by the verified
+/// data score (by the final score from it where the category is ranked by final score),
+/// `rejected` submissions left out.
+pub fn report_json(r: &Rubric, report: &ImportReport, v: &Verified, lang: Lang) -> Value {
+    let mut value = crate::import::report_json(r, report, lang);
+    let Some(cats) = value.get_mut("categories").and_then(|c| c.as_array_mut()) else { return value };
+    for (cj, c) in cats.iter_mut().zip(&v.categories) {
+        let by_file = |file: usize| c.cards.iter().find(|k| k.file == file);
+        let rows = &report.categories[c.category].rows;
+        if let Some(ranking) = cj.get_mut("ranking").and_then(|x| x.as_array_mut()) {
+            for (entry, row) in ranking.iter_mut().zip(rows) {
+                if let (Some(m), Some(card)) = (entry.as_object_mut(), by_file(row.file)) {
+                    m.insert("review_state".into(), json!(card.state.as_str()));
+                    m.insert("verified_data_score".into(), json!(card.verified.rounded()));
+                }
+            }
+        }
+        let verified: Vec<_> = c
+            .rows
+            .iter()
+            .map(|row| {
+                let card = &c.cards[row.card];
+                let f = &report.files[card.file];
+                let differences: serde_json::Map<String, Value> =
+                    card.differences(r).map(|(id, d)| (id.to_string(), json!(d))).collect();
+                json!({
+                    "rank": row.rank,
+                    "agency": f.agency(),
+                    "agency_type": f.agency_type(),
+                    "file": f.file,
+                    "submission_id": card.submission_id,
+                    "review_state": card.state.as_str(),
+                    "data_score": card.reported.rounded(),
+                    "verified_data_score": row.verified_score,
+                    "jury_score": row.jury,
+                    "final_score": row.final_score,
+                    "predicate": card.verified.predicate(r, lang),
+                    "winner": row.winner,
+                    "differences": differences,
+                })
+            })
+            .collect();
+        if let Some(m) = cj.as_object_mut() {
+            m.insert("verified".into(), json!(verified));
+        }
+    }
+    value
+}
+
 /// The audit log as CSV: UTF-8 with a BOM, `;`-separated, headers from the catalogue, text cells
 /// that a spreadsheet would take for a formula neutralised; `from` and `to` as JSON.
 pub fn audit_csv(entries: &[AuditEntry], lang: Lang) -> String {
@@ -814,7 +867,18 @@ mod tests {
         };
         assert_eq!(order(&apply(r, &report, &down(300.0))), [(A.to_string(), 1), (B.to_string(), 1)]);
         // Below B's: B first; the import's own ranking is untouched.
-        assert_eq!(order(&apply(r, &report, &down(10.0))), [(B.to_string(), 1), (A.to_string(), 2)]);
+        let corrected = apply(r, &report, &down(10.0));
+        assert_eq!(order(&corrected), [(B.to_string(), 1), (A.to_string(), 2)]);
+        // The JSON report: the data ranking keeps its order and gains the verified scores.
+        let j = report_json(r, &report, &corrected, Lang::En);
+        let cj = &j["categories"][cat];
+        assert_eq!(cj["ranking"][0]["file"], "0.json");
+        assert_eq!(cj["ranking"][0]["review_state"], "unreviewed");
+        let a = verified_of(&corrected, cat, A);
+        assert_eq!(cj["ranking"][0]["verified_data_score"], json!(a.verified.rounded()));
+        assert_eq!(cj["verified"][0]["submission_id"], B);
+        assert_eq!(cj["verified"][1]["verified_data_score"], json!(a.verified.rounded()));
+        assert_eq!(cj["verified"][1]["data_score"], json!(a.reported.rounded()));
         assert_eq!(report.categories[cat].rows[0].file, 0);
         // Rejected: out of the ranking, still scored.
         let rejected = review_with(vec![SubmissionReview {
