@@ -204,12 +204,13 @@ fn schema() -> &'static Value {
 
 /// Writes a review file: pretty-printed, with a fresh digest as the last member.
 pub fn write(review: &ReviewFile) -> String {
-    let mut value = serde_json::to_value(review).expect("review serialises");
-    let digest = submission::digest(&value);
-    if let Value::Object(m) = &mut value {
-        m.insert("integrity".into(), serde_json::json!({"algorithm": DIGEST_ALGORITHM, "digest": digest}));
-    }
-    serde_json::to_string_pretty(&value).expect("review serialises") + "\n"
+    // The digest ignores member order (JCS); the text is written from the typed form, so its
+    // members come in the documented order whatever `serde_json::Value`'s map order is (the
+    // officer's bundle builds the core without `preserve_order`).
+    let digest = submission::digest(&serde_json::to_value(review).expect("review serialises"));
+    let out =
+        ReviewFile { integrity: ReviewIntegrity { algorithm: DIGEST_ALGORITHM.into(), digest }, ..review.clone() };
+    serde_json::to_string_pretty(&out).expect("review serialises") + "\n"
 }
 
 /// Reads a review file: size limit, JSON, format and version, structure, then the digest.
