@@ -281,9 +281,11 @@ pub fn OfficerPage(props: &OfficerPageProps) -> Html {
     {
         let asked = use_mut_ref(String::new);
         let (on_action, rubric, text, lang) = (props.on_action.clone(), m.rubric.clone(), m.rubric_text.clone(), lang);
-        use_effect_with((d.clone(), moving, *attempt), move |(d, moving, attempt)| {
+        // The draft is compared (and cloned) only while it must move: not on every keystroke.
+        use_effect_with((moving.then(|| d.clone()), *attempt), move |(pending, attempt)| {
+            let Some(d) = pending else { return };
             let key = format!("{}>{}#{attempt}", d.local_id, rubric.0.sha256);
-            if *moving && *asked.borrow() != key {
+            if *asked.borrow() != key {
                 *asked.borrow_mut() = key;
                 move_draft(d.clone(), &rubric, text, lang, on_action);
             }
@@ -302,7 +304,7 @@ pub fn OfficerPage(props: &OfficerPageProps) -> Html {
         .collect();
 
     let on_export = {
-        let (d, a, rubric_text) = (d.clone(), assessment.clone(), draft_rubric_text(m));
+        let (d, a, rubric) = (d.clone(), assessment.clone(), (m.rubric.0.sha256.clone(), m.rubric_text.clone()));
         let (on_action, attempted) = (props.on_action.clone(), attempted.clone());
         Callback::from(move |_: MouseEvent| {
             attempted.set(true);
@@ -311,7 +313,9 @@ pub fn OfficerPage(props: &OfficerPageProps) -> Html {
                 return;
             }
             let now = browser::now();
-            let request = Request::Export { rubric: rubric_text.clone(), draft: Box::new(d.clone()), now: now.clone() };
+            // Resolved only now: the rubric's text is large, and this closure is made on every change.
+            let rubric_text = draft_rubric_text(&d.rubric_sha256, &rubric.0, rubric.1.as_deref());
+            let request = Request::Export { rubric: rubric_text, draft: Box::new(d.clone()), now: now.clone() };
             let on_action = on_action.clone();
             // The file is written, and read back as the coordinator will, in the worker.
             browser::officer_task(&request, None, move |reply| match reply {
@@ -379,10 +383,9 @@ fn broken_published(m: &Model, problems: &[Problem], on_export: Callback<MouseEv
 }
 
 /// The text of the rubric the open draft was made with (`None`: the built-in model).
-fn draft_rubric_text(m: &Model) -> Option<String> {
-    let sha = &m.draft.rubric_sha256;
-    if *sha == m.rubric.0.sha256 {
-        m.rubric_text.as_deref().map(str::to_string)
+fn draft_rubric_text(sha: &str, in_use: &str, in_use_text: Option<&str>) -> Option<String> {
+    if sha == in_use {
+        in_use_text.map(str::to_string)
     } else if sha == rubric::MODEL_RUBRIC_SHA256 {
         None
     } else {
