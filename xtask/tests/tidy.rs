@@ -120,6 +120,7 @@ const CORE_LAYERS: &[&str] = &[
     "import",
     "export",
     "review",
+    "feedback",
     "workbook",
     "draft",
     "officer",

@@ -10,7 +10,7 @@ use crate::fmt::parse_number;
 use crate::problem::{join, Lang, Problem, ProblemCode};
 use crate::rubric::{self, InputKind, Rubric, RubricDiff};
 use crate::score::{Answer, Figures, InputValue, Scorecard};
-use crate::submission::{self, Agency, Entry, Submission, KIT_VERSION};
+use crate::submission::{self, Agency, Entry, Response, Submission, KIT_VERSION};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -71,6 +71,11 @@ pub struct Draft {
     pub rubric_sha256: String,
     /// The draft this one was moved to a new rubric from (its local id), if any.
     pub moved_from: String,
+    /// The revision the next export carries: 0 or 1 for a first submission (written as format
+    /// version 1); the revision a feedback file answered plus one once feedback is opened.
+    pub revision: u32,
+    /// The officer's answers to the coordinator's feedback, per field (`<category>.<input>[.<item>]`).
+    pub responses: BTreeMap<String, Response>,
 }
 
 impl Draft {
@@ -181,6 +186,8 @@ pub fn to_submission(rubric: &Rubric, d: &Draft) -> Submission {
         months: months(rubric, d),
         categories,
         jury_estimate: Some(d.jury_estimate.clamp(0.0, 100.0)),
+        revision: d.revision.max(1),
+        responses: d.responses.clone(),
     }
 }
 
@@ -389,6 +396,15 @@ pub fn export_key(rubric: &Rubric, d: &Draft) -> String {
         }
         h.opt(&e.note);
     }
+    // Only a revision adds to the key, so drafts exported by an older kit keep theirs.
+    if s.revision > 1 || !s.responses.is_empty() {
+        h.bytes(&s.revision.to_le_bytes());
+    }
+    for (k, r) in &s.responses {
+        h.text(k);
+        h.bytes(&[u8::from(r.accepted)]);
+        h.opt(&r.text);
+    }
     format!("fnv1a64:{:016x}", h.0)
 }
 
@@ -438,6 +454,8 @@ pub fn from_submission(rubric: &Rubric, s: &Submission, lang: Lang, local_id: &s
         updated_at: now.into(),
         rubric_sha256: rubric.sha256.clone(),
         moved_from: String::new(),
+        revision: s.revision,
+        responses: s.responses.clone(),
     };
     // Eligible categories absent from the file were left out on purpose.
     for cat in rubric.eligible_categories(&d.agency_type) {

@@ -120,5 +120,7 @@ pub fn example(rubric: &Rubric, agency_type: &str) -> Option<Submission> {
         months: rubric.period_months.clamp(1, 12),
         categories,
         jury_estimate: Some(75.0),
+        revision: 1,
+        responses: BTreeMap::new(),
     })
 }

@@ -91,8 +91,14 @@ impl FileReport {
         self.checked.as_ref().is_some_and(Checked::eligible)
     }
 
-    fn recency(&self) -> (Option<submission::Timestamp>, &str) {
-        (self.read.as_ref().and_then(|r| timestamp_key(&r.wire.exported_at)), self.file.as_str())
+    /// The revision (1 for a version 1 file; 0 when unreadable).
+    pub fn revision(&self) -> u32 {
+        self.read.as_ref().map_or(0, |r| r.revision)
+    }
+
+    /// Which file of a submission wins: the highest revision, then the latest export, then the name.
+    fn recency(&self) -> (u32, Option<submission::Timestamp>, &str) {
+        (self.revision(), self.read.as_ref().and_then(|r| timestamp_key(&r.wire.exported_at)), self.file.as_str())
     }
 }
 
@@ -229,7 +235,10 @@ pub fn resolve(rubric: &Rubric, mut files: Vec<FileReport>, jury: &JuryMarks) ->
             f.reasons.retain(|r| {
                 !matches!(
                     r.code,
-                    ProblemCode::SupersededSameId | ProblemCode::SupersededSameAgency | ProblemCode::DuplicateIdentical
+                    ProblemCode::SupersededSameId
+                        | ProblemCode::SupersededRevision
+                        | ProblemCode::SupersededSameAgency
+                        | ProblemCode::DuplicateIdentical
                 )
             });
             f.status = if f.checked.as_ref().is_some_and(|c| c.warnings.is_empty()) {
@@ -252,9 +261,14 @@ pub fn resolve(rubric: &Rubric, mut files: Vec<FileReport>, jury: &JuryMarks) ->
         let keep = group[0];
         survivors.push(keep);
         let (keep_name, keep_key) = (files[keep].file.clone(), files[keep].content_key.clone());
+        let keep_revision = files[keep].revision();
         for &other in &group[1..] {
             if files[other].content_key == keep_key {
                 supersede(&mut files[other], ProblemCode::DuplicateIdentical, |t| t.duplicate_identical(&keep_name));
+            } else if files[other].revision() < keep_revision {
+                supersede(&mut files[other], ProblemCode::SupersededRevision, |t| {
+                    t.superseded_revision(keep_revision, &keep_name)
+                });
             } else {
                 supersede(&mut files[other], ProblemCode::SupersededSameId, |t| t.superseded_same_id(&keep_name));
             }

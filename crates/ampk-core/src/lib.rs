@@ -8,6 +8,7 @@ pub mod draft;
 pub mod example;
 pub mod export;
 pub mod expr;
+pub mod feedback;
 pub mod fmt;
 pub mod gain;
 pub mod i18n;

@@ -290,6 +290,7 @@ problem_codes! {
     StepsMalformed = "steps_malformed",
     StringTooLong = "string_too_long",
     Structure = "structure",
+    SupersededRevision = "superseded_revision",
     SupersededSameAgency = "superseded_same_agency",
     SupersededSameId = "superseded_same_id",
     TextWithoutId = "text_without_id",

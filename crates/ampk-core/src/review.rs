@@ -6,6 +6,7 @@
 //! corrections in place, beside the import's own scores.
 
 use crate::export::neutralise;
+use crate::i18n::Texts;
 use crate::import::{ImportReport, Status};
 use crate::json;
 use crate::problem::{index, join, Lang, Problem, ProblemCode};
@@ -213,35 +214,66 @@ pub fn write(review: &ReviewFile) -> String {
     serde_json::to_string_pretty(&out).expect("review serialises") + "\n"
 }
 
-/// Reads a review file: size limit, JSON, format and version, structure, then the digest.
-/// Every problem carries its JSON path.
-pub fn read(bytes: &[u8]) -> Result<ReviewFile, Vec<Problem>> {
-    let value = json::parse_json(bytes, MAX_BYTES).map_err(|p| vec![p])?;
+/// What [`read_digested`] needs to know of a file format that carries a `sha256-jcs` digest.
+pub(crate) struct Digested {
+    pub max_bytes: usize,
+    pub format: &'static str,
+    pub version: u32,
+    pub schema: fn() -> &'static Value,
+    /// "not a … file", with the `format` found.
+    pub not_this: fn(Texts, &str) -> String,
+    /// "format_version must be …".
+    pub bad_version: fn(Texts) -> &'static str,
+    /// "changed after it was saved".
+    pub mismatch: fn(Texts) -> &'static str,
+}
+
+/// Reads a file of a digest-carrying format (a review or feedback file): size limit, JSON,
+/// format and version, structure, then the digest. Every problem carries its JSON path.
+pub(crate) fn read_digested<T: serde::de::DeserializeOwned>(bytes: &[u8], f: &Digested) -> Result<T, Vec<Problem>> {
+    let value = json::parse_json(bytes, f.max_bytes).map_err(|p| vec![p])?;
     match value.get("format") {
-        Some(Value::String(f)) if f == FORMAT => {}
+        Some(Value::String(x)) if x == f.format => {}
         other => {
             let found = other.map_or_else(|| "—".to_string(), Value::to_string);
-            return Err(vec![Problem::of(ProblemCode::Format, "format", |t| t.review_not_a_review(&found))]);
+            return Err(vec![Problem::of(ProblemCode::Format, "format", |t| (f.not_this)(t, &found))]);
         }
     }
-    if value.get("format_version").and_then(Value::as_u64) != Some(u64::from(FORMAT_VERSION)) {
-        return Err(vec![Problem::of(ProblemCode::FormatVersion, "format_version", |t| t.review_format_version())]);
+    if value.get("format_version").and_then(Value::as_u64) != Some(u64::from(f.version)) {
+        return Err(vec![Problem::of(ProblemCode::FormatVersion, "format_version", f.bad_version)]);
     }
-    let problems = shape::check(schema(), &value);
+    let problems = shape::check((f.schema)(), &value);
     if !problems.is_empty() {
         return Err(problems);
     }
-    let review: ReviewFile = serde_json::from_value(value.clone()).map_err(|e| vec![json::structure(e)])?;
-    if review.integrity.algorithm != DIGEST_ALGORITHM {
-        let found = review.integrity.algorithm.clone();
+    let integrity: ReviewIntegrity =
+        serde_json::from_value(value["integrity"].clone()).map_err(|e| vec![json::structure(e)])?;
+    if integrity.algorithm != DIGEST_ALGORITHM {
         return Err(vec![Problem::of(ProblemCode::DigestAlgorithm, "integrity.algorithm", |t| {
-            t.digest_algorithm(DIGEST_ALGORITHM, &found)
+            t.digest_algorithm(DIGEST_ALGORITHM, &integrity.algorithm)
         })]);
     }
-    if review.integrity.digest != submission::digest(&value) {
-        return Err(vec![Problem::of(ProblemCode::DigestMismatch, "integrity.digest", |t| t.review_digest_mismatch())]);
+    if integrity.digest != submission::digest(&value) {
+        return Err(vec![Problem::of(ProblemCode::DigestMismatch, "integrity.digest", f.mismatch)]);
     }
-    Ok(review)
+    serde_json::from_value(value).map_err(|e| vec![json::structure(e)])
+}
+
+/// Reads a review file: size limit, JSON, format and version, structure, then the digest.
+/// Every problem carries its JSON path.
+pub fn read(bytes: &[u8]) -> Result<ReviewFile, Vec<Problem>> {
+    read_digested(
+        bytes,
+        &Digested {
+            max_bytes: MAX_BYTES,
+            format: FORMAT,
+            version: FORMAT_VERSION,
+            schema,
+            not_this: |t, found| t.review_not_a_review(found),
+            bad_version: |t| t.review_format_version(),
+            mismatch: |t| t.review_digest_mismatch(),
+        },
+    )
 }
 
 /// The ranked submissions of an import: submission id → (file index, figures per category id, months).

@@ -32,3 +32,17 @@ fn review_schema_is_current() {
     assert_eq!(generated["$schema"], "https://json-schema.org/draft/2020-12/schema");
     check("ampk-review-v1.schema.json", generated);
 }
+
+#[test]
+fn submission_v2_schema_is_current() {
+    let generated = ampk_core::submission::json_schema_v2();
+    assert_eq!(generated["$schema"], "https://json-schema.org/draft/2020-12/schema");
+    check("ampk-submission-v2.schema.json", generated);
+}
+
+#[test]
+fn feedback_schema_is_current() {
+    let generated = ampk_core::feedback::json_schema();
+    assert_eq!(generated["$schema"], "https://json-schema.org/draft/2020-12/schema");
+    check("ampk-feedback-v1.schema.json", generated);
+}

@@ -132,6 +132,8 @@ fn draft(id: &str, agency: Agency, months: u32, jury: Option<f64>) -> Submission
         months,
         categories: BTreeMap::new(),
         jury_estimate: jury,
+        revision: 1,
+        responses: BTreeMap::new(),
     }
 }
 
@@ -871,9 +873,13 @@ fn invalid_fixtures(f: &mut Fixtures) {
     f.edit("invalid-format-missing.json", &base, &[("format", "format")], "format removed", |v| {
         v.as_object_mut().expect("object").remove("format");
     });
-    f.edit("invalid-format-version-2.json", &base, &[("newer_version", "format_version")], "format_version 2", |v| {
-        v["format_version"] = json!(2)
-    });
+    f.edit(
+        "invalid-format-version-3.json",
+        &base,
+        &[("newer_version", "format_version")],
+        "format_version 3 (newer than this kit)",
+        |v| v["format_version"] = json!(3),
+    );
     f.edit("invalid-format-version-0.json", &base, &[("format_version", "format_version")], "format_version 0", |v| {
         v["format_version"] = json!(0)
     });

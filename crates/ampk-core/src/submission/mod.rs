@@ -5,6 +5,7 @@
 //! the conversions between them and [`Submission`] live here.
 
 pub mod v1;
+pub mod v2;
 
 use crate::i18n::Texts;
 use crate::jcs;
@@ -17,6 +18,10 @@ use serde_json::Value;
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 use v1::{AgencyV1, ComputedV1, EntryV1, IntegrityV1, OfficerV1, RubricRefV1, SubmissionV1};
+use v2::SubmissionV2;
+
+/// The officer's answer to the coordinator's feedback on one field (format version 2).
+pub use v2::ResponseV2 as Response;
 
 /// Largest submission file, in bytes.
 pub const MAX_BYTES: usize = 1 << 20;
@@ -26,8 +31,10 @@ pub const MAX_DEPTH: usize = 32;
 pub const MAX_STRING: usize = 2000;
 /// Most evidence links in one file.
 pub const MAX_LINKS: usize = 500;
-/// The format version this kit writes and reads.
+/// The format version of a first submission (revision 1, no responses): written exactly as before.
 pub const FORMAT_VERSION: u64 = 1;
+/// The newest format version this kit reads and writes (a revision answering feedback).
+pub const LATEST_VERSION: u64 = 2;
 /// The integrity algorithm name.
 pub const DIGEST_ALGORITHM: &str = "sha256-jcs";
 /// This kit's version, written into every export.
@@ -45,6 +52,10 @@ pub struct Submission {
     pub months: u32,
     pub categories: BTreeMap<String, Entry>,
     pub jury_estimate: Option<f64>,
+    /// 1 for a first submission; the revision answered plus one for an answer to feedback.
+    pub revision: u32,
+    /// The officer's answers to feedback, per field (`<category>.<input>[.<item>]`).
+    pub responses: BTreeMap<String, Response>,
 }
 
 /// The agency and officer.
@@ -66,7 +77,14 @@ pub struct Entry {
     pub note: Option<String>,
 }
 
+impl From<&Read> for Submission {
+    fn from(r: &Read) -> Self {
+        Submission { revision: r.revision, responses: r.responses.clone(), ..Submission::from(&r.wire) }
+    }
+}
+
 impl From<&SubmissionV1> for Submission {
+    /// The content of version 1's members (revision 1, no responses).
     fn from(w: &SubmissionV1) -> Self {
         Submission {
             submission_id: w.submission_id.clone(),
@@ -91,6 +109,8 @@ impl From<&SubmissionV1> for Submission {
                 })
                 .collect(),
             jury_estimate: w.jury_estimate,
+            revision: 1,
+            responses: BTreeMap::new(),
         }
     }
 }
@@ -160,9 +180,16 @@ pub fn write(rubric: &Rubric, s: &Submission, exported_at: &str) -> String {
 }
 
 /// The document [`write`] prints: one serialisation to a value (whose member order is the
-/// struct's), with the digest appended as the last member.
+/// struct's), with the digest appended as the last member. A first submission (revision 1, no
+/// responses) is version 1; a revision or an answer to feedback is version 2.
 pub fn document(rubric: &Rubric, s: &Submission, exported_at: &str) -> Value {
-    let mut value = serde_json::to_value(to_wire(rubric, s, exported_at)).expect("submission serialises");
+    let wire = to_wire(rubric, s, exported_at);
+    let mut value = if s.revision <= 1 && s.responses.is_empty() {
+        serde_json::to_value(wire)
+    } else {
+        serde_json::to_value(SubmissionV2::from_v1(wire, s.revision.max(1), s.responses.clone()))
+    }
+    .expect("submission serialises");
     let integrity = IntegrityV1 { algorithm: DIGEST_ALGORITHM.into(), digest: digest(&value) };
     if let Value::Object(m) = &mut value {
         m.insert("integrity".into(), serde_json::to_value(integrity).expect("integrity serialises"));
@@ -175,8 +202,12 @@ pub fn document(rubric: &Rubric, s: &Submission, exported_at: &str) -> Value {
 pub struct Read {
     /// The document as given (the digest is computed over it).
     pub value: Value,
-    /// Its typed wire form.
+    /// Its typed wire form: version 1's members (a version 2 file's `format_version` stays 2).
     pub wire: SubmissionV1,
+    /// The revision (1 for a version 1 file).
+    pub revision: u32,
+    /// The officer's answers to feedback (version 2; empty for version 1).
+    pub responses: BTreeMap<String, Response>,
 }
 
 /// JSON Schema (draft 2020-12) of submission v1, generated from the wire types.
@@ -184,12 +215,21 @@ pub fn json_schema() -> Value {
     serde_json::to_value(schemars::schema_for!(SubmissionV1)).expect("schema serialises")
 }
 
+/// JSON Schema (draft 2020-12) of submission v2, generated from the wire types.
+pub fn json_schema_v2() -> Value {
+    serde_json::to_value(schemars::schema_for!(SubmissionV2)).expect("schema serialises")
+}
+
 /// The committed copy of [`json_schema`], kept identical by a test.
 pub const JSON_SCHEMA: &str = include_str!("../../../../schemas/ampk-submission-v1.schema.json");
+/// The committed copy of [`json_schema_v2`], kept identical by a test.
+pub const JSON_SCHEMA_V2: &str = include_str!("../../../../schemas/ampk-submission-v2.schema.json");
 
-fn schema() -> &'static Value {
-    static SCHEMA: OnceLock<Value> = OnceLock::new();
-    SCHEMA.get_or_init(|| serde_json::from_str(JSON_SCHEMA).expect("committed schema parses"))
+fn schema(version: u64) -> &'static Value {
+    static V1: OnceLock<Value> = OnceLock::new();
+    static V2: OnceLock<Value> = OnceLock::new();
+    let (cell, text) = if version == 1 { (&V1, JSON_SCHEMA) } else { (&V2, JSON_SCHEMA_V2) };
+    cell.get_or_init(|| serde_json::from_str(text).expect("committed schema parses"))
 }
 
 fn too_deep(path: &str) -> Problem {
@@ -261,9 +301,9 @@ pub fn read(bytes: &[u8]) -> Result<Read, Vec<Problem>> {
             return Err(problems);
         }
     }
-    match value.get("format_version").and_then(Value::as_u64) {
-        Some(FORMAT_VERSION) => {}
-        Some(v) if v > FORMAT_VERSION => {
+    let version = match value.get("format_version").and_then(Value::as_u64) {
+        Some(v @ (FORMAT_VERSION | LATEST_VERSION)) => v,
+        Some(v) if v > LATEST_VERSION => {
             problems.push(Problem::of(ProblemCode::NewerVersion, "format_version", |t| t.submission_newer_version(v)));
             return Err(problems);
         }
@@ -271,15 +311,16 @@ pub fn read(bytes: &[u8]) -> Result<Read, Vec<Problem>> {
             problems.push(Problem::of(ProblemCode::FormatVersion, "format_version", |t| t.submission_format_version()));
             return Err(problems);
         }
-    }
+    };
     if !problems.is_empty() {
         return Err(problems);
     }
-    let mut problems = shape::check(schema(), &value);
+    let mut problems = shape::check(schema(version), &value);
     // The schema types these as uint32 but the walker does not check the width: without this,
     // serde would reject a larger number below with a message that has no path.
     let edition = value.get("rubric").and_then(|r| r.get("edition"));
-    for (path, n) in [("months", value.get("months")), ("rubric.edition", edition)] {
+    for (path, n) in [("months", value.get("months")), ("rubric.edition", edition), ("revision", value.get("revision"))]
+    {
         if n.and_then(Value::as_u64).is_some_and(|n| n > u64::from(u32::MAX)) {
             problems.push(Problem::of(ProblemCode::OutOfRange, path, |t| t.more_than_maximum(u32::MAX)));
         }
@@ -287,8 +328,17 @@ pub fn read(bytes: &[u8]) -> Result<Read, Vec<Problem>> {
     if !problems.is_empty() {
         return Err(problems);
     }
-    match serde_json::from_value::<SubmissionV1>(value.clone()) {
-        Ok(wire) => Ok(Read { value, wire }),
+    if version == FORMAT_VERSION {
+        return match serde_json::from_value::<SubmissionV1>(value.clone()) {
+            Ok(wire) => Ok(Read { value, wire, revision: 1, responses: BTreeMap::new() }),
+            Err(e) => Err(vec![json::structure(e)]),
+        };
+    }
+    match serde_json::from_value::<SubmissionV2>(value.clone()) {
+        Ok(w) => {
+            let (wire, revision, responses) = w.into_v1();
+            Ok(Read { value, wire, revision, responses })
+        }
         Err(e) => Err(vec![json::structure(e)]),
     }
 }
@@ -409,7 +459,7 @@ fn err<M: Into<String>>(out: &mut Vec<Problem>, code: ProblemCode, path: impl In
 
 /// Checks a read submission against the rubric loaded in the kit (import steps 3–5).
 pub fn check(rubric: &Rubric, read: &Read) -> Checked {
-    check_with(rubric, &Submission::from(&read.wire), read)
+    check_with(rubric, &Submission::from(read), read)
 }
 
 /// Checks a submission's content against the rubric: everything [`check`] does except what
@@ -540,6 +590,7 @@ fn check_with(rubric: &Rubric, w: &Submission, file: &impl FileChecks) -> Checke
         evidence_risk.push(score::score_with_zeroed(rubric, &card, &lacking).data_score);
         cards.push(card);
     }
+    check_responses(rubric, w, &mut errors);
     file.tail(&mut warnings);
     let order: Vec<usize> = {
         let mut o: Vec<usize> = (0..cards.len()).collect();
@@ -549,6 +600,30 @@ fn check_with(rubric: &Rubric, w: &Submission, file: &impl FileChecks) -> Checke
     let cards: Vec<Scorecard> = order.iter().map(|&i| cards[i].clone()).collect();
     let evidence_risk = order.iter().map(|&i| evidence_risk[i]).collect();
     Checked { errors, warnings, integrity, cards, evidence_risk }
+}
+
+/// Every response names a field of a category the submission enters: `<category>.<input>`, or
+/// `<category>.<input>.<item>` for a checklist item; a revision is at least 1.
+fn check_responses(rubric: &Rubric, w: &Submission, errors: &mut Vec<Problem>) {
+    if w.revision == 0 {
+        err(errors, ProblemCode::OutOfRange, "revision", |t| t.less_than_minimum(1));
+    }
+    for key in w.responses.keys() {
+        let mut parts = key.splitn(3, '.');
+        let (cat, input, item) = (parts.next().unwrap_or(""), parts.next().unwrap_or(""), parts.next());
+        let def = rubric
+            .category_index(cat)
+            .filter(|_| w.categories.contains_key(cat))
+            .and_then(|c| rubric.file.categories[c].inputs.iter().find(|d| d.id == input));
+        let known = def.is_some_and(|d| match (d.items.as_deref(), item) {
+            (Some(items), Some(item)) => items.iter().any(|i| i.id == item),
+            (_, None) => true,
+            (None, Some(_)) => false,
+        });
+        if !known {
+            err(errors, ProblemCode::UnknownKey, join("responses", key), |t| t.response_unknown_field(key));
+        }
+    }
 }
 
 fn check_header(rubric: &Rubric, w: &Submission, errors: &mut Vec<Problem>) {
