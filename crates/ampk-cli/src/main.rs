@@ -4,6 +4,7 @@
 //! row), 2 usage error (unknown command or option, missing or invalid option value, unreadable
 //! path).
 
+use ampk_core::feedback;
 use ampk_core::import::{self, FileReport, ImportReport, JuryMarks, Status};
 use ampk_core::review::{self, ReviewFile, ReviewState, Verified};
 use ampk_core::rubric::{self, Rubric};
@@ -102,6 +103,32 @@ enum Cmd {
     /// category's ranking with its winners (★). Exit 1 if a file is rejected or a jury row is
     /// bad.
     Rank(RankArgs),
+    /// Write the feedback files (umpan balik) of a review, one per agency
+    ///
+    /// Import a batch like 'rank', apply the review file and write, for every submission the
+    /// review has something for (a state, a verdict, a correction or a note), its feedback file
+    /// (ampk-feedback) into DIR, named umpan-balik-<agency>-<id>.json. A review with problems is
+    /// reported with its JSON paths (exit 1) and nothing is written.
+    Feedback(FeedbackArgs),
+}
+
+#[derive(clap::Args)]
+struct FeedbackArgs {
+    /// Submission files or folders, as for 'rank'
+    #[arg(value_name = "PATH", required = true)]
+    paths: Vec<String>,
+    /// Score with this rubric file (JSON) [default: the built-in model rubric]
+    #[arg(long, value_name = "FILE")]
+    rubric: Option<String>,
+    /// The review file (ampk-review)
+    #[arg(long, value_name = "REVIEW.json", required = true)]
+    review: String,
+    /// The folder to write the feedback files into (created if missing)
+    #[arg(long, value_name = "DIR", required = true)]
+    out: String,
+    /// Also read the .json files in the subfolders of the folders given
+    #[arg(long)]
+    recursive: bool,
 }
 
 #[derive(Subcommand)]
@@ -306,6 +333,7 @@ fn main() -> ExitCode {
         Cmd::Example(args) => (&["example"], cmd_example(args)),
         Cmd::Score(args) => (&["score"], cmd_score(args, lang)),
         Cmd::Rank(args) => (&["rank"], cmd_rank(args, lang)),
+        Cmd::Feedback(args) => (&["feedback"], cmd_feedback(args, lang)),
     };
     match outcome {
         Ok(true) => ExitCode::SUCCESS,
@@ -709,6 +737,28 @@ fn cmd_rank(args: &RankArgs, lang: Lang) -> Outcome {
         fs::write(out, review::audit_csv(&rv.audit, lang)).map_err(|e| Fail::Usage(format!("{out}: {e}")))?;
     }
     Ok(ok)
+}
+
+/// Writes the feedback files of a review into a folder.
+fn cmd_feedback(args: &FeedbackArgs, lang: Lang) -> Outcome {
+    let t = lang.texts();
+    let r = rubric_for(args.rubric.as_deref(), lang)?;
+    let list = load_files(&args.paths, args.recursive, lang)?;
+    let report = import::resolve(&r, assess_all(&r, &list)?, &JuryMarks::new());
+    let rv = read_review(&args.review, &r, &report, lang)?;
+    let verified = review::apply(&r, &report, &rv);
+    let (y, mo, d, h, mi, sec) = now_stamp();
+    let issued_at = format!("{y:04}-{mo:02}-{d:02}T{h:02}:{mi:02}:{sec:02}Z");
+    let files = feedback::build_all(&r, &report, &rv, &verified, &issued_at);
+    let dir = Path::new(&args.out);
+    fs::create_dir_all(dir).map_err(|e| Fail::Usage(format!("{}: {e}", args.out)))?;
+    for (name, f) in &files {
+        let path = dir.join(name);
+        fs::write(&path, feedback::write(f)).map_err(|e| Fail::Usage(format!("{}: {e}", path.display())))?;
+        outln!("{}", t.cli_feedback_written(&f.agency, path.display(), f.state.label(lang)));
+    }
+    outln!("{}", t.cli_feedback_count(files.len(), &args.out));
+    Ok(report.files.iter().all(|f| f.status != Status::Rejected))
 }
 
 /// A ranking row's final score, when it has one, as printed after its data score.

@@ -104,7 +104,7 @@ fn mixed_folder() -> TempDir {
     assert!(opd.contains(sha.as_str()));
     write(d, "fingerprint.json", opd.replace(sha.as_str(), &"0".repeat(64)));
     assert!(opd.contains("\"format_version\": 1,"));
-    write(d, "newer.json", opd.replace("\"format_version\": 1,", "\"format_version\": 2,"));
+    write(d, "newer.json", opd.replace("\"format_version\": 1,", "\"format_version\": 3,"));
     let big_len = 1024 * 1024 * 11 / 10;
     let mut big = opd.clone().into_bytes();
     big.resize(big_len, b' ');
@@ -1019,7 +1019,7 @@ fn help_lists_every_command_and_option() {
             .take_while(|l| !l.is_empty())
             .filter_map(|l| l.split_whitespace().next())
             .collect();
-        assert_eq!(commands, ["rubric", "example", "score", "rank", "help"], "ampk {args:?}:\n{text}");
+        assert_eq!(commands, ["rubric", "example", "score", "rank", "feedback", "help"], "ampk {args:?}:\n{text}");
         // The usage gives every command's synopsis; --lang and the exit codes are described too.
         for synopsis in [
             "ampk rubric check FILE",
@@ -1028,6 +1028,7 @@ fn help_lists_every_command_and_option() {
             "ampk example --type opd|uptd|kabkota [--out FILE]",
             "ampk score FILE... [--rubric FILE] [--json]",
             "ampk rank PATH... [--rubric FILE] [--jury FILE.csv]",
+            "ampk feedback PATH... [--rubric FILE] --review REVIEW.json --out DIR [--recursive]",
         ] {
             assert!(text.contains(synopsis), "ampk {args:?}: no {synopsis:?}:\n{text}");
         }
@@ -1058,6 +1059,10 @@ fn every_command_help_describes_its_options() {
         (&["rank"], &rank_options),
         (&["score"], &["<FILE>...", "--rubric <FILE>", "--json", "--lang <LANG>"]),
         (&["example"], &["--type <TYPE>", "--out <FILE>", "--lang <LANG>"]),
+        (
+            &["feedback"],
+            &["<PATH>...", "--rubric <FILE>", "--review <REVIEW.json>", "--out <DIR>", "--recursive", "--lang <LANG>"],
+        ),
         (&["rubric", "check"], &["<FILE>", "--lang <LANG>"]),
         (&["rubric", "show"], &["[FILE]", "--lang <LANG>"]),
         (&["rubric", "diff"], &["<OLD>", "<NEW>", "--json", "--lang <LANG>"]),
@@ -1406,4 +1411,82 @@ fn rank_review_with_problems_names_their_paths_and_applies_nothing() {
     // --audit needs --review; a missing review file is a usage error.
     assert_eq!(code(&run(dir.path(), &["rank", "batch", "--audit", "a.csv"])), 2);
     assert_eq!(code(&run(dir.path(), &["rank", "batch", "--review", "missing.json"])), 2);
+}
+
+#[test]
+fn feedback_writes_one_file_per_reviewed_submission_and_a_revision_supersedes() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let batch = dir.path().join("batch");
+    let a = review_batch(&batch, 600.0);
+    write(
+        dir.path(),
+        "review.json",
+        review_file(
+            serde_json::json!([
+                {"submission_id": a, "state": "needs_fixing", "reason": "posts not supported",
+                 "verdicts": {"media_sosial_opd.posts": "not_ok"},
+                 "corrections": [{"category": "media_sosial_opd", "input": "posts", "value": 10, "reason": "10 posts in the evidence"}],
+                 "notes": {"media_sosial_opd": "check the archive"}},
+                {"submission_id": REVIEW_B, "state": "unreviewed"}
+            ]),
+            serde_json::json!([{"at": "2025-11-04T08:00:00Z", "reviewer": "Rina", "submission_id": a,
+                "field": "media_sosial_opd.posts", "from": 600, "to": 10, "reason": "10 posts in the evidence"}]),
+        ),
+    );
+    let out = run(dir.path(), &["feedback", "batch", "--review", "review.json", "--out", "fb"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    // Only A's review holds something to send back.
+    let names: Vec<String> = fs::read_dir(dir.path().join("fb"))
+        .expect("folder written")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names, [format!("umpan-balik-dinas-contoh-a-{}.json", &a[..8])], "{}", stdout(&out));
+    assert!(stdout(&out).contains("1 berkas umpan balik ditulis ke fb"), "{}", stdout(&out));
+    let text = fs::read_to_string(dir.path().join("fb").join(&names[0])).expect("feedback");
+    let f = ampk_core::feedback::read(text.as_bytes()).expect("a valid feedback file");
+    assert_eq!((f.submission_id.as_str(), f.revision, f.reviewer.as_str()), (a.as_str(), 1, "Rina"));
+    assert_eq!(f.state, ampk_core::review::ReviewState::NeedsFixing);
+    assert_eq!(f.corrections[0].from, serde_json::json!(600));
+    assert_eq!(f.corrections[0].value, serde_json::json!(10));
+    let scores = &f.scores["media_sosial_opd"];
+    assert!(scores.verified < scores.reported, "{scores:?}");
+    assert!(!scores.differences.is_empty());
+    // The submission inside reads as the file that was sent.
+    let inner = submission::read(serde_json::to_string(&f.submission).unwrap().as_bytes()).expect("inner submission");
+    assert_eq!(inner.wire.submission_id, a);
+
+    // The agency answers: revision 2 accepts the correction and responds.
+    let mut s = Submission::from(&inner);
+    s.revision = f.revision + 1;
+    s.categories
+        .get_mut("media_sosial_opd")
+        .unwrap()
+        .inputs
+        .insert("posts".into(), ampk_core::InputValue::Number(10.0));
+    s.responses.insert(
+        "media_sosial_opd.posts".into(),
+        submission::Response { accepted: true, text: Some("benar, 10 unggahan".into()) },
+    );
+    // Exported earlier than the first file: the revision, not the time, decides.
+    write(&batch, "z-revision.json", submission::write(rubric::builtin(), &s, "2025-01-01T00:00:00Z"));
+    let out = run(dir.path(), &["rank", "batch", "--review", "review.json", "--json", "-"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let report: Value = serde_json::from_str(&stdout(&out)).expect("json");
+    let files = report["files"].as_array().unwrap();
+    let first = files.iter().find(|f| f["file"] == "a.json").unwrap();
+    assert_eq!(first["status"], "superseded");
+    assert_eq!(first["reasons"][0]["code"], "superseded_revision", "{first}");
+    let ranked = entry_of(ranking(&report, "media_sosial_opd"), "z-revision.json");
+    assert_eq!(ranked["data_score"], ranked["verified_data_score"], "the accepted correction is the figure now");
+
+    // A review with problems writes nothing.
+    write(
+        dir.path(),
+        "bad.json",
+        review_file(serde_json::json!([{"submission_id": a, "state": "rejected"}]), serde_json::json!([])),
+    );
+    let out = run(dir.path(), &["feedback", "batch", "--review", "bad.json", "--out", "none"]);
+    assert_eq!(code(&out), 1, "{}", stderr(&out));
+    assert!(stderr(&out).contains("reviews[0].reason"), "{}", stderr(&out));
+    assert!(!dir.path().join("none").exists());
 }

@@ -163,12 +163,13 @@ pub fn build(
         .iter()
         .map(|c| {
             let reported = w.categories.get(&c.category).and_then(|e| e.inputs.get(&c.input));
+            // Whole numbers as integers, as submission files write them.
             let from = match (reported, &c.item) {
-                (Some(InputValue::Checklist(a)), Some(item)) => a.get(item).map(|a| serde_json::to_value(a)),
-                (Some(v), None) => Some(serde_json::to_value(v)),
+                (Some(InputValue::Checklist(a)), Some(item)) => a.get(item).map(|a| serde_json::json!(a)),
+                (Some(InputValue::Number(n)), None) if n.fract() == 0.0 && n.abs() < 9e15 => Some((*n as i64).into()),
+                (Some(v), None) => Some(serde_json::json!(v)),
                 _ => None,
             }
-            .and_then(Result::ok)
             .unwrap_or(Value::Null);
             FeedbackCorrection {
                 category: c.category.clone(),

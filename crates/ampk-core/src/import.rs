@@ -267,7 +267,7 @@ pub fn resolve(rubric: &Rubric, mut files: Vec<FileReport>, jury: &JuryMarks) ->
                 supersede(&mut files[other], ProblemCode::DuplicateIdentical, |t| t.duplicate_identical(&keep_name));
             } else if files[other].revision() < keep_revision {
                 supersede(&mut files[other], ProblemCode::SupersededRevision, |t| {
-                    t.superseded_revision(keep_revision, &keep_name)
+                    t.superseded_revision(&keep_name, keep_revision)
                 });
             } else {
                 supersede(&mut files[other], ProblemCode::SupersededSameId, |t| t.superseded_same_id(&keep_name));
