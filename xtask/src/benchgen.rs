@@ -1,5 +1,6 @@
 //! Generates a realistic batch of submission files for the import benchmarks: varied agencies
-//! and categories, some invalid, some duplicated or re-exported, some made with another rubric.
+//! and categories, about half without any evidence link, some invalid (about 5 %: cut short or
+//! made with another rubric), some duplicated or re-exported (about 5 %).
 
 use ampk_core::example::example;
 use ampk_core::rubric::{InputKind, Rubric};
@@ -63,6 +64,7 @@ pub(crate) fn generate(rubric: &Rubric, dir: &Path, count: usize) -> std::io::Re
         if !keep.is_empty() {
             s.categories.retain(|k, _| keep.contains(k));
         }
+        let unscaled = s.categories.clone();
         for (cat_id, entry) in s.categories.iter_mut() {
             let cat = rubric.category_index(cat_id).expect("example categories exist");
             let f = 0.3 + rng.unit() * 1.1;
@@ -75,6 +77,18 @@ pub(crate) fn generate(rubric: &Rubric, dir: &Path, count: usize) -> std::io::Re
                 }
             }
         }
+        // Scaled figures or fewer months can break a rule tied to the period (weeks active):
+        // such agencies keep the example's figures and the rubric's period, so only the
+        // deliberate breaks below are broken.
+        if !ampk_core::submission::check_content(rubric, &s).errors.is_empty() {
+            s.months = rubric.period_months;
+            s.categories = unscaled;
+        }
+        // About half the agencies attach no evidence at all (hurried agencies): accepted with
+        // one `evidence_missing` warning per input.
+        if rng.unit() < 0.45 {
+            s.categories.values_mut().for_each(|e| e.evidence.clear());
+        }
         if roll > 0.97 {
             s.rubric_sha256 = "0".repeat(64);
             broken += 1;
@@ -82,7 +96,11 @@ pub(crate) fn generate(rubric: &Rubric, dir: &Path, count: usize) -> std::io::Re
         let minute = rng.next() % 60;
         let mut text = write(rubric, &s, &format!("2025-11-{:02}T08:{minute:02}:00Z", 1 + n % 28));
         if (0.95..0.97).contains(&roll) {
-            text.truncate(text.len() / 2);
+            let mut cut = text.len() / 2;
+            while !text.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            text.truncate(cut);
             broken += 1;
         } else if (0.03..0.05).contains(&roll) {
             if let Some(prev) = &previous {

@@ -25,7 +25,9 @@ const USAGE: &str = "usage: cargo xtask <setup|serve|test|dist|lint|bench>
   dist    release build into dist/ with a size report
           [--rubric FILE]  publish FILE (validated first) as dist/rubric.json
   lint    cargo fmt --check and clippy -D warnings on the host and on wasm32
-  bench   benchmarks (scoring per category)";
+  bench   benchmarks [score] [rank] [rekap] (default: all): scoring per category,
+          `ampk rank` on generated batches (time, peak memory, report digest), the
+          coordinator page importing them in headless Chromium";
 
 type Result<T = ()> = std::result::Result<T, String>;
 
@@ -54,7 +56,7 @@ fn main() -> ExitCode {
                 }
             }),
         Some("lint") => lint(),
-        Some("bench") => bench(&root),
+        Some("bench") => bench(&root, &args[1..]),
         _ => {
             eprintln!("{USAGE}");
             return ExitCode::from(2);
@@ -483,11 +485,30 @@ fn lint() -> Result {
     })
 }
 
-fn bench(root: &Path) -> Result {
-    step("bench: scoring every category of the model rubric (ns per evaluation)");
-    let mut c = cmd(root, "cargo");
-    c.args(["bench", "-p", "ampk-core", "--bench", "score"]);
-    run(c)?;
+/// `cargo xtask bench [PART…]`: every part, or only those named (`score`, `rank`, `rekap`).
+fn bench(root: &Path, parts: &[String]) -> Result {
+    const PARTS: [&str; 3] = ["score", "rank", "rekap"];
+    if let Some(p) = parts.iter().find(|p| !PARTS.contains(&p.as_str())) {
+        return Err(format!("unknown bench part {p:?}: choose among {PARTS:?}"));
+    }
+    let want = |p: &str| parts.is_empty() || parts.iter().any(|x| x == p);
+    if want("score") {
+        step("bench: scoring every category of the model rubric (ns per evaluation)");
+        let mut c = cmd(root, "cargo");
+        c.args(["bench", "-p", "ampk-core", "--bench", "score"]);
+        run(c)?;
+    }
+    if want("rank") {
+        bench_rank(root)?;
+    }
+    if want("rekap") {
+        bench_rekap(root)?;
+    }
+    Ok(())
+}
+
+/// Generates the batches (if missing) and times `ampk rank` on them.
+fn bench_rank(root: &Path) -> Result {
     step("bench: `ampk rank` over generated batches (optimised build, profile `cli`)");
     run({
         let mut c = cmd(root, "cargo");
@@ -502,14 +523,28 @@ fn bench(root: &Path) -> Result {
         let broken = benchgen::generate(rubric, &dir, count).map_err(|e| format!("generating {count} files: {e}"))?;
         let out = root.join(format!("target/bench-data/rank-{count}.json"));
         let mut times = Vec::new();
+        let mut peak_kib = 0u64;
         for _ in 0..3 {
             let t = Instant::now();
-            let status = cmd(root, ampk.to_str().unwrap_or("ampk"))
+            let mut child = cmd(root, ampk.to_str().unwrap_or("ampk"))
                 .args(["rank", dir.to_str().unwrap_or("."), "--json"])
                 .arg(&out)
                 .stdout(std::process::Stdio::null())
-                .status()
+                .spawn()
                 .map_err(|e| format!("running ampk: {e}"))?;
+            // Peak resident memory: the kernel's high-water mark, read until the process ends.
+            let status_file = format!("/proc/{}/status", child.id());
+            let status = loop {
+                if let Ok(text) = fs::read_to_string(&status_file) {
+                    let hwm = text.lines().find_map(|l| l.strip_prefix("VmHWM:"));
+                    let kib = hwm.and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<u64>().ok());
+                    peak_kib = peak_kib.max(kib.unwrap_or(0));
+                }
+                if let Some(status) = child.try_wait().map_err(|e| e.to_string())? {
+                    break status;
+                }
+                std::thread::sleep(std::time::Duration::from_millis(2));
+            };
             times.push(t.elapsed().as_secs_f64());
             // Exit 1 is expected: the batch holds deliberately rejected files.
             if status.code() == Some(2) || status.code().is_none() {
@@ -517,19 +552,93 @@ fn bench(root: &Path) -> Result {
             }
         }
         times.sort_by(f64::total_cmp);
-        let report: serde_json::Value =
-            serde_json::from_slice(&fs::read(&out).map_err(|e| e.to_string())?).map_err(|e| e.to_string())?;
+        let bytes = fs::read(&out).map_err(|e| e.to_string())?;
+        let digest = sha256_hex(&bytes);
+        let report: serde_json::Value = serde_json::from_slice(&bytes).map_err(|e| e.to_string())?;
         let mut counts = std::collections::BTreeMap::new();
         for f in report["files"].as_array().into_iter().flatten() {
             *counts.entry(f["status"].as_str().unwrap_or("?").to_string()).or_insert(0) += 1;
         }
-        rows.push((count, broken, times[1], counts));
+        let corpus: u64 = fs::read_dir(&dir)
+            .map_err(|e| e.to_string())?
+            .flatten()
+            .filter_map(|e| e.metadata().ok())
+            .map(|m| m.len())
+            .sum();
+        rows.push(RankRow { count, broken, secs: times[1], peak_kib, corpus, report: bytes.len(), digest, counts });
     }
-    eprintln!("\n{:>8} {:>9} {:>12}  statuses", "files", "broken", "median s");
-    for (count, broken, secs, counts) in rows {
-        eprintln!("{count:>8} {broken:>9} {secs:>12.3}  {counts:?}");
+    eprintln!(
+        "\n{:>7} {:>7} {:>9} {:>10} {:>9} {:>10} {:>10} {:>10}  statuses",
+        "files", "broken", "corpus MB", "median s", "µs/file", "peak MB", "limit MB", "report MB"
+    );
+    for r in &rows {
+        let limit = 2.0 * r.corpus as f64 / 1e6 + 50.0;
+        eprintln!(
+            "{:>7} {:>7} {:>9.1} {:>10.3} {:>9.1} {:>10.1} {:>10.1} {:>10.1}  {:?}",
+            r.count,
+            r.broken,
+            r.corpus as f64 / 1e6,
+            r.secs,
+            r.secs * 1e6 / r.count as f64,
+            r.peak_kib as f64 * 1024.0 / 1e6,
+            limit,
+            r.report as f64 / 1e6,
+            r.counts
+        );
     }
-    eprintln!("target: 10,000 files in under 2 s");
+    if let [small, large] = &rows[..] {
+        let ratio = (large.secs / large.count as f64) / (small.secs / small.count as f64);
+        eprintln!("time per file at {} files / at {} files: {ratio:.2} (target ≤ 1.3)", large.count, small.count);
+    }
+    eprintln!("targets (issue 15): 10,000 files ≤ 0.5 s wall; peak memory ≤ 2 × corpus + 50 MB");
+    // The JSON report must stay byte-identical across optimisations: its digest on the
+    // generated (deterministic) corpus is pinned here.
+    for r in &rows {
+        let expected = RANK_REPORT_SHA256.iter().find(|(n, _)| *n == r.count).map(|(_, d)| *d);
+        match expected {
+            Some(d) if d == r.digest => eprintln!("report of {} files: sha256 {} (unchanged)", r.count, r.digest),
+            Some(d) => {
+                return Err(format!("the JSON report of {} files changed: sha256 {} (expected {d})", r.count, r.digest))
+            }
+            None => eprintln!("report of {} files: sha256 {} (not pinned)", r.count, r.digest),
+        }
+    }
+    Ok(())
+}
+
+/// The sha256 of `ampk rank --json` on the generated corpora (`benchgen`), pinned so that
+/// speed work cannot change the output. Regenerate only for a deliberate change of the report
+/// or of the corpus, and say so in the commit.
+const RANK_REPORT_SHA256: &[(usize, &str)] = &[
+    (1_000, "a69d328e6293ebf3b2c6b8ae198018f176d762d01d9ba4f265c4a521b117ddfd"),
+    (10_000, "3f6838d24d5192d6b6b0dc29c613fbf02a8aa380384728a5a2275271193e6407"),
+];
+
+struct RankRow {
+    count: usize,
+    broken: usize,
+    secs: f64,
+    peak_kib: u64,
+    corpus: u64,
+    report: usize,
+    digest: String,
+    counts: std::collections::BTreeMap<String, usize>,
+}
+
+fn sha256_hex(bytes: &[u8]) -> String {
+    use sha2::Digest;
+    sha2::Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// The coordinator page importing the generated batches in headless Chromium.
+fn bench_rekap(root: &Path) -> Result {
+    let rubric = ampk_core::builtin();
+    for count in [1_000usize, 10_000] {
+        let dir = root.join(format!("target/bench-data/{count}"));
+        if !dir.join("sub-00000.json").exists() {
+            benchgen::generate(rubric, &dir, count).map_err(|e| format!("generating {count} files: {e}"))?;
+        }
+    }
     step("bench: the coordinator page importing the same batches in headless Chromium");
     setup(root)?;
     trunk_release(root, None)?;
