@@ -131,13 +131,8 @@ pub fn assess(rubric: &Rubric, file: &str, bytes: &[u8]) -> FileReport {
     let content_key = {
         // The document itself is no longer needed once checked: keep its typed form only, so a
         // batch of thousands of files stays small in memory.
-        let mut v = std::mem::take(&mut read.value);
-        if let Value::Object(m) = &mut v {
-            for k in ["exported_at", "integrity", "computed"] {
-                m.remove(k);
-            }
-        }
-        Some(jcs::sha256_hex(&v))
+        let v = std::mem::take(&mut read.value);
+        Some(jcs::sha256_hex_without(&v, &["exported_at", "integrity", "computed"]))
     };
     FileReport { file: file.to_string(), status, reasons, read: Some(read), checked: Some(checked), content_key }
 }

@@ -6,16 +6,56 @@
 use serde_json::Value;
 use sha2::{Digest, Sha256};
 
+/// Where canonical text goes: a string, or straight into a hash (no text is kept).
+trait Out {
+    fn put(&mut self, s: &str);
+}
+
+impl Out for String {
+    fn put(&mut self, s: &str) {
+        self.push_str(s);
+    }
+}
+
+/// Feeds a SHA-256 through a small buffer: hashing many short pieces one by one is slow.
+struct Hashing {
+    hash: Sha256,
+    buf: Vec<u8>,
+}
+
+impl Out for Hashing {
+    fn put(&mut self, s: &str) {
+        if self.buf.len() + s.len() > 4096 {
+            self.hash.update(&self.buf);
+            self.buf.clear();
+        }
+        if s.len() > 4096 {
+            self.hash.update(s.as_bytes());
+        } else {
+            self.buf.extend_from_slice(s.as_bytes());
+        }
+    }
+}
+
 /// The canonical form of a JSON value.
 pub fn canonicalize(v: &Value) -> String {
     let mut out = String::new();
-    write_value(&mut out, v);
+    write_value(&mut out, v, &[]);
     out
 }
 
 /// Lowercase hex SHA-256 of the canonical form.
 pub fn sha256_hex(v: &Value) -> String {
-    hex(&Sha256::digest(canonicalize(v).as_bytes()))
+    sha256_hex_without(v, &[])
+}
+
+/// Lowercase hex SHA-256 of the canonical form of `v` without the top-level members `skip`
+/// (when `v` is an object): the same as removing them first, without copying the document.
+pub fn sha256_hex_without(v: &Value, skip: &[&str]) -> String {
+    let mut out = Hashing { hash: Sha256::new(), buf: Vec::with_capacity(4096) };
+    write_value(&mut out, v, skip);
+    out.hash.update(&out.buf);
+    hex(&out.hash.finalize())
 }
 
 fn hex(bytes: &[u8]) -> String {
@@ -28,35 +68,46 @@ fn hex(bytes: &[u8]) -> String {
     s
 }
 
-fn write_value(out: &mut String, v: &Value) {
+/// Member names in UTF-16 code unit order. That is byte order unless a name holds a character
+/// beyond U+FFFF (4 bytes in UTF-8, a surrogate pair in UTF-16).
+fn utf16_order(a: &str, b: &str) -> std::cmp::Ordering {
+    let wide = |s: &str| s.bytes().any(|c| c >= 0xF0);
+    if wide(a) || wide(b) {
+        a.encode_utf16().cmp(b.encode_utf16())
+    } else {
+        a.cmp(b)
+    }
+}
+
+fn write_value(out: &mut impl Out, v: &Value, skip: &[&str]) {
     match v {
-        Value::Null => out.push_str("null"),
-        Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
-        Value::Number(n) => write_number(out, n.as_f64().unwrap_or(f64::NAN)),
+        Value::Null => out.put("null"),
+        Value::Bool(b) => out.put(if *b { "true" } else { "false" }),
+        Value::Number(n) => put_number(out, n.as_f64().unwrap_or(f64::NAN)),
         Value::String(s) => write_string(out, s),
         Value::Array(a) => {
-            out.push('[');
+            out.put("[");
             for (i, x) in a.iter().enumerate() {
                 if i > 0 {
-                    out.push(',');
+                    out.put(",");
                 }
-                write_value(out, x);
+                write_value(out, x, &[]);
             }
-            out.push(']');
+            out.put("]");
         }
         Value::Object(m) => {
-            let mut entries: Vec<(&String, &Value)> = m.iter().collect();
-            entries.sort_by(|a, b| a.0.encode_utf16().cmp(b.0.encode_utf16()));
-            out.push('{');
+            let mut entries: Vec<(&String, &Value)> = m.iter().filter(|(k, _)| !skip.contains(&k.as_str())).collect();
+            entries.sort_by(|a, b| utf16_order(a.0, b.0));
+            out.put("{");
             for (i, (k, x)) in entries.into_iter().enumerate() {
                 if i > 0 {
-                    out.push(',');
+                    out.put(",");
                 }
                 write_string(out, k);
-                out.push(':');
-                write_value(out, x);
+                out.put(":");
+                write_value(out, x, &[]);
             }
-            out.push('}');
+            out.put("}");
         }
     }
 }
@@ -64,31 +115,40 @@ fn write_value(out: &mut String, v: &Value) {
 /// Writes a double as ECMAScript would. JSON cannot hold NaN or infinities, so serde_json never
 /// gives us one; should it happen, `null` is written, as `JSON.stringify` does.
 pub fn write_number(out: &mut String, f: f64) {
+    put_number(out, f);
+}
+
+fn put_number(out: &mut impl Out, f: f64) {
     if !f.is_finite() {
-        out.push_str("null");
+        out.put("null");
     } else if f == 0.0 {
-        out.push('0');
+        out.put("0");
     } else {
-        out.push_str(ryu_js::Buffer::new().format_finite(f));
+        out.put(ryu_js::Buffer::new().format_finite(f));
     }
 }
 
-fn write_string(out: &mut String, s: &str) {
-    out.push('"');
-    for c in s.chars() {
+fn write_string(out: &mut impl Out, s: &str) {
+    out.put("\"");
+    let mut rest = s;
+    // Runs of characters that need no escape are written whole.
+    while let Some(i) = rest.find(|c: char| c == '"' || c == '\\' || (c as u32) < 0x20) {
+        out.put(&rest[..i]);
+        let c = rest[i..].chars().next().expect("a character at a found index");
         match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\u{8}' => out.push_str("\\b"),
-            '\t' => out.push_str("\\t"),
-            '\n' => out.push_str("\\n"),
-            '\u{c}' => out.push_str("\\f"),
-            '\r' => out.push_str("\\r"),
-            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
-            c => out.push(c),
+            '"' => out.put("\\\""),
+            '\\' => out.put("\\\\"),
+            '\u{8}' => out.put("\\b"),
+            '\t' => out.put("\\t"),
+            '\n' => out.put("\\n"),
+            '\u{c}' => out.put("\\f"),
+            '\r' => out.put("\\r"),
+            c => out.put(&format!("\\u{:04x}", c as u32)),
         }
+        rest = &rest[i + c.len_utf8()..];
     }
-    out.push('"');
+    out.put(rest);
+    out.put("\"");
 }
 
 #[cfg(test)]

@@ -137,12 +137,32 @@ mod fuzz {
             any::<i64>().prop_map(Into::into),
             (-1e9..1e9f64).prop_map(Into::into),
             ".{0,12}".prop_map(serde_json::Value::String),
+            prop::sample::select(vec!["yes", "partial", "no", "sha256-jcs", "opd", "Ok"]).prop_map(Into::into),
         ];
         leaf.prop_recursive(3, 16, 4, |inner| {
             prop_oneof![
                 prop::collection::vec(inner.clone(), 0..4).prop_map(Into::into),
-                prop::collection::btree_map(".{0,6}", inner, 0..4)
-                    .prop_map(|m| serde_json::Value::Object(m.into_iter().collect())),
+                prop::collection::btree_map(
+                    prop_oneof![
+                        ".{0,6}",
+                        prop::sample::select(vec![
+                            "yes",
+                            "no",
+                            "algorithm",
+                            "digest",
+                            "name",
+                            "type",
+                            "text",
+                            "accepted",
+                            "inputs",
+                            "id"
+                        ])
+                        .prop_map(String::from)
+                    ],
+                    inner,
+                    0..4,
+                )
+                .prop_map(|m| serde_json::Value::Object(m.into_iter().collect())),
             ]
         })
     }
@@ -165,8 +185,50 @@ mod fuzz {
         "categories",
     ];
 
+    /// Replaces the value found by walking `doc` along `steps` (each picks a member or an item).
+    fn replace_nested(doc: &mut serde_json::Value, steps: &[usize], v: serde_json::Value) {
+        let Some((&first, rest)) = steps.split_first() else {
+            *doc = v;
+            return;
+        };
+        match doc {
+            serde_json::Value::Object(m) if !m.is_empty() => {
+                let k = m.keys().nth(first % m.len()).cloned().expect("a key");
+                replace_nested(m.get_mut(&k).expect("the key"), rest, v);
+            }
+            serde_json::Value::Array(a) if !a.is_empty() => {
+                let n = a.len();
+                replace_nested(&mut a[first % n], rest, v);
+            }
+            other => *other = v,
+        }
+    }
+
     proptest! {
-        #![proptest_config(ProptestConfig::with_cases(256))]
+        #![proptest_config(ProptestConfig::with_cases(1024))]
+
+        /// The submission reader's fast path (typed reading, the schema walk skipped) is sound:
+        /// whatever the reader accepts, the walk against the schema accepts too.
+        #[test]
+        fn typed_reading_accepts_only_what_the_schema_accepts(
+            steps in prop::collection::vec(any::<usize>(), 0..6),
+            v in any_json(),
+            revised in any::<bool>(),
+        ) {
+            let mut s = contoh_a();
+            if revised {
+                s.revision = 2;
+                s.responses.insert("website.domain".into(), Response { accepted: true, text: None });
+            }
+            let mut doc: serde_json::Value =
+                serde_json::from_str(&submission::write(ampk_core::builtin(), &s, EXAMPLE_EXPORTED_AT)).unwrap();
+            replace_nested(&mut doc, &steps, v);
+            let schema = if revised { submission::json_schema_v2() } else { submission::json_schema() };
+            if submission::read(doc.to_string().as_bytes()).is_ok() {
+                let problems = ampk_core::shape::check(&schema, &doc);
+                prop_assert!(problems.is_empty(), "read accepted what the schema refuses: {:?}", problems);
+            }
+        }
 
         /// Cut or corrupted bytes never panic the readers; they answer with problems.
         #[test]

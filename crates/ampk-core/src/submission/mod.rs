@@ -14,6 +14,7 @@ use crate::problem::{index, join, Lang, Problem, ProblemCode};
 use crate::rubric::{Evidence, Rubric};
 use crate::score::{self, Figures, Scorecard};
 use crate::shape;
+use serde::Deserialize;
 use serde_json::Value;
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
@@ -163,14 +164,7 @@ fn to_wire(rubric: &Rubric, s: &Submission, exported_at: &str) -> SubmissionV1 {
 
 /// The integrity digest of a document: SHA-256 of its JCS form without `integrity`.
 pub fn digest(doc: &Value) -> String {
-    match doc {
-        Value::Object(m) if m.contains_key("integrity") => {
-            let mut m = m.clone();
-            m.remove("integrity");
-            jcs::sha256_hex(&Value::Object(m))
-        }
-        other => jcs::sha256_hex(other),
-    }
+    jcs::sha256_hex_without(doc, &["integrity"])
 }
 
 /// Writes a submission file: fixed member order, pretty-printed, `computed` from a fresh score,
@@ -315,6 +309,13 @@ pub fn read(bytes: &[u8]) -> Result<Read, Vec<Problem>> {
     if !problems.is_empty() {
         return Err(problems);
     }
+    // A well-formed file deserialises straight into the wire types (serde checks every type,
+    // required and unknown member, constant and width the schema states); the walk against
+    // the schema, which reports every problem with its path, is needed only when it does not.
+    // (`tests/submissions.rs` checks that the two agree on damaged documents.)
+    if let Some(read) = typed(&value, version) {
+        return Ok(Read { value, ..read });
+    }
     let mut problems = shape::check(schema(version), &value);
     // The schema types these as uint32 but the walker does not check the width: without this,
     // serde would reject a larger number below with a message that has no path.
@@ -328,19 +329,60 @@ pub fn read(bytes: &[u8]) -> Result<Read, Vec<Problem>> {
     if !problems.is_empty() {
         return Err(problems);
     }
-    if version == FORMAT_VERSION {
-        return match serde_json::from_value::<SubmissionV1>(value.clone()) {
-            Ok(wire) => Ok(Read { value, wire, revision: 1, responses: BTreeMap::new() }),
-            Err(e) => Err(vec![json::structure(e)]),
-        };
-    }
-    match serde_json::from_value::<SubmissionV2>(value.clone()) {
-        Ok(w) => {
-            let (wire, revision, responses) = w.into_v1();
-            Ok(Read { value, wire, revision, responses })
-        }
+    // The walk found nothing, so serde's error (if any) is one the schema cannot express.
+    match typed_or_error(&value, version) {
+        Ok(read) => Ok(Read { value, ..read }),
         Err(e) => Err(vec![json::structure(e)]),
     }
+}
+
+/// The typed form of a document of `version`, when it deserialises (its `value` left empty)
+/// and has none of the shapes serde accepts but the schema does not: serde reads a struct from
+/// an array of its fields and a unit enum variant from a one-member object, so an array is
+/// allowed only as a list of evidence links, and a checklist's answers only as strings.
+fn typed(value: &Value, version: u64) -> Option<Read> {
+    let no_array = |v: &Value| match v {
+        Value::Array(_) => false,
+        Value::Object(m) => m.values().all(|x| !x.is_array()),
+        _ => true,
+    };
+    let plain = |v: &Value| -> bool {
+        let Value::Object(doc) = v else { return false };
+        doc.iter().all(|(k, x)| match (k.as_str(), x) {
+            ("categories", Value::Object(cats)) => cats.values().all(|e| match e {
+                Value::Object(e) => e.iter().all(|(k, x)| match (k.as_str(), x) {
+                    ("inputs", Value::Object(inputs)) => inputs.values().all(|i| match i {
+                        Value::Object(answers) => answers.values().all(Value::is_string),
+                        other => !other.is_array(),
+                    }),
+                    ("evidence", Value::Object(links)) => links.values().all(|l| match l {
+                        Value::Array(a) => a.iter().all(|u| !u.is_array() && !u.is_object()),
+                        other => !other.is_object(),
+                    }),
+                    (_, x) => !x.is_array() && !x.is_object(),
+                }),
+                other => !other.is_array(),
+            }),
+            ("computed", Value::Object(c)) => c.values().all(|x| match x {
+                Value::Object(m) => m.values().all(no_array),
+                other => !other.is_array(),
+            }),
+            (_, x) => no_array(x) && x.as_object().is_none_or(|m| m.values().all(no_array)),
+        })
+    };
+    if !plain(value) {
+        return None;
+    }
+    typed_or_error(value, version).ok()
+}
+
+fn typed_or_error(value: &Value, version: u64) -> Result<Read, serde_json::Error> {
+    Ok(if version == FORMAT_VERSION {
+        Read { value: Value::Null, wire: SubmissionV1::deserialize(value)?, revision: 1, responses: BTreeMap::new() }
+    } else {
+        let (wire, revision, responses) = SubmissionV2::deserialize(value)?.into_v1();
+        Read { value: Value::Null, wire, revision, responses }
+    })
 }
 
 /// Whether the embedded digest matches.

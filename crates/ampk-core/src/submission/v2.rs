@@ -27,6 +27,7 @@ use super::v1::{opt_num, AgencyV1, ComputedV1, EntryV1, IntegrityV1, RubricRefV1
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
+use std::num::NonZeroU32;
 
 fn is_false(b: &bool) -> bool {
     !*b
@@ -45,8 +46,7 @@ pub struct SubmissionV2 {
     pub submission_id: String,
     /// The revision: 1 is the first file sent; each answer to the coordinator's feedback is
     /// the revision it answers plus one. The import keeps the highest revision of a submission.
-    #[schemars(range(min = 1))]
-    pub revision: u32,
+    pub revision: NonZeroU32,
     /// Version of the kit that wrote the file.
     pub kit_version: String,
     pub rubric: RubricRefV1,
@@ -82,13 +82,13 @@ pub struct ResponseV2 {
 }
 
 impl SubmissionV2 {
-    /// Version 2 from version 1's members, a revision and responses.
+    /// Version 2 from version 1's members, a revision (0 is taken as 1) and responses.
     pub fn from_v1(w: SubmissionV1, revision: u32, responses: BTreeMap<String, ResponseV2>) -> Self {
         SubmissionV2 {
             format: w.format,
             format_version: 2,
             submission_id: w.submission_id,
-            revision,
+            revision: NonZeroU32::new(revision).unwrap_or(NonZeroU32::MIN),
             kit_version: w.kit_version,
             rubric: w.rubric,
             agency: w.agency,
@@ -118,6 +118,6 @@ impl SubmissionV2 {
             exported_at: self.exported_at,
             integrity: self.integrity,
         };
-        (w, self.revision, self.responses)
+        (w, self.revision.get(), self.responses)
     }
 }
