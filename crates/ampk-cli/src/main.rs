@@ -714,16 +714,28 @@ fn cmd_rank(args: &RankArgs, lang: Lang) -> Outcome {
         }
     }
     if let Some(target) = args.json.as_deref() {
-        let value = match &verified {
-            Some(v) => review::report_json(&r, &report, v, lang),
-            None => import::report_json(&r, &report, lang),
+        let failed = |e: std::io::Error| match e.kind() {
+            // The reader went away (`ampk rank … --json - | head`): stop quietly, as `emit` does.
+            std::io::ErrorKind::BrokenPipe if json_to_stdout => std::process::exit(0),
+            _ if json_to_stdout => Fail::Usage(t.cli_stdout_failed(e)),
+            _ => Fail::Usage(format!("{target}: {e}")),
         };
-        let text = serde_json::to_string_pretty(&value).expect("json") + "\n";
-        if json_to_stdout {
-            outp!("{text}");
+        let mut out: Box<dyn Write> = if json_to_stdout {
+            Box::new(std::io::BufWriter::new(std::io::stdout().lock()))
         } else {
-            fs::write(target, text).map_err(|e| Fail::Usage(format!("{target}: {e}")))?;
+            Box::new(std::io::BufWriter::new(fs::File::create(target).map_err(failed)?))
+        };
+        match &verified {
+            // The review's report adds members to the import's: it is built as a document.
+            Some(v) => {
+                let value = review::report_json(&r, &report, v, lang);
+                serde_json::to_writer_pretty(&mut out, &value).map_err(std::io::Error::other).map_err(failed)?;
+                out.write_all(b"\n").map_err(failed)?;
+            }
+            // A batch's report is written as it is made: it can be tens of megabytes.
+            None => import::write_report_json(&mut out, &r, &report, lang).map_err(failed)?,
         }
+        out.flush().map_err(failed)?;
     }
     if let Some(out) = args.csv.as_deref() {
         fs::write(out, export::ranking_csv(&r, &report, sep, lang)).map_err(|e| Fail::Usage(format!("{out}: {e}")))?;

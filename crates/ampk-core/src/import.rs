@@ -13,7 +13,7 @@ use crate::rubric::Rubric;
 use crate::submission::{self, timestamp_key, Checked, Read};
 use crate::util::round2;
 use serde::Serialize;
-use serde_json::{json, Value};
+use serde_json::Value;
 use std::collections::BTreeMap;
 
 /// The final state of one file.
@@ -368,66 +368,156 @@ fn rank_all(rubric: &Rubric, files: &[FileReport], jury: &JuryMarks) -> (Vec<Cat
 /// "unmatched_jury": [{"category", "agency"}]}`. Scores are rounded to 2 decimals; `null` where
 /// absent; categories in rubric order; a category with no accepted submission has an empty ranking.
 pub fn report_json(rubric: &Rubric, report: &ImportReport, lang: Lang) -> Value {
-    let files: Vec<Value> = report
-        .files
-        .iter()
-        .map(|f| {
-            json!({
-                "file": f.file,
-                "status": f.status.as_str(),
-                "agency": f.agency(),
-                "agency_type": f.agency_type(),
-                "submission_id": f.submission_id(),
-                "reasons": f.reasons.iter().map(|r| json!({
-                    "code": r.code,
-                    "path": if r.path.is_empty() { Value::Null } else { Value::String(r.path.clone()) },
-                    "message": r.message(lang),
-                })).collect::<Vec<_>>(),
-            })
-        })
-        .collect();
-    let categories: Vec<Value> = report
-        .categories
-        .iter()
-        .map(|c| {
-            let def = &rubric.file.categories[c.category];
-            let ranking: Vec<Value> = c
-                .rows
-                .iter()
-                .map(|row| {
-                    let f = &report.files[row.file];
-                    let card = &f.checked.as_ref().expect("ranked files are checked").cards[row.card];
-                    let indicators: serde_json::Map<String, Value> =
-                        card.rounded_indicators(rubric).map(|(id, s)| (id.to_string(), json!(s))).collect();
-                    json!({
-                        "rank": row.rank,
-                        "data_rank": row.data_rank,
-                        "agency": f.agency(),
-                        "agency_type": f.agency_type(),
-                        "file": f.file,
-                        "data_score": row.data_score,
-                        "jury_score": row.jury,
-                        "final_score": row.final_score,
-                        "predicate": card.predicate(rubric, lang),
-                        "winner": row.winner,
-                        "indicators": indicators,
+    serde_json::to_value(Report { rubric, report, lang }).expect("the report serialises")
+}
+
+/// Writes [`report_json`]'s document pretty-printed, as `serde_json::to_string_pretty` of it
+/// would, followed by a newline, without building it in memory first (a batch of 10,000 files
+/// makes a report of tens of megabytes).
+pub fn write_report_json(out: impl std::io::Write, rubric: &Rubric, report: &ImportReport, lang: Lang) -> std::io::Result<()> {
+    let mut ser = serde_json::Serializer::pretty(out);
+    Report { rubric, report, lang }.serialize(&mut ser).map_err(std::io::Error::other)?;
+    ser.into_inner().write_all(b"\n")
+}
+
+/// A sequence or map made on demand from a closure, so the report is written as it is walked.
+struct Lazy<F>(F);
+
+impl<F: Fn() -> I, I: Iterator<Item = T>, T: Serialize> Serialize for Lazy<F> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq((self.0)())
+    }
+}
+
+/// The same for the members of an object.
+struct LazyMap<F>(F);
+
+impl<F: Fn() -> I, I: Iterator<Item = (K, V)>, K: Serialize, V: Serialize> Serialize for LazyMap<F> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_map((self.0)())
+    }
+}
+
+/// The report's document; its members are written in the order of the fields below.
+struct Report<'a> {
+    rubric: &'a Rubric,
+    report: &'a ImportReport,
+    lang: Lang,
+}
+
+#[derive(Serialize)]
+struct RubricOut<'a> {
+    id: &'a str,
+    edition: u32,
+    sha256: &'a str,
+}
+
+#[derive(Serialize)]
+struct FileOut<'a, R: Serialize> {
+    file: &'a str,
+    status: &'a str,
+    agency: Option<&'a str>,
+    agency_type: Option<&'a str>,
+    submission_id: Option<&'a str>,
+    reasons: R,
+}
+
+#[derive(Serialize)]
+struct ReasonOut<'a> {
+    code: ProblemCode,
+    path: Option<&'a str>,
+    message: &'a str,
+}
+
+#[derive(Serialize)]
+struct CategoryOut<'a, R: Serialize> {
+    id: &'a str,
+    label: &'a str,
+    ranked_by: &'a str,
+    ranking: R,
+}
+
+#[derive(Serialize)]
+struct RowOut<'a, I: Serialize> {
+    rank: u32,
+    data_rank: u32,
+    agency: Option<&'a str>,
+    agency_type: Option<&'a str>,
+    file: &'a str,
+    data_score: f64,
+    jury_score: Option<f64>,
+    final_score: Option<f64>,
+    predicate: &'a str,
+    winner: bool,
+    indicators: I,
+}
+
+#[derive(Serialize)]
+struct JuryOut<'a> {
+    category: &'a str,
+    agency: &'a str,
+}
+
+impl Serialize for Report<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let (rubric, report, lang) = (self.rubric, self.report, self.lang);
+        let files = Lazy(|| {
+            report.files.iter().map(move |f| FileOut {
+                file: &f.file,
+                status: f.status.as_str(),
+                agency: f.agency(),
+                agency_type: f.agency_type(),
+                submission_id: f.submission_id(),
+                reasons: Lazy(move || {
+                    f.reasons.iter().map(move |r| ReasonOut {
+                        code: r.code,
+                        path: Some(r.path.as_str()).filter(|p| !p.is_empty()),
+                        message: r.message(lang),
                     })
-                })
-                .collect();
-            json!({
-                "id": def.id,
-                "label": def.label.get(lang),
-                "ranked_by": if c.by_final { "final_score" } else { "data_score" },
-                "ranking": ranking,
+                }),
             })
-        })
-        .collect();
-    json!({
-        "rubric": {"id": rubric.file.id, "edition": rubric.file.edition, "sha256": rubric.sha256},
-        "files": files,
-        "categories": categories,
-        "unmatched_jury": report.unmatched_jury.iter().map(|(c, a)| json!({"category": c, "agency": a})).collect::<Vec<_>>(),
-    })
+        });
+        let categories = Lazy(|| {
+            report.categories.iter().map(move |c| {
+                let def = &rubric.file.categories[c.category];
+                CategoryOut {
+                    id: &def.id,
+                    label: def.label.get(lang),
+                    ranked_by: if c.by_final { "final_score" } else { "data_score" },
+                    ranking: Lazy(move || {
+                        c.rows.iter().map(move |row| {
+                            let f = &report.files[row.file];
+                            let card = &f.checked.as_ref().expect("ranked files are checked").cards[row.card];
+                            RowOut {
+                                rank: row.rank,
+                                data_rank: row.data_rank,
+                                agency: f.agency(),
+                                agency_type: f.agency_type(),
+                                file: &f.file,
+                                data_score: row.data_score,
+                                jury_score: row.jury,
+                                final_score: row.final_score,
+                                predicate: card.predicate(rubric, lang),
+                                winner: row.winner,
+                                indicators: LazyMap(move || card.rounded_indicators(rubric)),
+                            }
+                        })
+                    }),
+                }
+            })
+        });
+        let unmatched = Lazy(|| report.unmatched_jury.iter().map(|(c, a)| JuryOut { category: c, agency: a }));
+        let mut m = s.serialize_struct("Report", 4)?;
+        m.serialize_field(
+            "rubric",
+            &RubricOut { id: &rubric.file.id, edition: rubric.file.edition, sha256: &rubric.sha256 },
+        )?;
+        m.serialize_field("files", &files)?;
+        m.serialize_field("categories", &categories)?;
+        m.serialize_field("unmatched_jury", &unmatched)?;
+        m.end()
+    }
 }
 
 /// Counts of files per status, in status order.
@@ -455,6 +545,30 @@ mod tests {
         let e = s.categories.get_mut("media_sosial_opd").expect("category");
         e.inputs.insert("posts".into(), crate::score::InputValue::Number(posts));
         (name.into(), crate::submission::write(r, &s, EXAMPLE_EXPORTED_AT).into_bytes())
+    }
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn the_streamed_report_is_the_documents_pretty_text() {
+        let r = crate::rubric::builtin();
+        let files = [
+            file("a.json", "Dinas A", "7c9e6679-7425-40de-944b-e07fc1f90ae7", 600.0),
+            file("b.json", "Dinas B", "16fd2706-8baf-433b-82eb-8c7fada847da", 300.0),
+            file("c.json", "Dinas A", "3f2b8c1e-9a4d-4c2e-8f1a-0b6d5e7c9a21", 10.0),
+            ("broken.json".into(), b"{\"format\": ".to_vec()),
+        ];
+        let jury: JuryMarks = [(("website".to_string(), "nobody".to_string()), 80.0)].into_iter().collect();
+        let report = import(r, &files, &jury);
+        for lang in Lang::ALL {
+            let mut streamed = Vec::new();
+            write_report_json(&mut streamed, r, &report, lang).expect("written");
+            let document = serde_json::to_string_pretty(&report_json(r, &report, lang)).expect("text") + "\n";
+            assert_eq!(String::from_utf8(streamed).expect("UTF-8"), document);
+        }
+        let v = report_json(r, &report, Lang::En);
+        assert_eq!(v["files"][3]["reasons"][0]["code"], "not_json");
+        assert_eq!(v["unmatched_jury"][0]["agency"], "nobody");
+        let cat = r.category_index("media_sosial_opd").expect("category");
+        assert!(v["categories"][cat]["ranking"][0]["indicators"]["S1"].is_f64());
     }
 
     #[wasm_bindgen_test(unsupported = test)]
