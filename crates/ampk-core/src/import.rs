@@ -374,7 +374,12 @@ pub fn report_json(rubric: &Rubric, report: &ImportReport, lang: Lang) -> Value 
 /// Writes [`report_json`]'s document pretty-printed, as `serde_json::to_string_pretty` of it
 /// would, followed by a newline, without building it in memory first (a batch of 10,000 files
 /// makes a report of tens of megabytes).
-pub fn write_report_json(out: impl std::io::Write, rubric: &Rubric, report: &ImportReport, lang: Lang) -> std::io::Result<()> {
+pub fn write_report_json(
+    out: impl std::io::Write,
+    rubric: &Rubric,
+    report: &ImportReport,
+    lang: Lang,
+) -> std::io::Result<()> {
     let mut ser = serde_json::Serializer::pretty(out);
     Report { rubric, report, lang }.serialize(&mut ser).map_err(std::io::Error::other)?;
     ser.into_inner().write_all(b"\n")

@@ -33,8 +33,11 @@ impl Answer {
     }
 }
 
+// In JSON: a boolean, a number, or an object of answers. Read by hand (below) rather than as
+// an untagged enum, which would buffer the value and try each variant in turn, building an
+// error for each miss.
 /// A value entered for one input.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 #[serde(untagged)]
 pub enum InputValue {
     /// For boolean inputs.
@@ -43,6 +46,38 @@ pub enum InputValue {
     Number(f64),
     /// For checklist inputs: item id → answer.
     Checklist(BTreeMap<String, Answer>),
+}
+
+impl<'de> Deserialize<'de> for InputValue {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = InputValue;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a boolean, a number or an object of checklist answers")
+            }
+            fn visit_bool<E: serde::de::Error>(self, b: bool) -> Result<InputValue, E> {
+                Ok(InputValue::Bool(b))
+            }
+            fn visit_i64<E: serde::de::Error>(self, n: i64) -> Result<InputValue, E> {
+                Ok(InputValue::Number(n as f64))
+            }
+            fn visit_u64<E: serde::de::Error>(self, n: u64) -> Result<InputValue, E> {
+                Ok(InputValue::Number(n as f64))
+            }
+            fn visit_f64<E: serde::de::Error>(self, n: f64) -> Result<InputValue, E> {
+                Ok(InputValue::Number(n))
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut m: A) -> Result<InputValue, A::Error> {
+                let mut answers = BTreeMap::new();
+                while let Some((k, v)) = m.next_entry::<String, Answer>()? {
+                    answers.insert(k, v);
+                }
+                Ok(InputValue::Checklist(answers))
+            }
+        }
+        d.deserialize_any(V)
+    }
 }
 
 /// Input id → value, for one category.
@@ -227,31 +262,31 @@ pub fn score_with_zeroed(rubric: &Rubric, card: &Scorecard, zeroed: &[usize]) ->
 /// Checks entered figures against the rubric: kinds, whole integers, limits, checklist items,
 /// unknown inputs, required inputs and checks. Paths are relative to the entry (`inputs.<id>`).
 pub fn validate_figures(rubric: &Rubric, cat: usize, figures: &Figures, months: u32) -> Vec<Problem> {
+    validate_scored(rubric, cat, figures, &score(rubric, cat, figures, months))
+}
+
+/// [`validate_figures`] with the figures' scorecard already made (its failed checks are read).
+pub fn validate_scored(rubric: &Rubric, cat: usize, figures: &Figures, card: &Scorecard) -> Vec<Problem> {
     let def = &rubric.file.categories[cat];
     let mut out = Vec::new();
     for (id, v) in figures {
-        let path = join("inputs", id);
+        // Made only for a problem: most figures have none.
+        let path = || join("inputs", id);
         let Some(d) = def.inputs.iter().find(|d| &d.id == id) else {
-            out.push(Problem::of(ProblemCode::UnknownInput, path, |t| t.unknown_input(&def.id, id)));
+            out.push(Problem::of(ProblemCode::UnknownInput, path(), |t| t.unknown_input(&def.id, id)));
             continue;
         };
         let label = |t: Texts| d.label.get(t.0);
         match (d.kind, v) {
             (InputKind::Integer | InputKind::Number, InputValue::Number(n)) => {
                 if d.kind == InputKind::Integer && n.fract() != 0.0 {
-                    out.push(Problem::of(ProblemCode::NotWhole, path.clone(), |t| {
-                        t.not_whole(label(t), limit(*n, t.0))
-                    }));
+                    out.push(Problem::of(ProblemCode::NotWhole, path(), |t| t.not_whole(label(t), limit(*n, t.0))));
                 }
                 if let Some(min) = d.min.filter(|m| n < m) {
-                    out.push(Problem::of(ProblemCode::BelowMin, path.clone(), |t| {
-                        t.below_min(label(t), limit(min, t.0))
-                    }));
+                    out.push(Problem::of(ProblemCode::BelowMin, path(), |t| t.below_min(label(t), limit(min, t.0))));
                 }
                 if let Some(max) = d.max.filter(|m| n > m) {
-                    out.push(Problem::of(ProblemCode::AboveMax, path.clone(), |t| {
-                        t.above_max(label(t), limit(max, t.0))
-                    }));
+                    out.push(Problem::of(ProblemCode::AboveMax, path(), |t| t.above_max(label(t), limit(max, t.0))));
                 }
             }
             (InputKind::Boolean, InputValue::Bool(_)) => {}
@@ -259,7 +294,7 @@ pub fn validate_figures(rubric: &Rubric, cat: usize, figures: &Figures, months: 
                 let items = d.items.as_deref().unwrap_or_default();
                 for k in answers.keys() {
                     if !items.iter().any(|it| &it.id == k) {
-                        out.push(Problem::of(ProblemCode::UnknownItem, join(&path, k), |t| {
+                        out.push(Problem::of(ProblemCode::UnknownItem, join(&path(), k), |t| {
                             t.unknown_item(k, label(t))
                         }));
                     }
@@ -272,7 +307,7 @@ pub fn validate_figures(rubric: &Rubric, cat: usize, figures: &Figures, months: 
                     InputKind::Boolean => t.kind_boolean(),
                     InputKind::Checklist => t.kind_checklist(),
                 };
-                out.push(Problem::of(ProblemCode::WrongKind, path, |t| t.wrong_kind(want(t), label(t))));
+                out.push(Problem::of(ProblemCode::WrongKind, path(), |t| t.wrong_kind(want(t), label(t))));
             }
         }
     }
@@ -283,7 +318,6 @@ pub fn validate_figures(rubric: &Rubric, cat: usize, figures: &Figures, months: 
             }));
         }
     }
-    let card = score(rubric, cat, figures, months);
     for &c in &card.failed_checks {
         let check = &def.checks[c];
         let rule = &rubric.categories[cat].checks[c];

@@ -230,30 +230,50 @@ fn too_deep(path: &str) -> Problem {
     Problem::of(ProblemCode::TooDeep, path, |t| t.nested_too_deeply(MAX_DEPTH))
 }
 
+/// Where a value sits in a document, rendered as a JSON path only when a problem needs it.
+enum At<'a> {
+    Root,
+    Key(&'a At<'a>, &'a str),
+    Item(&'a At<'a>, usize),
+}
+
+impl At<'_> {
+    fn path(&self) -> String {
+        match self {
+            At::Root => String::new(),
+            At::Key(up, k) => join(&up.path(), k),
+            At::Item(up, i) => index(&up.path(), *i),
+        }
+    }
+}
+
 /// Checks the limits of §1: depth, string length and number of evidence links.
 fn limits(v: &Value) -> Vec<Problem> {
-    fn walk(v: &Value, path: &str, depth: usize, out: &mut Vec<Problem>) {
+    fn walk(v: &Value, at: &At, depth: usize, out: &mut Vec<Problem>) {
         if out.len() >= 50 {
             return;
         }
         match v {
-            Value::Array(_) | Value::Object(_) if depth > MAX_DEPTH => out.push(too_deep(path)),
-            Value::Array(a) => a.iter().enumerate().for_each(|(i, x)| walk(x, &index(path, i), depth + 1, out)),
+            Value::Array(_) | Value::Object(_) if depth > MAX_DEPTH => out.push(too_deep(&at.path())),
+            Value::Array(a) => a.iter().enumerate().for_each(|(i, x)| walk(x, &At::Item(at, i), depth + 1, out)),
             Value::Object(m) => {
                 for (k, x) in m {
-                    let p = join(path, k);
-                    if k.chars().count() > MAX_STRING {
-                        out.push(too_long(&p, k.chars().count()));
+                    let here = At::Key(at, k);
+                    // Byte length bounds the character count: count only when it may be over.
+                    if k.len() > MAX_STRING && k.chars().count() > MAX_STRING {
+                        out.push(too_long(&here.path(), k.chars().count()));
                     }
-                    walk(x, &p, depth + 1, out);
+                    walk(x, &here, depth + 1, out);
                 }
             }
-            Value::String(s) if s.chars().count() > MAX_STRING => out.push(too_long(path, s.chars().count())),
+            Value::String(s) if s.len() > MAX_STRING && s.chars().count() > MAX_STRING => {
+                out.push(too_long(&at.path(), s.chars().count()))
+            }
             _ => {}
         }
     }
     let mut out = Vec::new();
-    walk(v, "", 1, &mut out);
+    walk(v, &At::Root, 1, &mut out);
     let links: usize = v
         .get("categories")
         .and_then(Value::as_object)
@@ -602,7 +622,8 @@ fn check_with(rubric: &Rubric, w: &Submission, file: &impl FileChecks) -> Checke
                 t.ineligible_category(&w.agency.agency_type, def.label.get(t.0))
             });
         }
-        for mut p in score::validate_figures(rubric, cat, &entry.inputs, w.months.clamp(1, 12)) {
+        let card = score::score(rubric, cat, &entry.inputs, w.months.clamp(1, 12));
+        for mut p in score::validate_scored(rubric, cat, &entry.inputs, &card) {
             p.path = format!("{base}.{}", p.path);
             errors.push(p);
         }
@@ -617,17 +638,16 @@ fn check_with(rubric: &Rubric, w: &Submission, file: &impl FileChecks) -> Checke
             }
         }
         for (input, links) in &entry.evidence {
-            let p = join(&join(&base, "evidence"), input);
+            let p = || join(&join(&base, "evidence"), input);
             if !def.inputs.iter().any(|d| &d.id == input) {
-                err(&mut errors, ProblemCode::EvidenceUnknownInput, p.clone(), |t| t.evidence_unknown_input(input));
+                err(&mut errors, ProblemCode::EvidenceUnknownInput, p(), |t| t.evidence_unknown_input(input));
             }
             for (i, url) in links.iter().enumerate() {
                 if !is_http_url(url) {
-                    err(&mut errors, ProblemCode::BadUrl, index(&p, i), |t| t.bad_url());
+                    err(&mut errors, ProblemCode::BadUrl, index(&p(), i), |t| t.bad_url());
                 }
             }
         }
-        let card = score::score(rubric, cat, &entry.inputs, w.months.clamp(1, 12));
         file.category(rubric, &card, &mut warnings);
         evidence_risk.push(score::score_with_zeroed(rubric, &card, &lacking).data_score);
         cards.push(card);
