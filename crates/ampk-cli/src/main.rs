@@ -594,13 +594,25 @@ fn assess_one(r: &Rubric, name: &str, path: &Path) -> FileReport {
 
 /// Reads and assesses every file, on all cores (each file is independent; the order of the
 /// result is the order given).
-fn assess_all(r: &Rubric, files: &[(String, PathBuf)]) -> Result<Vec<FileReport>, Fail> {
+/// `light`: keep only what ranking needs of each file ([`FileReport::lighten`]).
+fn assess_all(r: &Rubric, files: &[(String, PathBuf)], light: bool) -> Result<Vec<FileReport>, Fail> {
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 16);
     let chunk = files.len().div_ceil(threads).max(1);
     let reports = std::thread::scope(|s| {
         let handles: Vec<_> = files
             .chunks(chunk)
-            .map(|part| s.spawn(move || part.iter().map(|(n, p)| assess_one(r, n, p)).collect::<Vec<_>>()))
+            .map(|part| {
+                s.spawn(move || {
+                    let one = |(n, p): &(String, PathBuf)| {
+                        let mut f = assess_one(r, n, p);
+                        if light {
+                            f.lighten();
+                        }
+                        f
+                    };
+                    part.iter().map(one).collect::<Vec<_>>()
+                })
+            })
             .collect();
         handles.into_iter().flat_map(|h| h.join().expect("assessing a file never panics")).collect()
     });
@@ -617,7 +629,7 @@ fn print_reasons(out: &mut dyn Write, f: &FileReport, lang: Lang) {
 fn cmd_score(args: &ScoreArgs, lang: Lang) -> Outcome {
     let r = rubric_for(args.rubric.as_deref(), lang)?;
     let list = load_files(&args.files, false, lang)?;
-    let reports = assess_all(&r, &list)?;
+    let reports = assess_all(&r, &list, true)?;
     let mut all_ok = true;
     let mut json_files = Vec::new();
     for f in &reports {
@@ -697,7 +709,7 @@ fn cmd_rank(args: &RankArgs, lang: Lang) -> Outcome {
             marks
         }
     };
-    let report = import::resolve(&r, assess_all(&r, &list)?, &jury);
+    let report = import::resolve(&r, assess_all(&r, &list, true)?, &jury);
     ok &= report.files.iter().all(|f| f.status != Status::Rejected);
     let reviewed = match args.review.as_deref() {
         None => None,
@@ -756,7 +768,8 @@ fn cmd_feedback(args: &FeedbackArgs, lang: Lang) -> Outcome {
     let t = lang.texts();
     let r = rubric_for(args.rubric.as_deref(), lang)?;
     let list = load_files(&args.paths, args.recursive, lang)?;
-    let report = import::resolve(&r, assess_all(&r, &list)?, &JuryMarks::new());
+    // Feedback files carry the whole submission: nothing is dropped.
+    let report = import::resolve(&r, assess_all(&r, &list, false)?, &JuryMarks::new());
     let rv = read_review(&args.review, &r, &report, lang)?;
     let verified = review::apply(&r, &report, &rv);
     let (y, mo, d, h, mi, sec) = now_stamp();

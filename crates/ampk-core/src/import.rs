@@ -87,6 +87,19 @@ impl FileReport {
         self.read.as_ref().map(|r| r.wire.submission_id.as_str())
     }
 
+    /// Drops what only a submission's details show (its evidence links, notes and embedded
+    /// scores), keeping everything statuses, reasons, duplicates, rankings, reports, exports and
+    /// reviews need: how `ampk rank` holds a batch of thousands of files in little memory.
+    pub fn lighten(&mut self) {
+        if let Some(r) = &mut self.read {
+            r.wire.computed = BTreeMap::new();
+            for e in r.wire.categories.values_mut() {
+                e.evidence = BTreeMap::new();
+                e.note = None;
+            }
+        }
+    }
+
     fn eligible(&self) -> bool {
         self.checked.as_ref().is_some_and(Checked::eligible)
     }

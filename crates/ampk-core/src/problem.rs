@@ -5,6 +5,7 @@ use serde::de::{self, MapAccess, Visitor};
 use serde::ser::SerializeMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
+use std::sync::Arc;
 
 pub use crate::i18n::Lang;
 use crate::i18n::{Texts, LANG_COUNT};
@@ -18,8 +19,9 @@ pub struct Problem {
     pub code: ProblemCode,
     /// JSON path of the offending value.
     pub path: String,
-    /// The message in each language, in `Lang::ALL` order.
-    messages: [String; LANG_COUNT],
+    /// The message in each language, in `Lang::ALL` order; shared between copies of the problem
+    /// (and, with the `intern` feature, between equal messages).
+    messages: Arc<[String; LANG_COUNT]>,
 }
 
 impl Problem {
@@ -31,7 +33,7 @@ impl Problem {
 
     /// [`Problem::of`] without its type parameters: one copy in the bundle, not one per problem.
     fn of_dyn(code: ProblemCode, path: String, msg: &dyn Message) -> Self {
-        Problem { code, path, messages: Lang::ALL.map(|l| msg.message(l.texts())) }
+        Problem { code, path, messages: intern(Lang::ALL.map(|l| msg.message(l.texts()))) }
     }
 
     /// The message in `lang`.
@@ -47,6 +49,36 @@ impl Problem {
             &self.path
         }
     }
+}
+
+/// The messages of a problem, shared with an equal earlier one of this thread: a batch of
+/// thousands of files repeats the same few hundred messages (one per input lacking evidence),
+/// so it keeps each once. The thread's table is emptied when it grows large.
+#[cfg(feature = "intern")]
+fn intern(m: [String; LANG_COUNT]) -> Arc<[String; LANG_COUNT]> {
+    use std::cell::RefCell;
+    use std::collections::HashSet;
+    thread_local! {
+        static SEEN: RefCell<HashSet<Arc<[String; LANG_COUNT]>>> = RefCell::new(HashSet::new());
+    }
+    SEEN.with(|seen| {
+        let mut seen = seen.borrow_mut();
+        if let Some(a) = seen.get(&m) {
+            return a.clone();
+        }
+        if seen.len() >= 4096 {
+            seen.clear();
+        }
+        let a = Arc::new(m);
+        seen.insert(a.clone());
+        a
+    })
+}
+
+/// Without `intern` (the officer's page, which has a handful of problems at a time): no table.
+#[cfg(not(feature = "intern"))]
+fn intern(m: [String; LANG_COUNT]) -> Arc<[String; LANG_COUNT]> {
+    Arc::new(m)
 }
 
 /// A problem's message, as [`Problem::of`] takes it. A trait of its own rather than `dyn Fn`: its
@@ -114,7 +146,7 @@ impl<'de, const BY_INDEX: bool> Visitor<'de> for ProblemVisitor<BY_INDEX> {
         Ok(Problem {
             code: code.ok_or_else(|| missing("code"))?,
             path: path.ok_or_else(|| missing("path"))?,
-            messages: out,
+            messages: intern(out),
         })
     }
 }
