@@ -5,7 +5,7 @@
 //! The self-reported score is always kept: [`apply`] scores the figures again with the
 //! corrections in place, beside the import's own scores.
 
-use crate::export::neutralise;
+use crate::export;
 use crate::import::{ImportReport, Status};
 use crate::json;
 use crate::problem::{index, join, Lang, Problem, ProblemCode};
@@ -83,6 +83,30 @@ pub enum Verdict {
     Unreachable,
 }
 
+impl Verdict {
+    /// Every verdict, in the order the coordinator is offered them.
+    pub const ALL: [Verdict; 3] = [Verdict::Ok, Verdict::NotOk, Verdict::Unreachable];
+
+    /// The machine name used in files and UI hooks.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Verdict::Ok => "ok",
+            Verdict::NotOk => "not_ok",
+            Verdict::Unreachable => "unreachable",
+        }
+    }
+
+    /// The label shown to the coordinator ("tidak dapat dibuka").
+    pub fn label(self, lang: Lang) -> &'static str {
+        let t = lang.texts();
+        match self {
+            Verdict::Ok => t.verdict_ok(),
+            Verdict::NotOk => t.verdict_not_ok(),
+            Verdict::Unreachable => t.verdict_unreachable(),
+        }
+    }
+}
+
 /// A corrected value for one input (or one checklist item).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -98,6 +122,22 @@ pub struct Correction {
     pub value: Value,
     /// Why (required).
     pub reason: String,
+}
+
+/// The name of a field in the audit log and the review view: `category.input`, or
+/// `category.input.item` for a checklist item.
+pub fn field_key(category: &str, input: &str, item: Option<&str>) -> String {
+    match item {
+        Some(item) => format!("{category}.{input}.{item}"),
+        None => format!("{category}.{input}"),
+    }
+}
+
+impl Correction {
+    /// Its field: `category.input` or `category.input.item`.
+    pub fn field(&self) -> String {
+        field_key(&self.category, &self.input, self.item.as_deref())
+    }
 }
 
 /// The review of one submission.
@@ -120,6 +160,22 @@ pub struct SubmissionReview {
     /// A note per category: category id → text.
     #[serde(default)]
     pub notes: BTreeMap<String, String>,
+}
+
+impl SubmissionReview {
+    /// Whether it records nothing: unreviewed, no reason, verdict, correction or note.
+    pub fn is_empty(&self) -> bool {
+        self.state == ReviewState::Unreviewed
+            && self.reason.as_deref().is_none_or(|r| r.trim().is_empty())
+            && self.verdicts.is_empty()
+            && self.corrections.is_empty()
+            && self.notes.is_empty()
+    }
+
+    /// The value a field is corrected to (the last correction of it), when it is corrected.
+    pub fn corrected(&self, field: &str) -> Option<&Correction> {
+        self.corrections.iter().rev().find(|c| c.field() == field)
+    }
 }
 
 /// One recorded action.
@@ -186,6 +242,30 @@ impl ReviewFile {
     /// The review of a submission, when there is one.
     pub fn review_of(&self, submission_id: &str) -> Option<&SubmissionReview> {
         self.reviews.iter().find(|r| r.submission_id == submission_id)
+    }
+
+    /// Whether any review work exists: a submission's review or an audit entry.
+    pub fn has_work(&self) -> bool {
+        !self.reviews.is_empty() || !self.audit.is_empty()
+    }
+
+    /// Puts a submission's review in place of its earlier one (appended when new; removed when
+    /// it records nothing).
+    pub fn set(&mut self, review: SubmissionReview) {
+        let at = self.reviews.iter().position(|r| r.submission_id == review.submission_id);
+        match (at, review.is_empty()) {
+            (Some(i), true) => {
+                self.reviews.remove(i);
+            }
+            (Some(i), false) => self.reviews[i] = review,
+            (None, true) => {}
+            (None, false) => self.reviews.push(review),
+        }
+    }
+
+    /// The audit entries of one submission, oldest first.
+    pub fn audit_of<'a>(&'a self, submission_id: &'a str) -> impl Iterator<Item = &'a AuditEntry> + 'a {
+        self.audit.iter().filter(move |e| e.submission_id == submission_id)
     }
 }
 
@@ -277,6 +357,95 @@ fn correction_value(kind: InputKind, value: &Value) -> Option<InputValue> {
             serde_json::from_value::<InputValue>(value.clone()).ok().filter(|v| !matches!(v, InputValue::Checklist(_)))
         }
     }
+}
+
+/// The self-reported value of a field of an accepted submission of the import, as JSON (a
+/// number, a boolean, or a checklist item's answer); `null` when it was not entered (or the
+/// submission, category or input is unknown).
+pub fn reported_value(
+    report: &ImportReport,
+    submission_id: &str,
+    category: &str,
+    input: &str,
+    item: Option<&str>,
+) -> Value {
+    let ranked = ranked(report);
+    let value = ranked.get(submission_id).and_then(|s| s.categories.get(category)).and_then(|e| e.inputs.get(input));
+    match (value, item) {
+        (Some(InputValue::Checklist(answers)), Some(item)) => {
+            answers.get(item).map_or(Value::Null, |a| serde_json::to_value(a).expect("answers serialise"))
+        }
+        (Some(InputValue::Checklist(_)), None) | (_, Some(_)) | (None, None) => Value::Null,
+        (Some(v), None) => serde_json::to_value(v).expect("values serialise"),
+    }
+}
+
+/// The audit entries of a change to one submission's review, from `old` to `new`, by `reviewer`
+/// at `at` (RFC 3339 UTC, from the caller's clock): the state (with the review's reason; also when
+/// only the reason changed), each evidence verdict (`verdict.cat.input`), each corrected field
+/// (`cat.input` or `cat.input.item`, from the value in force before, the self-reported one as
+/// `reported` gives it when it was not corrected, to the new one; with the correction's reason;
+/// a removed correction goes back to the self-reported value) and each note (`note.cat`). Nothing
+/// changed: no entry.
+pub fn audit_diff(
+    old: &SubmissionReview,
+    new: &SubmissionReview,
+    reported: impl Fn(&str, &str, Option<&str>) -> Value,
+    reviewer: &str,
+    at: &str,
+) -> Vec<AuditEntry> {
+    let mut out = Vec::new();
+    let mut entry = |field: String, from: Value, to: Value, reason: &str| {
+        out.push(AuditEntry {
+            at: at.to_string(),
+            reviewer: reviewer.to_string(),
+            submission_id: new.submission_id.clone(),
+            field,
+            from,
+            to,
+            reason: reason.to_string(),
+        });
+    };
+    let reason = |r: &SubmissionReview| r.reason.clone().unwrap_or_default();
+    if old.state != new.state || reason(old) != reason(new) {
+        entry("state".into(), json!(old.state.as_str()), json!(new.state.as_str()), &reason(new));
+    }
+    let verdict = |v: Option<&Verdict>| v.map_or(Value::Null, |v| json!(v.as_str()));
+    let keys: std::collections::BTreeSet<&String> = old.verdicts.keys().chain(new.verdicts.keys()).collect();
+    for key in keys {
+        let (a, b) = (old.verdicts.get(key), new.verdicts.get(key));
+        if a != b {
+            entry(format!("verdict.{key}"), verdict(a), verdict(b), "");
+        }
+    }
+    // Corrections: by field, in the new review's order, then those removed.
+    let mut fields: Vec<(String, &Correction)> = Vec::new();
+    for c in new.corrections.iter().chain(&old.corrections) {
+        let f = c.field();
+        if !fields.iter().any(|(x, _)| *x == f) {
+            fields.push((f, c));
+        }
+    }
+    for (field, c) in fields {
+        let was = old.corrected(&field);
+        let now = new.corrected(&field);
+        let original = || reported(&c.category, &c.input, c.item.as_deref());
+        match (was, now) {
+            (Some(a), Some(b)) if a.value == b.value && a.reason == b.reason => {}
+            (was, Some(b)) => entry(field, was.map_or_else(original, |a| a.value.clone()), b.value.clone(), &b.reason),
+            (Some(a), None) => entry(field, a.value.clone(), original(), ""),
+            (None, None) => {}
+        }
+    }
+    let note = |n: Option<&String>| n.map_or(Value::Null, |n| json!(n));
+    let cats: std::collections::BTreeSet<&String> = old.notes.keys().chain(new.notes.keys()).collect();
+    for cat in cats {
+        let (a, b) = (old.notes.get(cat), new.notes.get(cat));
+        if a != b {
+            entry(format!("note.{cat}"), note(a), note(b), "");
+        }
+    }
+    out
 }
 
 /// Applies a correction to figures (already checked by [`check`]).
@@ -612,28 +781,8 @@ pub fn report_json(r: &Rubric, report: &ImportReport, v: &Verified, lang: Lang) 
 /// The audit log as CSV: UTF-8 with a BOM, `;`-separated, headers from the catalogue, text cells
 /// that a spreadsheet would take for a formula neutralised; `from` and `to` as JSON.
 pub fn audit_csv(entries: &[AuditEntry], lang: Lang) -> String {
-    let t = lang.texts();
-    let mut w = csv::WriterBuilder::new().delimiter(b';').from_writer(b"\xEF\xBB\xBF".to_vec());
-    w.write_record([
-        t.audit_column_at(),
-        t.audit_column_reviewer(),
-        t.audit_column_submission(),
-        t.audit_column_field(),
-        t.audit_column_from(),
-        t.audit_column_to(),
-        t.audit_column_reason(),
-    ])
-    .expect("writing to memory");
-    let text = |v: &Value| match v {
-        Value::String(s) => s.clone(),
-        Value::Null => String::new(),
-        other => other.to_string(),
-    };
-    for e in entries {
-        let cells = [&e.at, &e.reviewer, &e.submission_id, &e.field, &text(&e.from), &text(&e.to), &e.reason];
-        w.write_record(cells.iter().map(|c| neutralise(c))).expect("writing to memory");
-    }
-    String::from_utf8(w.into_inner().expect("writing to memory")).expect("the cells are UTF-8")
+    let bytes = export::table_csv(&export::audit_headers(lang), &export::audit_rows(entries), b';');
+    String::from_utf8(bytes).expect("the cells are UTF-8")
 }
 
 #[cfg(test)]
@@ -961,6 +1110,119 @@ mod tests {
         let not_review = read(br#"{"format":"ampk-submission"}"#).unwrap_err();
         assert_eq!(paths(&not_review), [("format", "format")]);
         assert_eq!(paths(&read(&vec![b' '; MAX_BYTES + 1]).unwrap_err()), [("too_large", "")]);
+    }
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn the_audit_records_every_change_from_the_value_in_force_to_the_new_one() {
+        let report = batch(&[sub("Dinas A", A, 600.0)]);
+        let reported = |c: &str, i: &str, item: Option<&str>| reported_value(&report, A, c, i, item);
+        assert_eq!(reported(CAT, "posts", None), json!(600.0));
+        assert_eq!(reported("website", "domain", Some("https")), json!("yes"));
+        assert_eq!(reported("website", "domain", None), Value::Null, "a checklist is named by its item");
+        assert_eq!(reported("nope", "posts", None), Value::Null);
+        let empty = SubmissionReview { submission_id: A.into(), ..Default::default() };
+        assert!(empty.is_empty());
+        assert_eq!(audit_diff(&empty, &empty, reported, "Rina", "2025-11-04T08:00:00Z"), []);
+
+        let first = SubmissionReview {
+            submission_id: A.into(),
+            state: ReviewState::NeedsFixing,
+            reason: Some("links broken".into()),
+            verdicts: BTreeMap::from([(format!("{CAT}.posts"), Verdict::NotOk)]),
+            corrections: vec![
+                correction(CAT, "posts", None, json!(120), "only 120 posts"),
+                correction("website", "domain", Some("https"), json!("no"), "no certificate"),
+            ],
+            notes: BTreeMap::from([(CAT.into(), "check again".into())]),
+        };
+        let at = "2025-11-04T08:00:00Z";
+        let log = audit_diff(&empty, &first, reported, "Rina", at);
+        let rows: Vec<(&str, Value, Value, &str)> =
+            log.iter().map(|e| (e.field.as_str(), e.from.clone(), e.to.clone(), e.reason.as_str())).collect();
+        assert_eq!(
+            rows,
+            [
+                ("state", json!("unreviewed"), json!("needs_fixing"), "links broken"),
+                ("verdict.media_sosial_opd.posts", Value::Null, json!("not_ok"), ""),
+                ("media_sosial_opd.posts", json!(600.0), json!(120), "only 120 posts"),
+                ("website.domain.https", json!("yes"), json!("no"), "no certificate"),
+                ("note.media_sosial_opd", Value::Null, json!("check again"), ""),
+            ]
+        );
+        assert!(log.iter().all(|e| e.at == at && e.reviewer == "Rina" && e.submission_id == A));
+
+        // Then: the posts corrected again (from 120), the https correction removed (back to the
+        // reported "yes"), only the state's reason changed, the verdict and note cleared.
+        let second = SubmissionReview {
+            reason: Some("links broken, see note".into()),
+            verdicts: BTreeMap::new(),
+            corrections: vec![correction(CAT, "posts", None, json!(150), "recounted")],
+            notes: BTreeMap::new(),
+            ..first.clone()
+        };
+        let log = audit_diff(&first, &second, reported, "Budi", "2025-11-05T09:30:00Z");
+        let rows: Vec<(&str, Value, Value, &str)> =
+            log.iter().map(|e| (e.field.as_str(), e.from.clone(), e.to.clone(), e.reason.as_str())).collect();
+        assert_eq!(
+            rows,
+            [
+                ("state", json!("needs_fixing"), json!("needs_fixing"), "links broken, see note"),
+                ("verdict.media_sosial_opd.posts", json!("not_ok"), Value::Null, ""),
+                ("media_sosial_opd.posts", json!(120), json!(150), "recounted"),
+                ("website.domain.https", json!("no"), json!("yes"), ""),
+                ("note.media_sosial_opd", json!("check again"), Value::Null, ""),
+            ]
+        );
+        // A correction whose reason alone changed is recorded; an unchanged one is not.
+        let third = SubmissionReview {
+            corrections: vec![correction(CAT, "posts", None, json!(150), "recounted twice")],
+            ..second.clone()
+        };
+        let log = audit_diff(&second, &third, reported, "Budi", "2025-11-05T09:31:00Z");
+        assert_eq!(log.iter().map(|e| e.field.as_str()).collect::<Vec<_>>(), ["media_sosial_opd.posts"]);
+        assert_eq!(audit_diff(&third, &third, reported, "Budi", "2025-11-05T09:32:00Z"), []);
+
+        // The entries make a review file that checks.
+        let mut f = review_with(Vec::new());
+        f.set(first.clone());
+        f.audit = audit_diff(&empty, &first, reported, "Rina", at);
+        assert_eq!(check(crate::rubric::builtin(), &report, &f), []);
+        assert_eq!(f.audit_of(A).count(), 5);
+        assert_eq!(
+            f.review_of(A).and_then(|r| r.corrected("website.domain.https")).map(|c| &c.value),
+            Some(&json!("no"))
+        );
+    }
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn set_replaces_a_review_and_drops_one_that_records_nothing() {
+        let mut f = review_with(Vec::new());
+        assert!(!f.has_work());
+        let verified = SubmissionReview { submission_id: A.into(), state: ReviewState::Verified, ..Default::default() };
+        f.set(verified.clone());
+        f.set(SubmissionReview { submission_id: B.into(), state: ReviewState::Verified, ..Default::default() });
+        assert_eq!(f.reviews.len(), 2);
+        assert!(f.has_work());
+        let rejected = SubmissionReview { state: ReviewState::Rejected, reason: Some("x".into()), ..verified.clone() };
+        f.set(rejected.clone());
+        assert_eq!(f.reviews[0], rejected, "replaced in place");
+        f.set(SubmissionReview { submission_id: A.into(), ..Default::default() });
+        assert_eq!(f.reviews.iter().map(|r| r.submission_id.as_str()).collect::<Vec<_>>(), [B]);
+        // An audit entry alone is review work too.
+        let mut g = review_with(Vec::new());
+        g.audit = sample_file().audit;
+        assert!(g.has_work());
+    }
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn verdicts_have_machine_names_and_labels() {
+        let names: Vec<&str> = Verdict::ALL.iter().map(|v| v.as_str()).collect();
+        assert_eq!(names, ["ok", "not_ok", "unreachable"]);
+        for v in Verdict::ALL {
+            assert_eq!(serde_json::to_value(v).unwrap(), json!(v.as_str()));
+        }
+        assert_eq!(Verdict::Unreachable.label(Lang::Id), "tidak dapat dibuka");
+        assert_eq!(Verdict::NotOk.label(Lang::En), "does not match");
     }
 
     #[wasm_bindgen_test(unsupported = test)]
