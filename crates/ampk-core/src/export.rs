@@ -4,10 +4,9 @@
 //! `,` (with decimal points); one row per ranked entry; text cells that Excel would read as a
 //! formula (starting with `= + - @`, tab or CR) get a leading `'`.
 
-use crate::import::{ImportReport, JuryMarks, Status};
+use crate::import::{ImportReport, JuryMarks};
 use crate::problem::{Lang, Problem, ProblemCode};
 use crate::rank::name_key;
-use crate::review::{AuditEntry, ReviewFile, Verified};
 use crate::rubric::Rubric;
 use crate::util::round2;
 use serde_json::Value;
@@ -97,28 +96,18 @@ pub fn ranking_rows(rubric: &Rubric, report: &ImportReport, lang: Lang) -> Vec<(
 
 /// The ranking as CSV bytes (with a UTF-8 BOM).
 pub fn ranking_csv(rubric: &Rubric, report: &ImportReport, sep: u8, lang: Lang) -> Vec<u8> {
-    reviewed_ranking_csv(rubric, report, None, sep, lang)
+    table_csv(
+        &ranking_header(rubric, lang),
+        &ranking_rows(rubric, report, lang).into_iter().map(|(_, c)| c).collect::<Vec<_>>(),
+        sep,
+    )
 }
 
-/// The ranking as CSV bytes; with a review's outcome, each row gains the review columns
-/// ([`review_headers`]) after the indicators. Without one it is [`ranking_csv`].
-pub fn reviewed_ranking_csv(
-    rubric: &Rubric,
-    report: &ImportReport,
-    verified: Option<&Verified>,
-    sep: u8,
-    lang: Lang,
-) -> Vec<u8> {
+/// The ranking table's header: [`headers`], then the indicator columns.
+pub fn ranking_header(rubric: &Rubric, lang: Lang) -> Vec<String> {
     let mut header: Vec<String> = headers(lang).iter().map(|s| s.to_string()).collect();
     header.extend(indicator_columns(rubric));
-    let mut rows: Vec<Vec<Cell>> = ranking_rows(rubric, report, lang).into_iter().map(|(_, cells)| cells).collect();
-    if let Some(v) = verified {
-        header.extend(review_headers(lang).iter().map(|s| s.to_string()));
-        for (row, more) in rows.iter_mut().zip(review_cells(report, v)) {
-            row.extend(more);
-        }
-    }
-    table_csv(&header, &rows, sep)
+    header
 }
 
 /// A table as CSV bytes: a UTF-8 BOM, the header, then the rows; text cells neutralised
@@ -147,44 +136,6 @@ pub fn table_csv<S: AsRef<str>>(header: &[S], rows: &[Vec<Cell>], sep: u8) -> Ve
     w.into_inner().expect("writing to memory")
 }
 
-/// The review columns a ranking row gains when a review exists: its review state, its verified
-/// data score and its rank by verified score (empty when rejected).
-pub fn review_headers(lang: Lang) -> [&'static str; 3] {
-    let t = lang.texts();
-    [t.column_review_state(), t.column_verified_score(), t.column_verified_rank()]
-}
-
-/// The review columns of every row of [`ranking_rows`], in the same order.
-pub fn review_cells(report: &ImportReport, verified: &Verified) -> Vec<Vec<Cell>> {
-    let mut out = Vec::new();
-    for c in &report.categories {
-        let v = verified.categories.iter().find(|v| v.category == c.category);
-        for row in &c.rows {
-            let card = v.and_then(|v| v.cards.iter().position(|k| k.file == row.file).map(|i| (v, i)));
-            out.push(match card {
-                Some((v, i)) => {
-                    let k = &v.cards[i];
-                    let rank = v.rows.iter().find(|r| r.card == i).map_or(Cell::Empty, |r| Cell::Number(r.rank as f64));
-                    vec![Cell::Text(k.state.as_str().into()), Cell::Number(k.verified.rounded()), rank]
-                }
-                None => vec![Cell::Empty, Cell::Empty, Cell::Empty],
-            });
-        }
-    }
-    out
-}
-
-/// The agency of the accepted submission with this id, as the import read it.
-fn agency_of<'a>(report: &'a ImportReport, submission_id: &str) -> &'a str {
-    report
-        .files
-        .iter()
-        .filter(|f| matches!(f.status, Status::Accepted | Status::AcceptedWithWarnings))
-        .find(|f| f.submission_id() == Some(submission_id))
-        .and_then(|f| f.agency())
-        .unwrap_or_default()
-}
-
 /// A JSON value as a cell's text: a string as it is, `null` as nothing, anything else as JSON.
 pub fn json_text(v: &Value) -> String {
     match v {
@@ -192,102 +143,6 @@ pub fn json_text(v: &Value) -> String {
         Value::Null => String::new(),
         other => other.to_string(),
     }
-}
-
-/// The columns of the review table (one row per reviewed submission).
-pub fn review_state_headers(lang: Lang) -> [&'static str; 5] {
-    let t = lang.texts();
-    [t.audit_column_submission(), t.column_agency(), t.column_review_state(), t.audit_column_reason(), t.column_notes()]
-}
-
-/// One row per reviewed submission: its id, agency, state (its machine name), reason and
-/// notes (`category: text`, one per line).
-pub fn review_state_rows(report: &ImportReport, review: &ReviewFile) -> Vec<Vec<Cell>> {
-    review
-        .reviews
-        .iter()
-        .map(|r| {
-            let notes: Vec<String> = r.notes.iter().map(|(c, n)| format!("{c}: {n}")).collect();
-            vec![
-                Cell::Text(r.submission_id.clone()),
-                Cell::Text(agency_of(report, &r.submission_id).to_string()),
-                Cell::Text(r.state.as_str().into()),
-                Cell::Text(r.reason.clone().unwrap_or_default()),
-                Cell::Text(notes.join("\n")),
-            ]
-        })
-        .collect()
-}
-
-/// The columns of the corrections table.
-pub fn correction_headers(lang: Lang) -> [&'static str; 8] {
-    let t = lang.texts();
-    [
-        t.audit_column_submission(),
-        t.column_agency(),
-        t.column_category(),
-        t.column_input(),
-        t.column_item(),
-        t.column_reported_value(),
-        t.column_corrected_value(),
-        t.audit_column_reason(),
-    ]
-}
-
-/// One row per correction, in review order: submission, agency, category, input, checklist
-/// item, the self-reported value and the corrected one (as JSON text: exact, and never a
-/// formula), and the reason.
-pub fn correction_rows(report: &ImportReport, review: &ReviewFile) -> Vec<Vec<Cell>> {
-    let mut out = Vec::new();
-    for r in &review.reviews {
-        for c in &r.corrections {
-            let reported =
-                crate::review::reported_value(report, &r.submission_id, &c.category, &c.input, c.item.as_deref());
-            out.push(vec![
-                Cell::Text(r.submission_id.clone()),
-                Cell::Text(agency_of(report, &r.submission_id).to_string()),
-                Cell::Text(c.category.clone()),
-                Cell::Text(c.input.clone()),
-                c.item.clone().map_or(Cell::Empty, Cell::Text),
-                Cell::Text(json_text(&reported)),
-                Cell::Text(json_text(&c.value)),
-                Cell::Text(c.reason.clone()),
-            ]);
-        }
-    }
-    out
-}
-
-/// The columns of the audit log.
-pub fn audit_headers(lang: Lang) -> [&'static str; 7] {
-    let t = lang.texts();
-    [
-        t.audit_column_at(),
-        t.audit_column_reviewer(),
-        t.audit_column_submission(),
-        t.audit_column_field(),
-        t.audit_column_from(),
-        t.audit_column_to(),
-        t.audit_column_reason(),
-    ]
-}
-
-/// One row per audit entry, oldest first; `from` and `to` as JSON text.
-pub fn audit_rows(entries: &[AuditEntry]) -> Vec<Vec<Cell>> {
-    entries
-        .iter()
-        .map(|e| {
-            [&e.at, &e.reviewer, &e.submission_id, &e.field, &json_text(&e.from), &json_text(&e.to), &e.reason]
-                .into_iter()
-                .map(|c| Cell::Text(c.clone()))
-                .collect()
-        })
-        .collect()
-}
-
-/// The corrections as CSV (`;`, BOM, formulas neutralised).
-pub fn corrections_csv(report: &ImportReport, review: &ReviewFile, lang: Lang) -> Vec<u8> {
-    table_csv(&correction_headers(lang), &correction_rows(report, review), b';')
 }
 
 /// The line a record starts on, counted from its byte offset (a quoted name may span lines). The
@@ -412,88 +267,6 @@ mod tests {
         assert_eq!((&*p[0].code, p[0].path.as_str(), p.len(), m.len()), ("jury_row", "line 2", 1, 1));
         assert!(p[0].message(crate::problem::Lang::En).starts_with("unreadable row: "), "{}", p[0]);
         assert!(p[0].message(crate::problem::Lang::Id).starts_with("baris tidak terbaca: "), "{}", p[0]);
-    }
-
-    /// Contoh A (opd) and a copy with another id and agency, imported.
-    fn reviewed_batch() -> (crate::import::ImportReport, String, String) {
-        let r = crate::rubric::builtin();
-        let a = crate::example::example(r, "opd").unwrap();
-        let mut b = a.clone();
-        b.submission_id = "16fd2706-8baf-433b-82eb-8c7fada847da".into();
-        b.agency.name = "=Dinas B".into();
-        let files: Vec<(String, Vec<u8>)> = [&a, &b]
-            .iter()
-            .enumerate()
-            .map(|(i, s)| {
-                let text = crate::submission::write(r, s, crate::example::EXAMPLE_EXPORTED_AT);
-                (format!("{i}.json"), text.into_bytes())
-            })
-            .collect();
-        (crate::import::import(r, &files, &JuryMarks::new()), a.submission_id, b.submission_id)
-    }
-
-    #[wasm_bindgen_test(unsupported = test)]
-    fn the_ranking_csv_gains_the_review_columns_only_with_a_review() {
-        use crate::review::{self, Correction, ReviewFile, ReviewState, SubmissionReview};
-        let r = crate::rubric::builtin();
-        let (report, a, b) = reviewed_batch();
-        let mut file = ReviewFile::new(r);
-        file.set(SubmissionReview {
-            submission_id: a.clone(),
-            state: ReviewState::Verified,
-            corrections: vec![Correction {
-                category: "lapor_opd".into(),
-                input: "received".into(),
-                item: None,
-                value: serde_json::json!(1),
-                reason: "=only one".into(),
-            }],
-            ..Default::default()
-        });
-        file.set(SubmissionReview {
-            submission_id: b.clone(),
-            state: ReviewState::Rejected,
-            reason: Some("fabricated".into()),
-            ..Default::default()
-        });
-        assert_eq!(review::check(r, &report, &file), []);
-        let v = review::apply(r, &report, &file);
-        // Without a review: the plain ranking CSV, byte for byte.
-        assert_eq!(reviewed_ranking_csv(r, &report, None, b';', Lang::Id), ranking_csv(r, &report, b';', Lang::Id));
-        let text = String::from_utf8(reviewed_ranking_csv(r, &report, Some(&v), b';', Lang::Id)).unwrap();
-        let mut lines = text.lines();
-        let header = lines.next().unwrap();
-        assert!(header.ends_with(";status_pemeriksaan;nilai_data_terverifikasi;peringkat_terverifikasi"), "{header}");
-        let lapor: Vec<Vec<&str>> =
-            lines.map(|l| l.split(';').collect::<Vec<_>>()).filter(|c| c[3] == "lapor_opd").collect();
-        assert_eq!(lapor.len(), 2);
-        let cat = r.category_index("lapor_opd").unwrap();
-        let card = |id: &str| v.categories[cat].cards.iter().find(|c| c.submission_id == id).unwrap();
-        let verified_a = card(&a).verified.rounded();
-        assert!(verified_a < card(&a).reported.rounded());
-        let tail = |row: &Vec<&str>| row[row.len() - 3..].join(";");
-        let row_a = lapor.iter().find(|c| c[1] == "Dinas Contoh A").unwrap();
-        let row_b = lapor.iter().find(|c| c[1] == "'=Dinas B").unwrap();
-        // A is alone in the verified ranking (B is rejected): rank 1, its verified score.
-        assert_eq!(tail(row_a), format!("verified;{};1", crate::fmt::fixed(verified_a, 2).replace('.', ",")));
-        assert!(tail(row_b).starts_with("rejected;") && tail(row_b).ends_with(';'), "{}", tail(row_b));
-
-        // The corrections table: the self-reported value beside the corrected one, neutralised.
-        let corrections = String::from_utf8(corrections_csv(&report, &file, Lang::En)).unwrap();
-        let mut lines = corrections.lines();
-        assert_eq!(
-            lines.next().unwrap(),
-            "\u{feff}submission;agency;category;input;item;reported_value;corrected_value;reason"
-        );
-        let reported = review::reported_value(&report, &a, "lapor_opd", "received", None);
-        assert_eq!(lines.next().unwrap(), format!("{a};Dinas Contoh A;lapor_opd;received;;{reported};1;'=only one"));
-        assert_eq!(lines.next(), None);
-        // The review table: one row per reviewed submission.
-        let states = review_state_rows(&report, &file);
-        assert_eq!(states.len(), 2);
-        assert_eq!(states[1][1], Cell::Text("=Dinas B".into()), "neutralised when written, not here");
-        assert_eq!(states[1][2], Cell::Text("rejected".into()));
-        assert_eq!(states[1][3], Cell::Text("fabricated".into()));
     }
 
     fn codes(p: &[Problem]) -> Vec<(&str, &str)> {

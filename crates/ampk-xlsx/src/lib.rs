@@ -3,9 +3,9 @@
 //! the columns are sized. Kept apart from `ampk-core` because the writer stamps the workbook
 //! with a creation time, and out of the officer's bundle because of its size.
 
-use ampk_core::export::{self, headers, indicator_columns, ranking_rows, Cell};
+use ampk_core::export::{headers, indicator_columns, ranking_rows, Cell};
 use ampk_core::import::ImportReport;
-use ampk_core::review::{ReviewFile, Verified};
+use ampk_core::review::{self, ReviewFile, Verified};
 use ampk_core::{Lang, Rubric};
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook, Worksheet, XlsxError};
 
@@ -80,8 +80,8 @@ pub fn reviewed_xlsx(
     let bold = Format::new().set_bold();
     let columns = indicator_columns(rubric);
     let rows = ranking_rows(rubric, report, lang);
-    let extra = review.map(|(_, v)| export::review_cells(report, v)).unwrap_or_default();
-    let extra_headers = review.map(|_| export::review_headers(lang)).unwrap_or_default();
+    let extra = review.map(|(_, v)| review::review_cells(report, v)).unwrap_or_default();
+    let extra_headers = review.map(|_| review::review_headers(lang)).unwrap_or_default();
     let mut used = Vec::new();
     for c in &report.categories {
         let def = &rubric.file.categories[c.category];
@@ -144,18 +144,18 @@ pub fn reviewed_xlsx(
     ws.set_freeze_panes(1, 0)?;
     ws.autofit();
     if let Some((file, _)) = review {
-        let state_rows = export::review_state_rows(report, file);
-        table_sheet(&mut wb, t.workbook_review_sheet(), &export::review_state_headers(lang), &state_rows, &mut used)?;
-        let corrections = export::correction_rows(report, file);
+        let state_rows = review::review_state_rows(report, file);
+        table_sheet(&mut wb, t.workbook_review_sheet(), &review::review_state_headers(lang), &state_rows, &mut used)?;
+        let corrections = review::correction_rows(report, file);
         table_sheet(
             &mut wb,
             t.workbook_corrections_sheet(),
-            &export::correction_headers(lang),
+            &review::correction_headers(lang),
             &corrections,
             &mut used,
         )?;
-        let audit = export::audit_rows(&file.audit);
-        table_sheet(&mut wb, t.workbook_audit_sheet(), &export::audit_headers(lang), &audit, &mut used)?;
+        let audit = review::audit_rows(&file.audit);
+        table_sheet(&mut wb, t.workbook_audit_sheet(), &review::audit_headers(lang), &audit, &mut used)?;
     }
     wb.save_to_buffer()
 }
@@ -163,7 +163,7 @@ pub fn reviewed_xlsx(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use ampk_core::review::{self, Correction, ReviewState, SubmissionReview};
+    use ampk_core::review::{Correction, ReviewState, SubmissionReview};
     use calamine::{Data, Reader, Xlsx};
 
     /// Every sheet's name and rows (cells as text).

@@ -5,7 +5,6 @@
 
 use crate::browser;
 use crate::state::{RekapAction, RekapModel};
-use ampk_core::export::{corrections_csv, reviewed_ranking_csv};
 use ampk_core::import::{self, ImportReport};
 use ampk_core::{fmt, review, rubric, submission, workbook, Lang, Problem, ProblemCode};
 use web_sys::HtmlInputElement;
@@ -206,7 +205,7 @@ fn review_download(m: &RekapModel, what: ReviewDownload, lang: Lang) {
         ReviewDownload::Corrections => (
             format!("ampk-koreksi-{edition}-{stamp}.csv"),
             "text/csv;charset=utf-8",
-            corrections_csv(report, &m.review, lang),
+            review::corrections_csv(report, &m.review, lang),
         ),
     };
     let _ = browser::download(&name, mime, &bytes);
@@ -223,7 +222,7 @@ fn export(m: &RekapModel, kind: ExportKind, lang: Lang) {
     let verified = m.verified.as_deref().filter(|_| m.review.has_work());
     let _ = match kind {
         ExportKind::Csv => {
-            browser::download(&name, kind.mime(), &reviewed_ranking_csv(rubric, report, verified, b';', lang))
+            browser::download(&name, kind.mime(), &review::ranking_csv(rubric, report, verified, b';', lang))
         }
         ExportKind::Json => {
             let value = match verified {
