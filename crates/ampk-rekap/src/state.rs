@@ -200,8 +200,11 @@ pub enum RekapAction {
     },
     /// The page's language (numbers in the review form are typed in it).
     Lang(Lang),
-    /// The reviewer's name was typed.
-    Reviewer(String),
+    /// The reviewer's name was typed; `store`: store the session (when the field is left).
+    Reviewer {
+        name: String,
+        store: bool,
+    },
     /// The open review form was edited.
     Edit(ReviewEdit),
     /// Save the open review form, at this time (RFC 3339 UTC, the browser's clock).
@@ -486,9 +489,11 @@ impl Reducible for RekapModel {
                 }
                 m.lang = lang;
             }
-            RekapAction::Reviewer(name) => {
+            RekapAction::Reviewer { name, store } => {
                 m.reviewer = name;
-                m.unsaved += 1;
+                if store {
+                    m.unsaved += 1;
+                }
             }
             RekapAction::Edit(edit) => {
                 if let Some(f) = m.form.as_mut() {
@@ -813,7 +818,7 @@ mod tests {
             [(Some("reviewer"), "missing_value")]
         );
         assert!(!m.review.has_work());
-        let m = m.reduce(RekapAction::Reviewer("Rina".into()));
+        let m = m.reduce(RekapAction::Reviewer { name: "Rina".into(), store: true });
         let stored = m.unsaved;
         // No reason for the correction, and a value the language cannot read: both at their fields.
         let m = edit(m, ReviewEdit::Value("website.domain.https".into(), "no".into()));
@@ -883,7 +888,8 @@ mod tests {
     #[test]
     fn a_rejected_submission_leaves_the_verified_ranking() {
         let (m, _, b) = reviewed_batch();
-        let m = m.reduce(RekapAction::Reviewer("Rina".into())).reduce(RekapAction::Select(Some(1)));
+        let m =
+            m.reduce(RekapAction::Reviewer { name: "Rina".into(), store: true }).reduce(RekapAction::Select(Some(1)));
         let m = edit(m, ReviewEdit::State(ReviewState::Rejected));
         let m = edit(m, ReviewEdit::Reason("fabricated".into()));
         let m = m.reduce(RekapAction::SaveReview { at: AT.into() });
@@ -916,7 +922,7 @@ mod tests {
         let m = m.reduce(RekapAction::LoadReview(review::read(text.as_bytes())));
         assert_eq!(m.review_load, Some(Ok((1, 0))));
         assert_eq!(m.review.review_of(&a).map(|r| r.state), Some(ReviewState::Verified));
-        let m = m.reduce(RekapAction::Reviewer("Rina".into())).reduce(RekapAction::Clear);
+        let m = m.reduce(RekapAction::Reviewer { name: "Rina".into(), store: true }).reduce(RekapAction::Clear);
         assert!(!m.review.has_work() && m.reviewer.is_empty() && m.form.is_none() && m.verified.is_none());
     }
 

@@ -99,9 +99,14 @@ fn rubric_section(m: &RekapModel, lang: Lang) -> Html {
 /// action.
 fn reviewer_section(m: &RekapModel, lang: Lang, on: &Callback<RekapAction>) -> Html {
     let t = lang.texts();
+    // Kept on every input, stored on change (not per keystroke: the session holds the whole batch).
     let on_input = on.reform(|e: InputEvent| {
         let el: HtmlInputElement = e.target_unchecked_into();
-        RekapAction::Reviewer(el.value())
+        RekapAction::Reviewer { name: el.value(), store: false }
+    });
+    let on_change = on.reform(|e: Event| {
+        let el: HtmlInputElement = e.target_unchecked_into();
+        RekapAction::Reviewer { name: el.value(), store: true }
     });
     html! {
         <section class="section" aria-labelledby="reviewer-title">
@@ -110,7 +115,8 @@ fn reviewer_section(m: &RekapModel, lang: Lang, on: &Callback<RekapAction>) -> H
                 <label class="label" for="reviewer">{ t.rekap_reviewer() }</label>
                 <p class="hint" id="reviewer-hint">{ t.rekap_reviewer_hint() }</p>
                 <input class="input" type="text" id="reviewer" data-testid="reviewer" autocomplete="name"
-                    value={m.reviewer.clone()} oninput={on_input} aria-describedby="reviewer-hint" />
+                    value={m.reviewer.clone()} oninput={on_input} onchange={on_change}
+                    aria-describedby="reviewer-hint" />
             </div>
         </section>
     }

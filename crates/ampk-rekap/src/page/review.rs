@@ -4,7 +4,8 @@
 //! checklist); a note per category; at the bottom the save button, what the save recorded and
 //! the submission's audit log. Every field has a visible label; ids are the UI test hooks.
 //!
-//! Keyboard-friendly choices: a boolean correction and a checklist item's correction are
+//! Typed text goes into the form state on every input (so a re-render never drops what was
+//! typed); selects on change. Keyboard-friendly choices: a boolean correction and a checklist item's correction are
 //! `<select>`s whose first option is "not corrected", so "no correction" and "corrected to no"
 //! stay apart (a checkbox could not say "not corrected").
 
@@ -69,18 +70,18 @@ fn value_of_select(e: &Event) -> String {
     el.value()
 }
 
-fn value_of_input(e: &Event) -> String {
+fn value_of_input(e: &InputEvent) -> String {
     let el: HtmlInputElement = e.target_unchecked_into();
     el.value()
 }
 
 /// A text field with its visible label, bound to a form edit.
-fn text_field(id: String, label: String, value: String, bad: bool, on: Callback<Event>) -> Html {
+fn text_field(id: String, label: String, value: String, bad: bool, on: Callback<InputEvent>) -> Html {
     html! {
         <div class="field">
             <label class="label" for={id.clone()}>{ label }</label>
             <input class={classes!("input", bad.then_some("input-error"))} type="text" id={id.clone()}
-                data-testid={id} value={value} onchange={on} aria-invalid={bad.then_some("true")} />
+                data-testid={id} value={value} oninput={on} aria-invalid={bad.then_some("true")} />
         </div>
     }
 }
@@ -104,7 +105,7 @@ pub(super) fn review_head(m: &RekapModel, form: &ReviewForm, lang: Lang, on: &Ca
         let v = value_of_select(&e);
         RekapAction::Edit(ReviewEdit::State(STATES.into_iter().find(|s| s.as_str() == v).unwrap_or_default()))
     });
-    let on_reason = on.reform(|e: Event| {
+    let on_reason = on.reform(|e: InputEvent| {
         let el: HtmlTextAreaElement = e.target_unchecked_into();
         RekapAction::Edit(ReviewEdit::Reason(el.value()))
     });
@@ -125,7 +126,7 @@ pub(super) fn review_head(m: &RekapModel, form: &ReviewForm, lang: Lang, on: &Ca
             <div class="field">
                 <label class="label" for="review-reason">{ t.rekap_review_reason() }</label>
                 <textarea class={classes!("textarea", bad_reason.then_some("input-error"))} id="review-reason"
-                    data-testid="review-reason" rows="2" value={form.reason.clone()} onchange={on_reason}
+                    data-testid="review-reason" rows="2" value={form.reason.clone()} oninput={on_reason}
                     aria-invalid={bad_reason.then_some("true")} />
             </div>
             <p class="hint">{ t.rekap_correct_hint() }</p>
@@ -146,7 +147,7 @@ pub(super) fn category_review(
     let note_id = format!("note-{}", def.id);
     let on_note = {
         let cat = def.id.clone();
-        on.reform(move |e: Event| {
+        on.reform(move |e: InputEvent| {
             let el: HtmlTextAreaElement = e.target_unchecked_into();
             RekapAction::Edit(ReviewEdit::Note(cat.clone(), el.value()))
         })
@@ -157,7 +158,7 @@ pub(super) fn category_review(
             <div class="field">
                 <label class="label" for={note_id.clone()}>{ t.rekap_category_note(def.label.get(lang)) }</label>
                 <textarea class="textarea" id={note_id.clone()} data-testid={note_id} rows="2"
-                    value={form.notes.get(&def.id).cloned().unwrap_or_default()} onchange={on_note} />
+                    value={form.notes.get(&def.id).cloned().unwrap_or_default()} oninput={on_note} />
             </div>
         </div>
     }
@@ -257,19 +258,18 @@ fn correction(
     let t = lang.texts();
     let (value_id, reason_id) = (format!("correct-{field}"), format!("reason-{field}"));
     let value = form.values.get(field).cloned().unwrap_or_default();
-    let on_value = {
+    let edit_value = {
         let field = field.to_string();
-        on.reform(move |e: Event| {
-            let v = match e.target_dyn_into::<HtmlSelectElement>() {
-                Some(el) => el.value(),
-                None => value_of_input(&e),
-            };
-            RekapAction::Edit(ReviewEdit::Value(field.clone(), v))
-        })
+        move |v: String| RekapAction::Edit(ReviewEdit::Value(field.clone(), v))
     };
+    let on_choice = on.reform({
+        let edit_value = edit_value.clone();
+        move |e: Event| edit_value(value_of_select(&e))
+    });
+    let on_typed = on.reform(move |e: InputEvent| edit_value(value_of_input(&e)));
     let on_reason = {
         let field = field.to_string();
-        on.reform(move |e: Event| RekapAction::Edit(ReviewEdit::FieldReason(field.clone(), value_of_input(&e))))
+        on.reform(move |e: InputEvent| RekapAction::Edit(ReviewEdit::FieldReason(field.clone(), value_of_input(&e))))
     };
     let bad_value = invalid(form, &value_id);
     let choices: Option<Vec<(&'static str, &'static str)>> = match kind {
@@ -286,7 +286,7 @@ fn correction(
             <div class="field">
                 <label class="label" for={value_id.clone()}>{ label }</label>
                 <select class={classes!("select", bad_value.then_some("input-error"))} id={value_id.clone()}
-                    data-testid={value_id} onchange={on_value} aria-invalid={bad_value.then_some("true")}>
+                    data-testid={value_id} onchange={on_choice} aria-invalid={bad_value.then_some("true")}>
                     <option value="" selected={value.is_empty()}>{ t.rekap_correct_none() }</option>
                     { for choices.into_iter().map(|(v, l)| html! {
                         <option value={v} selected={value == v}>{ l }</option>
@@ -299,7 +299,7 @@ fn correction(
                 <label class="label" for={value_id.clone()}>{ label }</label>
                 <input class={classes!("input", "input-number", bad_value.then_some("input-error"))} type="text"
                     inputmode="decimal" id={value_id.clone()} data-testid={value_id} value={value}
-                    onchange={on_value} aria-invalid={bad_value.then_some("true")} />
+                    oninput={on_typed} aria-invalid={bad_value.then_some("true")} />
             </div>
         },
     };
