@@ -223,7 +223,7 @@ test('2. a reload keeps the review and the reviewer; the exports carry the state
   assert.deepEqual(msSheet.rows[0].slice(-3), ['status_pemeriksaan', 'nilai_data_terverifikasi', 'peringkat_terverifikasi']);
   const correctionsSheet = xlsx.sheets.find((x) => x.name === 'koreksi').rows.filter(Boolean);
   assert.equal(correctionsSheet.length, 2);
-  assert.deepEqual(Array.from(correctionsSheet[1]).slice(2), [MS, 'posts', undefined, '420', '100', 'bukti hanya menunjukkan 100 unggahan']);
+  assert.deepEqual(Array.from(correctionsSheet[1]).slice(2), [MS, 'posts', null, '420', '100', 'bukti hanya menunjukkan 100 unggahan']);
   const auditSheet = xlsx.sheets.find((x) => x.name === 'audit').rows.filter(Boolean);
   assert.equal(auditSheet.length, 3);
   // The corrections CSV, the audit CSV and JSON, and the review file.

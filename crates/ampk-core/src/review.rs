@@ -376,7 +376,18 @@ pub fn reported_value(
             answers.get(item).map_or(Value::Null, |a| serde_json::to_value(a).expect("answers serialise"))
         }
         (Some(InputValue::Checklist(_)), None) | (_, Some(_)) | (None, None) => Value::Null,
+        (Some(InputValue::Number(n)), None) => number_value(*n),
         (Some(v), None) => serde_json::to_value(v).expect("values serialise"),
+    }
+}
+
+/// A number as JSON the way a person writes it: a whole number without a fraction (`420`, not
+/// `420.0`), others as they are.
+pub fn number_value(n: f64) -> Value {
+    if n.fract() == 0.0 && n.abs() < 9.0e15 {
+        json!(n as i64)
+    } else {
+        json!(n)
     }
 }
 
@@ -1279,7 +1290,8 @@ mod tests {
     fn the_audit_records_every_change_from_the_value_in_force_to_the_new_one() {
         let report = batch(&[sub("Dinas A", A, 600.0)]);
         let reported = |c: &str, i: &str, item: Option<&str>| reported_value(&report, A, c, i, item);
-        assert_eq!(reported(CAT, "posts", None), json!(600.0));
+        assert_eq!(reported(CAT, "posts", None), json!(600));
+        assert_eq!(number_value(12.5), json!(12.5));
         assert_eq!(reported("website", "domain", Some("https")), json!("yes"));
         assert_eq!(reported("website", "domain", None), Value::Null, "a checklist is named by its item");
         assert_eq!(reported("nope", "posts", None), Value::Null);
@@ -1307,7 +1319,7 @@ mod tests {
             [
                 ("state", json!("unreviewed"), json!("needs_fixing"), "links broken"),
                 ("verdict.media_sosial_opd.posts", Value::Null, json!("not_ok"), ""),
-                ("media_sosial_opd.posts", json!(600.0), json!(120), "only 120 posts"),
+                ("media_sosial_opd.posts", json!(600), json!(120), "only 120 posts"),
                 ("website.domain.https", json!("yes"), json!("no"), "no certificate"),
                 ("note.media_sosial_opd", Value::Null, json!("check again"), ""),
             ]

@@ -142,8 +142,7 @@ fn form_review(
         let Some(kind) = kind_of(rubric, category, input) else { continue };
         let value = match kind {
             InputKind::Integer | InputKind::Number => match fmt::parse_number(text, lang) {
-                Ok(Some(v)) if v.fract() == 0.0 && v.abs() < 9.0e15 => serde_json::json!(v as i64),
-                Ok(Some(v)) => serde_json::json!(v),
+                Ok(Some(v)) => review::number_value(v),
                 Ok(None) => continue,
                 Err(e) => {
                     let label = rubric
