@@ -161,7 +161,10 @@ fn indicators(
             v.verified.rounded_indicators(rubric).zip(v.differences(rubric)).map(|((_, s), (_, d))| (s, d)).collect()
         })
         .unwrap_or_default();
+    // With the verified scores it is wider than a phone: it scrolls in its own focusable box.
+    let region = format!("{} — {}", def.label.get(lang), t.rekap_col_indicator());
     html! {
+        <div class="table-scroll" role="region" tabindex="0" aria-label={region}>
         <table class="table">
             <thead><tr>
                 <th scope="col">{ t.rekap_col_indicator() }</th>
@@ -198,6 +201,7 @@ fn indicators(
                 }) }
             </tbody>
         </table>
+        </div>
     }
 }
 
