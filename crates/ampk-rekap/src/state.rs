@@ -78,7 +78,7 @@ pub struct ReviewForm {
     pub reasons: BTreeMap<String, String>,
     pub notes: BTreeMap<String, String>,
     /// The problems of the last save attempt, each with the element id of its field.
-    pub problems: Vec<(Option<String>, Problem)>,
+    pub problems: Vec<FormProblem>,
     /// After a successful save: how many audit entries it recorded.
     pub saved: Option<usize>,
 }
@@ -126,13 +126,16 @@ fn field_id(path: &str, i: usize, fields: &[String]) -> Option<String> {
     rest.strip_prefix(".notes.").map(|cat| format!("note-{cat}"))
 }
 
+/// A problem of the review form, with the element id of its field (when it has one).
+pub type FormProblem = (Option<String>, Problem);
+
 /// The review a form describes, or the problems of understanding what was typed (numbers in
 /// `lang`), each with its field's element id.
 fn form_review(
     rubric: &Rubric,
     f: &ReviewForm,
     lang: Lang,
-) -> Result<(SubmissionReview, Vec<String>), Vec<(Option<String>, Problem)>> {
+) -> Result<(SubmissionReview, Vec<String>), Vec<FormProblem>> {
     let mut corrections = Vec::new();
     let mut problems = Vec::new();
     for (field, text) in f.values.iter().filter(|(_, t)| !t.trim().is_empty()) {
@@ -398,7 +401,7 @@ impl RekapModel {
         let Some(report) = self.report.clone() else { return };
         let mut candidate = (*self.review).clone();
         candidate.set(new.clone());
-        let problems: Vec<(Option<String>, Problem)> =
+        let problems: Vec<FormProblem> =
             match candidate.reviews.iter().position(|r| r.submission_id == new.submission_id) {
                 Some(i) => review::check(rubric, &report, &candidate)
                     .into_iter()
