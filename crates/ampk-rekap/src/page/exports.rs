@@ -144,6 +144,12 @@ pub(super) fn review_files_section(m: &RekapModel, lang: Lang, on: &Callback<Rek
         <section class="section" aria-labelledby="review-files-title">
             <h2 id="review-files-title">{ t.rekap_review_files_title() }</h2>
             <p class="hint">{ t.rekap_review_files_hint() }</p>
+            if !m.review_problems.is_empty() {
+                <div class="warning-text" data-testid="review-stale">
+                    <p>{ t.rekap_review_stale(m.review_problems.len()) }</p>
+                    { super::problem_list(&m.review_problems, lang) }
+                </div>
+            }
             <div class="button-row">
                 { download("export-review", t.rekap_export_review(), ReviewDownload::File) }
                 { download("export-audit", t.rekap_export_audit(), ReviewDownload::AuditCsv) }
