@@ -9,6 +9,7 @@ use crate::problem::{Lang, Problem, ProblemCode};
 use crate::rank::name_key;
 use crate::rubric::Rubric;
 use crate::util::round2;
+use serde_json::Value;
 
 /// Prefixes a text cell that a spreadsheet would take for a formula.
 pub fn neutralise(cell: &str) -> String {
@@ -95,11 +96,26 @@ pub fn ranking_rows(rubric: &Rubric, report: &ImportReport, lang: Lang) -> Vec<(
 
 /// The ranking as CSV bytes (with a UTF-8 BOM).
 pub fn ranking_csv(rubric: &Rubric, report: &ImportReport, sep: u8, lang: Lang) -> Vec<u8> {
-    let mut w = csv::WriterBuilder::new().delimiter(sep).from_writer(b"\xEF\xBB\xBF".to_vec());
+    table_csv(
+        &ranking_header(rubric, lang),
+        &ranking_rows(rubric, report, lang).into_iter().map(|(_, c)| c).collect::<Vec<_>>(),
+        sep,
+    )
+}
+
+/// The ranking table's header: [`headers`], then the indicator columns.
+pub fn ranking_header(rubric: &Rubric, lang: Lang) -> Vec<String> {
     let mut header: Vec<String> = headers(lang).iter().map(|s| s.to_string()).collect();
     header.extend(indicator_columns(rubric));
-    w.write_record(&header).expect("writing to memory");
-    for (_, cells) in ranking_rows(rubric, report, lang) {
+    header
+}
+
+/// A table as CSV bytes: a UTF-8 BOM, the header, then the rows; text cells neutralised
+/// ([`neutralise`]), whole numbers bare and others with 2 decimals (a decimal comma with `;`).
+pub fn table_csv<S: AsRef<str>>(header: &[S], rows: &[Vec<Cell>], sep: u8) -> Vec<u8> {
+    let mut w = csv::WriterBuilder::new().delimiter(sep).from_writer(b"\xEF\xBB\xBF".to_vec());
+    w.write_record(header.iter().map(AsRef::as_ref)).expect("writing to memory");
+    for cells in rows {
         let record: Vec<String> = cells
             .iter()
             .map(|c| match c {
@@ -118,6 +134,15 @@ pub fn ranking_csv(rubric: &Rubric, report: &ImportReport, sep: u8, lang: Lang) 
         w.write_record(&record).expect("writing to memory");
     }
     w.into_inner().expect("writing to memory")
+}
+
+/// A JSON value as a cell's text: a string as it is, `null` as nothing, anything else as JSON.
+pub fn json_text(v: &Value) -> String {
+    match v {
+        Value::String(s) => s.clone(),
+        Value::Null => String::new(),
+        other => other.to_string(),
+    }
 }
 
 /// The line a record starts on, counted from its byte offset (a quoted name may span lines). The

@@ -5,7 +5,7 @@
 //! The self-reported score is always kept: [`apply`] scores the figures again with the
 //! corrections in place, beside the import's own scores.
 
-use crate::export::neutralise;
+use crate::export::{self, Cell};
 use crate::i18n::Texts;
 use crate::import::{ImportReport, Status};
 use crate::json;
@@ -84,6 +84,30 @@ pub enum Verdict {
     Unreachable,
 }
 
+impl Verdict {
+    /// Every verdict, in the order the coordinator is offered them.
+    pub const ALL: [Verdict; 3] = [Verdict::Ok, Verdict::NotOk, Verdict::Unreachable];
+
+    /// The machine name used in files and UI hooks.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Verdict::Ok => "ok",
+            Verdict::NotOk => "not_ok",
+            Verdict::Unreachable => "unreachable",
+        }
+    }
+
+    /// The label shown to the coordinator ("tidak dapat dibuka").
+    pub fn label(self, lang: Lang) -> &'static str {
+        let t = lang.texts();
+        match self {
+            Verdict::Ok => t.verdict_ok(),
+            Verdict::NotOk => t.verdict_not_ok(),
+            Verdict::Unreachable => t.verdict_unreachable(),
+        }
+    }
+}
+
 /// A corrected value for one input (or one checklist item).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -99,6 +123,22 @@ pub struct Correction {
     pub value: Value,
     /// Why (required).
     pub reason: String,
+}
+
+/// The name of a field in the audit log and the review view: `category.input`, or
+/// `category.input.item` for a checklist item.
+pub fn field_key(category: &str, input: &str, item: Option<&str>) -> String {
+    match item {
+        Some(item) => format!("{category}.{input}.{item}"),
+        None => format!("{category}.{input}"),
+    }
+}
+
+impl Correction {
+    /// Its field: `category.input` or `category.input.item`.
+    pub fn field(&self) -> String {
+        field_key(&self.category, &self.input, self.item.as_deref())
+    }
 }
 
 /// The review of one submission.
@@ -121,6 +161,22 @@ pub struct SubmissionReview {
     /// A note per category: category id → text.
     #[serde(default)]
     pub notes: BTreeMap<String, String>,
+}
+
+impl SubmissionReview {
+    /// Whether it records nothing: unreviewed, no reason, verdict, correction or note.
+    pub fn is_empty(&self) -> bool {
+        self.state == ReviewState::Unreviewed
+            && self.reason.as_deref().is_none_or(|r| r.trim().is_empty())
+            && self.verdicts.is_empty()
+            && self.corrections.is_empty()
+            && self.notes.is_empty()
+    }
+
+    /// The value a field is corrected to (the last correction of it), when it is corrected.
+    pub fn corrected(&self, field: &str) -> Option<&Correction> {
+        self.corrections.iter().rev().find(|c| c.field() == field)
+    }
 }
 
 /// One recorded action.
@@ -187,6 +243,30 @@ impl ReviewFile {
     /// The review of a submission, when there is one.
     pub fn review_of(&self, submission_id: &str) -> Option<&SubmissionReview> {
         self.reviews.iter().find(|r| r.submission_id == submission_id)
+    }
+
+    /// Whether any review work exists: a submission's review or an audit entry.
+    pub fn has_work(&self) -> bool {
+        !self.reviews.is_empty() || !self.audit.is_empty()
+    }
+
+    /// Puts a submission's review in place of its earlier one (appended when new; removed when
+    /// it records nothing).
+    pub fn set(&mut self, review: SubmissionReview) {
+        let at = self.reviews.iter().position(|r| r.submission_id == review.submission_id);
+        match (at, review.is_empty()) {
+            (Some(i), true) => {
+                self.reviews.remove(i);
+            }
+            (Some(i), false) => self.reviews[i] = review,
+            (None, true) => {}
+            (None, false) => self.reviews.push(review),
+        }
+    }
+
+    /// The audit entries of one submission, oldest first.
+    pub fn audit_of<'a>(&'a self, submission_id: &'a str) -> impl Iterator<Item = &'a AuditEntry> + 'a {
+        self.audit.iter().filter(move |e| e.submission_id == submission_id)
     }
 }
 
@@ -309,6 +389,106 @@ fn correction_value(kind: InputKind, value: &Value) -> Option<InputValue> {
             serde_json::from_value::<InputValue>(value.clone()).ok().filter(|v| !matches!(v, InputValue::Checklist(_)))
         }
     }
+}
+
+/// The self-reported value of a field of an accepted submission of the import, as JSON (a
+/// number, a boolean, or a checklist item's answer); `null` when it was not entered (or the
+/// submission, category or input is unknown).
+pub fn reported_value(
+    report: &ImportReport,
+    submission_id: &str,
+    category: &str,
+    input: &str,
+    item: Option<&str>,
+) -> Value {
+    let ranked = ranked(report);
+    let value = ranked.get(submission_id).and_then(|s| s.categories.get(category)).and_then(|e| e.inputs.get(input));
+    match (value, item) {
+        (Some(InputValue::Checklist(answers)), Some(item)) => {
+            answers.get(item).map_or(Value::Null, |a| serde_json::to_value(a).expect("answers serialise"))
+        }
+        (Some(InputValue::Checklist(_)), None) | (_, Some(_)) | (None, None) => Value::Null,
+        (Some(InputValue::Number(n)), None) => number_value(*n),
+        (Some(v), None) => serde_json::to_value(v).expect("values serialise"),
+    }
+}
+
+/// A number as JSON the way a person writes it: a whole number without a fraction (`420`, not
+/// `420.0`), others as they are.
+pub fn number_value(n: f64) -> Value {
+    if n.fract() == 0.0 && n.abs() < 9.0e15 {
+        json!(n as i64)
+    } else {
+        json!(n)
+    }
+}
+
+/// The audit entries of a change to one submission's review, from `old` to `new`, by `reviewer`
+/// at `at` (RFC 3339 UTC, from the caller's clock): the state (with the review's reason; also when
+/// only the reason changed), each evidence verdict (`verdict.cat.input`), each corrected field
+/// (`cat.input` or `cat.input.item`, from the value in force before, the self-reported one as
+/// `reported` gives it when it was not corrected, to the new one; with the correction's reason;
+/// a removed correction goes back to the self-reported value) and each note (`note.cat`). Nothing
+/// changed: no entry.
+pub fn audit_diff(
+    old: &SubmissionReview,
+    new: &SubmissionReview,
+    reported: impl Fn(&str, &str, Option<&str>) -> Value,
+    reviewer: &str,
+    at: &str,
+) -> Vec<AuditEntry> {
+    let mut out = Vec::new();
+    let mut entry = |field: String, from: Value, to: Value, reason: &str| {
+        out.push(AuditEntry {
+            at: at.to_string(),
+            reviewer: reviewer.to_string(),
+            submission_id: new.submission_id.clone(),
+            field,
+            from,
+            to,
+            reason: reason.to_string(),
+        });
+    };
+    let reason = |r: &SubmissionReview| r.reason.clone().unwrap_or_default();
+    if old.state != new.state || reason(old) != reason(new) {
+        entry("state".into(), json!(old.state.as_str()), json!(new.state.as_str()), &reason(new));
+    }
+    let verdict = |v: Option<&Verdict>| v.map_or(Value::Null, |v| json!(v.as_str()));
+    let keys: std::collections::BTreeSet<&String> = old.verdicts.keys().chain(new.verdicts.keys()).collect();
+    for key in keys {
+        let (a, b) = (old.verdicts.get(key), new.verdicts.get(key));
+        if a != b {
+            entry(format!("verdict.{key}"), verdict(a), verdict(b), "");
+        }
+    }
+    // Corrections: by field, in the new review's order, then those removed.
+    let mut fields: Vec<(String, &Correction)> = Vec::new();
+    for c in new.corrections.iter().chain(&old.corrections) {
+        let f = c.field();
+        if !fields.iter().any(|(x, _)| *x == f) {
+            fields.push((f, c));
+        }
+    }
+    for (field, c) in fields {
+        let was = old.corrected(&field);
+        let now = new.corrected(&field);
+        let original = || reported(&c.category, &c.input, c.item.as_deref());
+        match (was, now) {
+            (Some(a), Some(b)) if a.value == b.value && a.reason == b.reason => {}
+            (was, Some(b)) => entry(field, was.map_or_else(original, |a| a.value.clone()), b.value.clone(), &b.reason),
+            (Some(a), None) => entry(field, a.value.clone(), original(), ""),
+            (None, None) => {}
+        }
+    }
+    let note = |n: Option<&String>| n.map_or(Value::Null, |n| json!(n));
+    let cats: std::collections::BTreeSet<&String> = old.notes.keys().chain(new.notes.keys()).collect();
+    for cat in cats {
+        let (a, b) = (old.notes.get(cat), new.notes.get(cat));
+        if a != b {
+            entry(format!("note.{cat}"), note(a), note(b), "");
+        }
+    }
+    out
 }
 
 /// Applies a correction to figures (already checked by [`check`]).
@@ -641,12 +821,133 @@ pub fn report_json(r: &Rubric, report: &ImportReport, v: &Verified, lang: Lang) 
     value
 }
 
-/// The audit log as CSV: UTF-8 with a BOM, `;`-separated, headers from the catalogue, text cells
-/// that a spreadsheet would take for a formula neutralised; `from` and `to` as JSON.
-pub fn audit_csv(entries: &[AuditEntry], lang: Lang) -> String {
+// The review's tables (CSV, XLSX): built from the export's cells, so the CLI and Rekap share them.
+
+/// The ranking as CSV bytes ([`export::ranking_csv`]); with a review's outcome, each row gains the
+/// review columns ([`review_headers`]) after the indicators. Without one it is the plain ranking.
+pub fn ranking_csv(
+    rubric: &Rubric,
+    report: &ImportReport,
+    verified: Option<&Verified>,
+    sep: u8,
+    lang: Lang,
+) -> Vec<u8> {
+    let mut header = export::ranking_header(rubric, lang);
+    let mut rows: Vec<Vec<Cell>> = export::ranking_rows(rubric, report, lang).into_iter().map(|(_, c)| c).collect();
+    if let Some(v) = verified {
+        header.extend(review_headers(lang).iter().map(|s| s.to_string()));
+        for (row, more) in rows.iter_mut().zip(review_cells(report, v)) {
+            row.extend(more);
+        }
+    }
+    export::table_csv(&header, &rows, sep)
+}
+
+/// The review columns a ranking row gains when a review exists: its review state, its verified
+/// data score and its rank by verified score (empty when rejected).
+pub fn review_headers(lang: Lang) -> [&'static str; 3] {
     let t = lang.texts();
-    let mut w = csv::WriterBuilder::new().delimiter(b';').from_writer(b"\xEF\xBB\xBF".to_vec());
-    w.write_record([
+    [t.column_review_state(), t.column_verified_score(), t.column_verified_rank()]
+}
+
+/// The review columns of every row of [`export::ranking_rows`], in the same order.
+pub fn review_cells(report: &ImportReport, verified: &Verified) -> Vec<Vec<Cell>> {
+    let mut out = Vec::new();
+    for c in &report.categories {
+        let v = verified.categories.iter().find(|v| v.category == c.category);
+        for row in &c.rows {
+            let card = v.and_then(|v| v.cards.iter().position(|k| k.file == row.file).map(|i| (v, i)));
+            out.push(match card {
+                Some((v, i)) => {
+                    let k = &v.cards[i];
+                    let rank = v.rows.iter().find(|r| r.card == i).map_or(Cell::Empty, |r| Cell::Number(r.rank as f64));
+                    vec![Cell::Text(k.state.as_str().into()), Cell::Number(k.verified.rounded()), rank]
+                }
+                None => vec![Cell::Empty, Cell::Empty, Cell::Empty],
+            });
+        }
+    }
+    out
+}
+
+/// The agency of the accepted submission with this id, as the import read it.
+fn agency_of<'a>(report: &'a ImportReport, submission_id: &str) -> &'a str {
+    report
+        .files
+        .iter()
+        .filter(|f| matches!(f.status, Status::Accepted | Status::AcceptedWithWarnings))
+        .find(|f| f.submission_id() == Some(submission_id))
+        .and_then(|f| f.agency())
+        .unwrap_or_default()
+}
+
+/// The columns of the review table (one row per reviewed submission).
+pub fn review_state_headers(lang: Lang) -> [&'static str; 5] {
+    let t = lang.texts();
+    [t.audit_column_submission(), t.column_agency(), t.column_review_state(), t.audit_column_reason(), t.column_notes()]
+}
+
+/// One row per reviewed submission: its id, agency, state (its machine name), reason and
+/// notes (`category: text`, one per line).
+pub fn review_state_rows(report: &ImportReport, review: &ReviewFile) -> Vec<Vec<Cell>> {
+    review
+        .reviews
+        .iter()
+        .map(|r| {
+            let notes: Vec<String> = r.notes.iter().map(|(c, n)| format!("{c}: {n}")).collect();
+            vec![
+                Cell::Text(r.submission_id.clone()),
+                Cell::Text(agency_of(report, &r.submission_id).to_string()),
+                Cell::Text(r.state.as_str().into()),
+                Cell::Text(r.reason.clone().unwrap_or_default()),
+                Cell::Text(notes.join("\n")),
+            ]
+        })
+        .collect()
+}
+
+/// The columns of the corrections table.
+pub fn correction_headers(lang: Lang) -> [&'static str; 8] {
+    let t = lang.texts();
+    [
+        t.audit_column_submission(),
+        t.column_agency(),
+        t.column_category(),
+        t.column_input(),
+        t.column_item(),
+        t.column_reported_value(),
+        t.column_corrected_value(),
+        t.audit_column_reason(),
+    ]
+}
+
+/// One row per correction, in review order: submission, agency, category, input, checklist
+/// item, the self-reported value and the corrected one (as JSON text: exact, and never a
+/// formula), and the reason.
+pub fn correction_rows(report: &ImportReport, review: &ReviewFile) -> Vec<Vec<Cell>> {
+    let mut out = Vec::new();
+    for r in &review.reviews {
+        for c in &r.corrections {
+            let reported = reported_value(report, &r.submission_id, &c.category, &c.input, c.item.as_deref());
+            out.push(vec![
+                Cell::Text(r.submission_id.clone()),
+                Cell::Text(agency_of(report, &r.submission_id).to_string()),
+                Cell::Text(c.category.clone()),
+                Cell::Text(c.input.clone()),
+                c.item.clone().map_or(Cell::Empty, Cell::Text),
+                Cell::Text(export::json_text(&reported)),
+                Cell::Text(export::json_text(&c.value)),
+                Cell::Text(c.reason.clone()),
+            ]);
+        }
+    }
+    out
+}
+
+/// The columns of the audit log.
+pub fn audit_headers(lang: Lang) -> [&'static str; 7] {
+    let t = lang.texts();
+    [
         t.audit_column_at(),
         t.audit_column_reviewer(),
         t.audit_column_submission(),
@@ -654,18 +955,40 @@ pub fn audit_csv(entries: &[AuditEntry], lang: Lang) -> String {
         t.audit_column_from(),
         t.audit_column_to(),
         t.audit_column_reason(),
-    ])
-    .expect("writing to memory");
-    let text = |v: &Value| match v {
-        Value::String(s) => s.clone(),
-        Value::Null => String::new(),
-        other => other.to_string(),
-    };
-    for e in entries {
-        let cells = [&e.at, &e.reviewer, &e.submission_id, &e.field, &text(&e.from), &text(&e.to), &e.reason];
-        w.write_record(cells.iter().map(|c| neutralise(c))).expect("writing to memory");
-    }
-    String::from_utf8(w.into_inner().expect("writing to memory")).expect("the cells are UTF-8")
+    ]
+}
+
+/// One row per audit entry, oldest first; `from` and `to` as JSON text.
+pub fn audit_rows(entries: &[AuditEntry]) -> Vec<Vec<Cell>> {
+    entries
+        .iter()
+        .map(|e| {
+            [
+                &e.at,
+                &e.reviewer,
+                &e.submission_id,
+                &e.field,
+                &export::json_text(&e.from),
+                &export::json_text(&e.to),
+                &e.reason,
+            ]
+            .into_iter()
+            .map(|c| Cell::Text(c.clone()))
+            .collect()
+        })
+        .collect()
+}
+
+/// The corrections as CSV (`;`, BOM, formulas neutralised).
+pub fn corrections_csv(report: &ImportReport, review: &ReviewFile, lang: Lang) -> Vec<u8> {
+    export::table_csv(&correction_headers(lang), &correction_rows(report, review), b';')
+}
+
+/// The audit log as CSV: UTF-8 with a BOM, `;`-separated, headers from the catalogue, text cells
+/// that a spreadsheet would take for a formula neutralised; `from` and `to` as JSON.
+pub fn audit_csv(entries: &[AuditEntry], lang: Lang) -> String {
+    let bytes = export::table_csv(&audit_headers(lang), &audit_rows(entries), b';');
+    String::from_utf8(bytes).expect("the cells are UTF-8")
 }
 
 #[cfg(test)]
@@ -993,6 +1316,201 @@ mod tests {
         let not_review = read(br#"{"format":"ampk-submission"}"#).unwrap_err();
         assert_eq!(paths(&not_review), [("format", "format")]);
         assert_eq!(paths(&read(&vec![b' '; MAX_BYTES + 1]).unwrap_err()), [("too_large", "")]);
+    }
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn the_audit_records_every_change_from_the_value_in_force_to_the_new_one() {
+        let report = batch(&[sub("Dinas A", A, 600.0)]);
+        let reported = |c: &str, i: &str, item: Option<&str>| reported_value(&report, A, c, i, item);
+        assert_eq!(reported(CAT, "posts", None), json!(600));
+        assert_eq!(number_value(12.5), json!(12.5));
+        assert_eq!(reported("website", "domain", Some("https")), json!("yes"));
+        assert_eq!(reported("website", "domain", None), Value::Null, "a checklist is named by its item");
+        assert_eq!(reported("nope", "posts", None), Value::Null);
+        let empty = SubmissionReview { submission_id: A.into(), ..Default::default() };
+        assert!(empty.is_empty());
+        assert_eq!(audit_diff(&empty, &empty, reported, "Rina", "2025-11-04T08:00:00Z"), []);
+
+        let first = SubmissionReview {
+            submission_id: A.into(),
+            state: ReviewState::NeedsFixing,
+            reason: Some("links broken".into()),
+            verdicts: BTreeMap::from([(format!("{CAT}.posts"), Verdict::NotOk)]),
+            corrections: vec![
+                correction(CAT, "posts", None, json!(120), "only 120 posts"),
+                correction("website", "domain", Some("https"), json!("no"), "no certificate"),
+            ],
+            notes: BTreeMap::from([(CAT.into(), "check again".into())]),
+        };
+        let at = "2025-11-04T08:00:00Z";
+        let log = audit_diff(&empty, &first, reported, "Rina", at);
+        let rows: Vec<(&str, Value, Value, &str)> =
+            log.iter().map(|e| (e.field.as_str(), e.from.clone(), e.to.clone(), e.reason.as_str())).collect();
+        assert_eq!(
+            rows,
+            [
+                ("state", json!("unreviewed"), json!("needs_fixing"), "links broken"),
+                ("verdict.media_sosial_opd.posts", Value::Null, json!("not_ok"), ""),
+                ("media_sosial_opd.posts", json!(600), json!(120), "only 120 posts"),
+                ("website.domain.https", json!("yes"), json!("no"), "no certificate"),
+                ("note.media_sosial_opd", Value::Null, json!("check again"), ""),
+            ]
+        );
+        assert!(log.iter().all(|e| e.at == at && e.reviewer == "Rina" && e.submission_id == A));
+
+        // Then: the posts corrected again (from 120), the https correction removed (back to the
+        // reported "yes"), only the state's reason changed, the verdict and note cleared.
+        let second = SubmissionReview {
+            reason: Some("links broken, see note".into()),
+            verdicts: BTreeMap::new(),
+            corrections: vec![correction(CAT, "posts", None, json!(150), "recounted")],
+            notes: BTreeMap::new(),
+            ..first.clone()
+        };
+        let log = audit_diff(&first, &second, reported, "Budi", "2025-11-05T09:30:00Z");
+        let rows: Vec<(&str, Value, Value, &str)> =
+            log.iter().map(|e| (e.field.as_str(), e.from.clone(), e.to.clone(), e.reason.as_str())).collect();
+        assert_eq!(
+            rows,
+            [
+                ("state", json!("needs_fixing"), json!("needs_fixing"), "links broken, see note"),
+                ("verdict.media_sosial_opd.posts", json!("not_ok"), Value::Null, ""),
+                ("media_sosial_opd.posts", json!(120), json!(150), "recounted"),
+                ("website.domain.https", json!("no"), json!("yes"), ""),
+                ("note.media_sosial_opd", json!("check again"), Value::Null, ""),
+            ]
+        );
+        // A correction whose reason alone changed is recorded; an unchanged one is not.
+        let third = SubmissionReview {
+            corrections: vec![correction(CAT, "posts", None, json!(150), "recounted twice")],
+            ..second.clone()
+        };
+        let log = audit_diff(&second, &third, reported, "Budi", "2025-11-05T09:31:00Z");
+        assert_eq!(log.iter().map(|e| e.field.as_str()).collect::<Vec<_>>(), ["media_sosial_opd.posts"]);
+        assert_eq!(audit_diff(&third, &third, reported, "Budi", "2025-11-05T09:32:00Z"), []);
+
+        // The entries make a review file that checks.
+        let mut f = review_with(Vec::new());
+        f.set(first.clone());
+        f.audit = audit_diff(&empty, &first, reported, "Rina", at);
+        assert_eq!(check(crate::rubric::builtin(), &report, &f), []);
+        assert_eq!(f.audit_of(A).count(), 5);
+        assert_eq!(
+            f.review_of(A).and_then(|r| r.corrected("website.domain.https")).map(|c| &c.value),
+            Some(&json!("no"))
+        );
+    }
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn set_replaces_a_review_and_drops_one_that_records_nothing() {
+        let mut f = review_with(Vec::new());
+        assert!(!f.has_work());
+        let verified = SubmissionReview { submission_id: A.into(), state: ReviewState::Verified, ..Default::default() };
+        f.set(verified.clone());
+        f.set(SubmissionReview { submission_id: B.into(), state: ReviewState::Verified, ..Default::default() });
+        assert_eq!(f.reviews.len(), 2);
+        assert!(f.has_work());
+        let rejected = SubmissionReview { state: ReviewState::Rejected, reason: Some("x".into()), ..verified.clone() };
+        f.set(rejected.clone());
+        assert_eq!(f.reviews[0], rejected, "replaced in place");
+        f.set(SubmissionReview { submission_id: A.into(), ..Default::default() });
+        assert_eq!(f.reviews.iter().map(|r| r.submission_id.as_str()).collect::<Vec<_>>(), [B]);
+        // An audit entry alone is review work too.
+        let mut g = review_with(Vec::new());
+        g.audit = sample_file().audit;
+        assert!(g.has_work());
+    }
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn verdicts_have_machine_names_and_labels() {
+        let names: Vec<&str> = Verdict::ALL.iter().map(|v| v.as_str()).collect();
+        assert_eq!(names, ["ok", "not_ok", "unreachable"]);
+        for v in Verdict::ALL {
+            assert_eq!(serde_json::to_value(v).unwrap(), json!(v.as_str()));
+        }
+        assert_eq!(Verdict::Unreachable.label(Lang::Id), "tidak dapat dibuka");
+        assert_eq!(Verdict::NotOk.label(Lang::En), "does not match");
+    }
+
+    /// Contoh A (opd) and a copy with another id and agency, imported.
+    fn reviewed_batch() -> (crate::import::ImportReport, String, String) {
+        let r = crate::rubric::builtin();
+        let a = crate::example::example(r, "opd").unwrap();
+        let mut b = a.clone();
+        b.submission_id = "16fd2706-8baf-433b-82eb-8c7fada847da".into();
+        b.agency.name = "=Dinas B".into();
+        let files: Vec<(String, Vec<u8>)> = [&a, &b]
+            .iter()
+            .enumerate()
+            .map(|(i, s)| {
+                let text = crate::submission::write(r, s, crate::example::EXAMPLE_EXPORTED_AT);
+                (format!("{i}.json"), text.into_bytes())
+            })
+            .collect();
+        (crate::import::import(r, &files, &crate::import::JuryMarks::new()), a.submission_id, b.submission_id)
+    }
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn the_ranking_csv_gains_the_review_columns_only_with_a_review() {
+        let r = crate::rubric::builtin();
+        let (report, a, b) = reviewed_batch();
+        let mut file = ReviewFile::new(r);
+        file.set(SubmissionReview {
+            submission_id: a.clone(),
+            state: ReviewState::Verified,
+            corrections: vec![Correction {
+                category: "lapor_opd".into(),
+                input: "received".into(),
+                item: None,
+                value: serde_json::json!(1),
+                reason: "=only one".into(),
+            }],
+            ..Default::default()
+        });
+        file.set(SubmissionReview {
+            submission_id: b.clone(),
+            state: ReviewState::Rejected,
+            reason: Some("fabricated".into()),
+            ..Default::default()
+        });
+        assert_eq!(check(r, &report, &file), []);
+        let v = apply(r, &report, &file);
+        // Without a review: the plain ranking CSV, byte for byte.
+        assert_eq!(ranking_csv(r, &report, None, b';', Lang::Id), export::ranking_csv(r, &report, b';', Lang::Id));
+        let text = String::from_utf8(ranking_csv(r, &report, Some(&v), b';', Lang::Id)).unwrap();
+        let mut lines = text.lines();
+        let header = lines.next().unwrap();
+        assert!(header.ends_with(";status_pemeriksaan;nilai_data_terverifikasi;peringkat_terverifikasi"), "{header}");
+        let lapor: Vec<Vec<&str>> =
+            lines.map(|l| l.split(';').collect::<Vec<_>>()).filter(|c| c[3] == "lapor_opd").collect();
+        assert_eq!(lapor.len(), 2);
+        let cat = r.category_index("lapor_opd").unwrap();
+        let card = |id: &str| v.categories[cat].cards.iter().find(|c| c.submission_id == id).unwrap();
+        let verified_a = card(&a).verified.rounded();
+        assert!(verified_a < card(&a).reported.rounded());
+        let tail = |row: &Vec<&str>| row[row.len() - 3..].join(";");
+        let row_a = lapor.iter().find(|c| c[1] == "Dinas Contoh A").unwrap();
+        let row_b = lapor.iter().find(|c| c[1] == "'=Dinas B").unwrap();
+        // A is alone in the verified ranking (B is rejected): rank 1, its verified score.
+        assert_eq!(tail(row_a), format!("verified;{};1", crate::fmt::fixed(verified_a, 2).replace('.', ",")));
+        assert!(tail(row_b).starts_with("rejected;") && tail(row_b).ends_with(';'), "{}", tail(row_b));
+
+        // The corrections table: the self-reported value beside the corrected one, neutralised.
+        let corrections = String::from_utf8(corrections_csv(&report, &file, Lang::En)).unwrap();
+        let mut lines = corrections.lines();
+        assert_eq!(
+            lines.next().unwrap(),
+            "\u{feff}submission;agency;category;input;item;reported_value;corrected_value;reason"
+        );
+        let reported = reported_value(&report, &a, "lapor_opd", "received", None);
+        assert_eq!(lines.next().unwrap(), format!("{a};Dinas Contoh A;lapor_opd;received;;{reported};1;'=only one"));
+        assert_eq!(lines.next(), None);
+        // The review table: one row per reviewed submission.
+        let states = review_state_rows(&report, &file);
+        assert_eq!(states.len(), 2);
+        assert_eq!(states[1][1], Cell::Text("=Dinas B".into()), "neutralised when written, not here");
+        assert_eq!(states[1][2], Cell::Text("rejected".into()));
+        assert_eq!(states[1][3], Cell::Text("fabricated".into()));
     }
 
     #[wasm_bindgen_test(unsupported = test)]

@@ -11,6 +11,7 @@ use crate::i18n::Lang;
 use crate::import::{self, ImportReport, JuryMarks};
 use crate::problem::Problem;
 use crate::rank::name_key;
+use crate::review::{self, ReviewFile, Verified};
 use crate::rubric::{self, Rubric};
 use serde::{Deserialize, Serialize};
 
@@ -30,6 +31,10 @@ pub struct Request {
     pub lang: Lang,
     /// The workbook's creation time.
     pub stamp: Stamp,
+    /// The coordinator's review, when one exists: the workbook then gains the review columns and
+    /// the review, corrections and audit sheets. Absent from the JSON when there is none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub review: Option<ReviewFile>,
 }
 
 impl Request {
@@ -41,6 +46,12 @@ impl Request {
         let jury: JuryMarks = self.jury.iter().map(|(c, a, v)| ((c.clone(), name_key(a)), *v)).collect();
         let report = import::import(&rubric, &files, &jury);
         Ok((rubric, report))
+    }
+
+    /// The review's outcome on that import (`review::apply`; what the review names that the
+    /// batch lacks is left out, as the page does), when the request carries a review.
+    pub fn verified(&self, rubric: &Rubric, report: &ImportReport) -> Option<(&ReviewFile, Verified)> {
+        self.review.as_ref().map(|r| (r, review::apply(rubric, report, r)))
     }
 }
 
@@ -73,6 +84,7 @@ mod tests {
             jury: vec![("lapor_opd".into(), "Dinas Contoh A".into(), 80.0)],
             lang: Lang::En,
             stamp: (2025, 11, 3, 2, 0, 0),
+            review: None,
         };
         let text = serde_json::to_string(&req).unwrap();
         let wire: serde_json::Value = serde_json::from_str(&text).unwrap();
@@ -87,6 +99,10 @@ mod tests {
             })
         );
         assert_eq!(serde_json::from_str::<Request>(&text).unwrap(), req);
+        // With a review, it travels too.
+        let reviewed = Request { review: Some(review::ReviewFile::new(rubric::builtin())), ..req };
+        let text = serde_json::to_string(&reviewed).unwrap();
+        assert_eq!(serde_json::from_str::<Request>(&text).unwrap(), reviewed);
     }
 
     #[wasm_bindgen_test(unsupported = test)]
@@ -101,11 +117,16 @@ mod tests {
             jury: vec![("lapor_opd".into(), agency.to_uppercase(), 80.0)],
             lang: Lang::Id,
             stamp: (2025, 11, 3, 2, 0, 0),
+            review: None,
         };
         let (rubric, report) = req.import().unwrap();
         assert_eq!(rubric.sha256, r.sha256);
         let jury: JuryMarks = [(("lapor_opd".to_string(), name_key(&agency)), 80.0)].into();
         assert_eq!(report, import::import(r, &[("a.json".into(), text.into_bytes())], &jury));
+        assert!(req.verified(&rubric, &report).is_none());
+        let reviewed = Request { review: Some(review::ReviewFile::new(&rubric)), ..req.clone() };
+        let (_, v) = reviewed.verified(&rubric, &report).expect("a review");
+        assert_eq!(v, review::apply(&rubric, &report, reviewed.review.as_ref().unwrap()));
         let bad = Request { rubric: "{".into(), ..req };
         assert!(!bad.import().unwrap_err().is_empty());
     }

@@ -4,6 +4,7 @@
 //! the page uses through here. Everything else receives plain values.
 
 use ampk_core::i18n::Texts;
+use ampk_core::review::ReviewFile;
 use ampk_core::workbook;
 use ampk_web::browser::{self as web, StorageError};
 use ampk_web::i18n::in_every_language;
@@ -17,11 +18,17 @@ pub use ampk_web::browser::{
 
 const REKAP_KEY: &str = "ampk.rekap";
 
-/// The coordinator's saved session: the imported files (name and text) and the jury marks.
+/// The coordinator's saved session: the imported files (name and text), the jury marks, the
+/// review (when there is review work) and the reviewer's name. The members added later have
+/// defaults, so a session stored before them still loads.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct RekapSession {
     pub files: Vec<(String, String)>,
     pub jury: Vec<(String, String, f64)>,
+    #[serde(default)]
+    pub review: Option<ReviewFile>,
+    #[serde(default)]
+    pub reviewer: String,
 }
 
 /// Loads the coordinator's session.

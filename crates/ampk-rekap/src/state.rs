@@ -1,13 +1,16 @@
-//! The coordinator's page state: one reducer over the batch (the imported files, their report
-//! and the jury marks) and the view (filters, sort, selection, what is shown). `reduce` is pure
-//! and calls the core; reading files, storing the session and the clock are side effects done
-//! outside it (the page stores the session whenever `unsaved` moves on).
+//! The coordinator's page state: one reducer over the batch (the imported files, their report,
+//! the jury marks and the review with its audit log) and the view (filters, sort, selection, the
+//! open review form, what is shown). `reduce` is pure and calls the core; reading files, storing
+//! the session and the clock are side effects done outside it (the page stores the session
+//! whenever `unsaved` moves on, and hands the time of a save in with the action).
 
 use crate::browser::RekapSession;
 use ampk_core::export::parse_jury_csv;
 use ampk_core::import::{self, FileReport, ImportReport, JuryMarks, Status};
 use ampk_core::rank::name_key;
-use ampk_core::Problem;
+use ampk_core::review::{self, Correction, ReviewFile, ReviewState, SubmissionReview, Verdict, Verified};
+use ampk_core::rubric::InputKind;
+use ampk_core::{fmt, Lang, Problem, ProblemCode, Rubric};
 use ampk_web::browser::StorageError;
 use ampk_web::components::RubricRef;
 use std::collections::BTreeMap;
@@ -28,15 +31,192 @@ pub enum SortKey {
     Final,
 }
 
+/// Which ranking is shown: by the self-reported data score, or by the verified one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum RankBy {
+    #[default]
+    Data,
+    Verified,
+}
+
+impl RankBy {
+    /// The switch's value (a UI hook): `data` or `verified`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RankBy::Data => "data",
+            RankBy::Verified => "verified",
+        }
+    }
+}
+
+/// One change typed into the review form.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ReviewEdit {
+    State(ReviewState),
+    Reason(String),
+    /// An input's evidence verdict (`category.input`), or none.
+    Verdict(String, Option<Verdict>),
+    /// A corrected value as typed, by field (`category.input` or `category.input.item`); empty:
+    /// not corrected.
+    Value(String, String),
+    /// A correction's reason, by field.
+    FieldReason(String, String),
+    /// A category's note, by category id.
+    Note(String, String),
+}
+
+/// The review form of the submission whose details are open: what is typed, field by field, and
+/// the outcome of the last save.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ReviewForm {
+    pub submission_id: String,
+    pub state: ReviewState,
+    pub reason: String,
+    pub verdicts: BTreeMap<String, Verdict>,
+    /// Corrected values as typed, by field; an empty text is no correction.
+    pub values: BTreeMap<String, String>,
+    pub reasons: BTreeMap<String, String>,
+    pub notes: BTreeMap<String, String>,
+    /// The problems of the last save attempt, each with the element id of its field.
+    pub problems: Vec<FormProblem>,
+    /// After a successful save: how many audit entries it recorded.
+    pub saved: Option<usize>,
+}
+
+impl ReviewForm {
+    /// The form showing a submission's review (empty when it has none), numbers written in `lang`.
+    pub fn of(rubric: &Rubric, review: Option<&SubmissionReview>, submission_id: &str, lang: Lang) -> ReviewForm {
+        let mut f = ReviewForm { submission_id: submission_id.to_string(), ..Default::default() };
+        let Some(r) = review else { return f };
+        f.state = r.state;
+        f.reason = r.reason.clone().unwrap_or_default();
+        f.verdicts = r.verdicts.clone();
+        f.notes = r.notes.clone();
+        for c in &r.corrections {
+            let text = match (kind_of(rubric, &c.category, &c.input), c.value.as_f64()) {
+                (Some(InputKind::Integer | InputKind::Number), Some(n)) => fmt::number(n, lang, None),
+                _ => ampk_core::export::json_text(&c.value),
+            };
+            f.values.insert(c.field(), text);
+            f.reasons.insert(c.field(), c.reason.clone());
+        }
+        f
+    }
+}
+
+/// The kind of a rubric input, by category and input id.
+fn kind_of(rubric: &Rubric, category: &str, input: &str) -> Option<InputKind> {
+    let c = rubric.category_index(category)?;
+    rubric.file.categories[c].inputs.iter().find(|d| d.id == input).map(|d| d.kind)
+}
+
+/// The element id of the field a problem of review `i` points at (paths of `review::check`),
+/// given the fields of its corrections in order.
+fn field_id(path: &str, i: usize, fields: &[String]) -> Option<String> {
+    let rest = path.strip_prefix(&format!("reviews[{i}]"))?;
+    if rest == ".reason" {
+        return Some("review-reason".into());
+    }
+    if let Some(c) = rest.strip_prefix(".corrections[") {
+        let (j, member) = c.split_once(']')?;
+        let field = fields.get(j.parse::<usize>().ok()?)?;
+        let prefix = if member == ".reason" { "reason" } else { "correct" };
+        return Some(format!("{prefix}-{field}"));
+    }
+    rest.strip_prefix(".notes.").map(|cat| format!("note-{cat}"))
+}
+
+/// A problem of the review form, with the element id of its field (when it has one).
+pub type FormProblem = (Option<String>, Problem);
+
+/// The review a form describes, or the problems of understanding what was typed (numbers in
+/// `lang`), each with its field's element id.
+fn form_review(
+    rubric: &Rubric,
+    f: &ReviewForm,
+    lang: Lang,
+) -> Result<(SubmissionReview, Vec<String>), Vec<FormProblem>> {
+    let mut corrections = Vec::new();
+    let mut problems = Vec::new();
+    for (field, text) in f.values.iter().filter(|(_, t)| !t.trim().is_empty()) {
+        let mut parts = field.splitn(3, '.');
+        let (Some(category), Some(input)) = (parts.next(), parts.next()) else { continue };
+        let item = parts.next();
+        let Some(kind) = kind_of(rubric, category, input) else { continue };
+        let value = match kind {
+            InputKind::Integer | InputKind::Number => match fmt::parse_number(text, lang) {
+                Ok(Some(v)) => review::number_value(v),
+                Ok(None) => continue,
+                Err(e) => {
+                    let label = rubric
+                        .category_index(category)
+                        .and_then(|c| rubric.file.categories[c].inputs.iter().find(|d| d.id == input))
+                        .map(|d| d.label.clone());
+                    problems.push((
+                        Some(format!("correct-{field}")),
+                        Problem::of(ProblemCode::NotANumber, field.clone(), |t| {
+                            let l = label.as_ref().map_or(input, |l| l.get(t.0));
+                            t.number_not_understood(l, e.message(t.0))
+                        }),
+                    ));
+                    continue;
+                }
+            },
+            InputKind::Boolean => serde_json::json!(text == "true"),
+            _ => serde_json::json!(text.trim()),
+        };
+        corrections.push(Correction {
+            category: category.to_string(),
+            input: input.to_string(),
+            item: item.map(str::to_string),
+            value,
+            reason: f.reasons.get(field).map(|r| r.trim().to_string()).unwrap_or_default(),
+        });
+    }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    let fields = corrections.iter().map(Correction::field).collect();
+    let trimmed = |s: &str| Some(s.trim().to_string()).filter(|s| !s.is_empty());
+    let review = SubmissionReview {
+        submission_id: f.submission_id.clone(),
+        state: f.state,
+        reason: trimmed(&f.reason),
+        verdicts: f.verdicts.clone(),
+        corrections,
+        notes: f.notes.iter().filter_map(|(c, n)| trimmed(n).map(|n| (c.clone(), n))).collect(),
+    };
+    Ok((review, fields))
+}
+
 /// Something the coordinator did, or the outcome of a step done outside the reducer.
 #[derive(Debug, Clone, PartialEq)]
 pub enum RekapAction {
-    /// Start again from the stored session with this rubric: its jury marks now, its files
-    /// follow as an import that is not stored again.
+    /// Start again from the stored session with this rubric: its jury marks, review and reviewer
+    /// now, its files follow as an import that is not stored again.
     Restore {
         rubric: RubricRef,
         jury: Vec<(String, String, f64)>,
+        review: Option<ReviewFile>,
+        reviewer: String,
     },
+    /// The page's language (numbers in the review form are typed in it).
+    Lang(Lang),
+    /// The reviewer's name was typed; `store`: store the session (when the field is left).
+    Reviewer {
+        name: String,
+        store: bool,
+    },
+    /// The open review form was edited.
+    Edit(ReviewEdit),
+    /// Save the open review form, at this time (RFC 3339 UTC, the browser's clock).
+    SaveReview {
+        at: String,
+    },
+    /// A review file was opened: read (`review::read`), or why not.
+    LoadReview(Result<ReviewFile, Vec<Problem>>),
+    /// Which ranking to show.
+    RankBy(RankBy),
     /// Files assessed so far, out of all.
     Progress {
         done: usize,
@@ -106,11 +286,28 @@ pub struct RekapModel {
     pub drag: bool,
     pub shown_files: usize,
     pub shown_ranks: usize,
+    pub lang: Lang,
+    /// The reviewer's name, stamped on every review action.
+    pub reviewer: String,
+    /// The review of the batch, with its audit log.
+    pub review: Rc<ReviewFile>,
+    /// The review applied to the report (`None` until something was imported).
+    pub verified: Option<Rc<Verified>>,
+    /// What of the review does not fit the batch (`review::check`), e.g. after a file was
+    /// superseded by another submission.
+    pub review_problems: Vec<Problem>,
+    /// The review form of the open details, when they show a ranked submission.
+    pub form: Option<ReviewForm>,
+    pub rank_by: RankBy,
+    /// The outcome of the last review file opened: submissions reviewed and audit entries, or
+    /// its problems.
+    pub review_load: Option<Result<(usize, usize), Vec<Problem>>>,
 }
 
 impl RekapModel {
     /// An empty batch with this rubric.
     pub fn new(rubric: RubricRef) -> Self {
+        let rubric_of = rubric.0.clone();
         RekapModel {
             rubric,
             files: Rc::default(),
@@ -128,14 +325,25 @@ impl RekapModel {
             drag: false,
             shown_files: FILE_PAGE,
             shown_ranks: RANK_PAGE,
+            lang: Lang::Id,
+            reviewer: String::new(),
+            review: Rc::new(ReviewFile::new(&rubric_of)),
+            verified: None,
+            review_problems: Vec::new(),
+            form: None,
+            rank_by: RankBy::Data,
+            review_load: None,
         }
     }
 
-    /// What is stored: the files and the jury marks.
+    /// What is stored: the files, the jury marks, the review (when there is review work) and the
+    /// reviewer.
     pub fn session(&self) -> RekapSession {
         RekapSession {
             files: self.files.to_vec(),
             jury: self.jury.iter().map(|((c, a), v)| (c.clone(), a.clone(), *v)).collect(),
+            review: self.review.has_work().then(|| (*self.review).clone()),
+            reviewer: self.reviewer.clone(),
         }
     }
 
@@ -144,6 +352,84 @@ impl RekapModel {
         let mut files = self.report.take().map(|r| Rc::unwrap_or_clone(r).files).unwrap_or_default();
         files.extend(more);
         self.report = Some(Rc::new(import::resolve(&self.rubric.0, files, &self.jury)));
+        self.reviewed();
+    }
+
+    /// Applies the review to the report again (after either changed).
+    fn reviewed(&mut self) {
+        let Some(report) = &self.report else {
+            self.verified = None;
+            self.review_problems.clear();
+            return;
+        };
+        let rubric = &self.rubric.0;
+        self.verified = Some(Rc::new(review::apply(rubric, report, &self.review)));
+        self.review_problems = review::check(rubric, report, &self.review);
+    }
+
+    /// The submission id of file `i` when it is ranked (accepted), the only ones reviewed.
+    pub fn reviewable(&self, i: usize) -> Option<&str> {
+        let f = self.report.as_ref()?.files.get(i)?;
+        matches!(f.status, Status::Accepted | Status::AcceptedWithWarnings).then(|| f.submission_id()).flatten()
+    }
+
+    /// The review form of file `i` as its review stands (none when it is not reviewable).
+    fn form_of(&self, i: Option<usize>) -> Option<ReviewForm> {
+        let id = self.reviewable(i?)?;
+        Some(ReviewForm::of(&self.rubric.0, self.review.review_of(id), id, self.lang))
+    }
+
+    /// Saves the open form: the reviewer is required, the form must be understood and pass
+    /// `review::check`; then the review is set, the audit entries of the change appended and
+    /// everything ranked again and stored.
+    fn save_review(&mut self, at: &str) {
+        let Some(form) = self.form.as_mut() else { return };
+        form.saved = None;
+        if self.reviewer.trim().is_empty() {
+            let p = Problem::of(ProblemCode::MissingValue, "reviewer", |t| t.rekap_reviewer_required());
+            form.problems = vec![(Some("reviewer".into()), p)];
+            return;
+        }
+        let rubric = &self.rubric.0;
+        let (new, fields) = match form_review(rubric, form, self.lang) {
+            Ok(x) => x,
+            Err(problems) => {
+                form.problems = problems;
+                return;
+            }
+        };
+        let Some(report) = self.report.clone() else { return };
+        let mut candidate = (*self.review).clone();
+        candidate.set(new.clone());
+        let problems: Vec<FormProblem> =
+            match candidate.reviews.iter().position(|r| r.submission_id == new.submission_id) {
+                Some(i) => review::check(rubric, &report, &candidate)
+                    .into_iter()
+                    .filter(|p| p.path.starts_with(&format!("reviews[{i}]")))
+                    .map(|p| (field_id(&p.path, i, &fields), p))
+                    .collect(),
+                None => Vec::new(),
+            };
+        if !problems.is_empty() {
+            form.problems = problems;
+            return;
+        }
+        let id = new.submission_id.clone();
+        let old = self
+            .review
+            .review_of(&id)
+            .cloned()
+            .unwrap_or(SubmissionReview { submission_id: id.clone(), ..Default::default() });
+        let reported = |c: &str, input: &str, item: Option<&str>| review::reported_value(&report, &id, c, input, item);
+        let entries = review::audit_diff(&old, &new, reported, self.reviewer.trim(), at);
+        let recorded = entries.len();
+        candidate.audit.extend(entries);
+        self.review = Rc::new(candidate);
+        self.reviewed();
+        self.form = self.form_of(self.selected).map(|f| ReviewForm { saved: Some(recorded), ..f });
+        if recorded > 0 {
+            self.unsaved += 1;
+        }
     }
 
     /// The batch changed: rank again and store it.
@@ -176,12 +462,83 @@ impl Reducible for RekapModel {
         }
         let mut m = (*self).clone();
         match action {
-            RekapAction::Restore { rubric, jury } => {
+            RekapAction::Restore { rubric, jury, review, reviewer } => {
+                m.review = Rc::new(review.unwrap_or_else(|| ReviewFile::new(&rubric.0)));
                 m.rubric = rubric;
+                m.reviewer = reviewer;
                 m.jury = jury.into_iter().map(|(c, a, v)| ((c, name_key(&a)), v)).collect();
                 m.files = Rc::default();
                 m.report = None;
+                m.reviewed();
+                m.form = None;
             }
+            RekapAction::Lang(lang) => {
+                // Numbers typed in the form are rewritten for the new language.
+                let (old, rubric) = (m.lang, m.rubric.0.clone());
+                if let Some(f) = m.form.as_mut() {
+                    for (field, text) in f.values.iter_mut() {
+                        let mut parts = field.split('.');
+                        let kind = match (parts.next(), parts.next()) {
+                            (Some(c), Some(i)) => kind_of(&rubric, c, i),
+                            _ => None,
+                        };
+                        if let (Some(InputKind::Integer | InputKind::Number), Ok(Some(v))) =
+                            (kind, fmt::parse_number(text, old))
+                        {
+                            *text = fmt::number(v, lang, None);
+                        }
+                    }
+                }
+                m.lang = lang;
+            }
+            RekapAction::Reviewer { name, store } => {
+                m.reviewer = name;
+                if store {
+                    m.unsaved += 1;
+                }
+            }
+            RekapAction::Edit(edit) => {
+                if let Some(f) = m.form.as_mut() {
+                    f.saved = None;
+                    match edit {
+                        ReviewEdit::State(s) => f.state = s,
+                        ReviewEdit::Reason(r) => f.reason = r,
+                        ReviewEdit::Verdict(key, Some(v)) => {
+                            f.verdicts.insert(key, v);
+                        }
+                        ReviewEdit::Verdict(key, None) => {
+                            f.verdicts.remove(&key);
+                        }
+                        ReviewEdit::Value(field, text) => {
+                            f.values.insert(field, text);
+                        }
+                        ReviewEdit::FieldReason(field, text) => {
+                            f.reasons.insert(field, text);
+                        }
+                        ReviewEdit::Note(cat, text) => {
+                            f.notes.insert(cat, text);
+                        }
+                    }
+                }
+            }
+            RekapAction::SaveReview { at } => m.save_review(&at),
+            RekapAction::LoadReview(Err(problems)) => m.review_load = Some(Err(problems)),
+            RekapAction::LoadReview(Ok(file)) => {
+                let problems = match &m.report {
+                    Some(report) => review::check(&m.rubric.0, report, &file),
+                    None => Vec::new(),
+                };
+                if problems.is_empty() {
+                    m.review_load = Some(Ok((file.reviews.len(), file.audit.len())));
+                    m.review = Rc::new(file);
+                    m.reviewed();
+                    m.form = m.form_of(m.selected);
+                    m.unsaved += 1;
+                } else {
+                    m.review_load = Some(Err(problems));
+                }
+            }
+            RekapAction::RankBy(r) => m.rank_by = r,
             RekapAction::Progress { done, all } => m.progress = Some((done, all)),
             RekapAction::Imported { files, reports, save } => {
                 Rc::make_mut(&mut m.files).extend(files);
@@ -221,10 +578,18 @@ impl Reducible for RekapModel {
                 m.jury.clear();
                 m.jury_typed.clear();
                 m.selected = None;
+                m.review = Rc::new(ReviewFile::new(&m.rubric.0));
+                m.reviewer.clear();
+                m.form = None;
+                m.review_load = None;
+                m.reviewed();
             }
             RekapAction::Filter(f) => m.filter = f,
             RekapAction::TypeFilter(t) => m.type_filter = t,
-            RekapAction::Select(s) => m.selected = s,
+            RekapAction::Select(s) => {
+                m.selected = s;
+                m.form = m.form_of(s);
+            }
             RekapAction::Sort(s) => m.sort = s,
             RekapAction::Drag(d) => m.drag = d,
             RekapAction::ShowFiles(n) => m.shown_files = n,
@@ -309,6 +674,8 @@ mod tests {
         let m = model().reduce(RekapAction::Restore {
             rubric: model().rubric.clone(),
             jury: vec![("website".into(), "  Dinas   CONTOH ".into(), 80.0)],
+            review: None,
+            reviewer: String::new(),
         });
         assert_eq!(m.jury.get(&("website".to_string(), "dinas contoh".to_string())), Some(&80.0));
         let action = imported(&m, &[a], false);
@@ -405,6 +772,167 @@ mod tests {
         let m = m.reduce(RekapAction::Drag(true)).reduce(RekapAction::Saved(Err(StorageError::Full)));
         assert!(m.drag);
         assert_eq!(m.storage, Err(StorageError::Full));
+    }
+
+    /// A batch of the opd example (a.json) and a copy with another id and agency (b.json).
+    fn reviewed_batch() -> (Rc<RekapModel>, String, String) {
+        let r = rubric::builtin();
+        let a = example::example(r, "opd").expect("an example");
+        let mut b = a.clone();
+        b.submission_id = "16fd2706-8baf-433b-82eb-8c7fada847da".into();
+        b.agency.name = "Dinas Contoh B".into();
+        let files: Vec<(String, String, String)> = [("a.json", &a), ("b.json", &b)]
+            .iter()
+            .map(|(n, s)| (n.to_string(), submission::write(r, s, example::EXAMPLE_EXPORTED_AT), s.agency.name.clone()))
+            .collect();
+        let m = model();
+        let action = imported(&m, &files, true);
+        (m.reduce(action), a.submission_id.clone(), b.submission_id)
+    }
+
+    fn edit(m: Rc<RekapModel>, e: ReviewEdit) -> Rc<RekapModel> {
+        m.reduce(RekapAction::Edit(e))
+    }
+
+    /// The verified ranking of lapor_opd: agency and rank.
+    fn verified_order(m: &RekapModel) -> Vec<(String, u32)> {
+        let cat = m.rubric.0.category_index("lapor_opd").unwrap();
+        let v = m.verified.as_ref().unwrap();
+        let c = &v.categories[cat];
+        let report = m.report.as_ref().unwrap();
+        c.rows.iter().map(|r| (report.files[c.cards[r.card].file].agency().unwrap().to_string(), r.rank)).collect()
+    }
+
+    const AT: &str = "2025-11-04T08:00:00Z";
+
+    #[test]
+    fn a_saved_correction_is_validated_audited_applied_and_stored() {
+        let (m, a, _) = reviewed_batch();
+        assert_eq!(verified_order(&m), [("Dinas Contoh A".to_string(), 1), ("Dinas Contoh B".to_string(), 1)]);
+        let m = m.reduce(RekapAction::Select(Some(0)));
+        assert_eq!(m.form.as_ref().map(|f| f.submission_id.as_str()), Some(a.as_str()));
+        let m = edit(m, ReviewEdit::Value("lapor_opd.received".into(), "1.000".into()));
+        // No reviewer: refused, pointing at the field.
+        let m = m.reduce(RekapAction::SaveReview { at: AT.into() });
+        let f = m.form.as_ref().unwrap();
+        assert_eq!(
+            f.problems.iter().map(|(id, p)| (id.as_deref(), &*p.code)).collect::<Vec<_>>(),
+            [(Some("reviewer"), "missing_value")]
+        );
+        assert!(!m.review.has_work());
+        let m = m.reduce(RekapAction::Reviewer { name: "Rina".into(), store: true });
+        let stored = m.unsaved;
+        // No reason for the correction, and a value the language cannot read: both at their fields.
+        let m = edit(m, ReviewEdit::Value("website.domain.https".into(), "no".into()));
+        let m = edit(m, ReviewEdit::FieldReason("website.domain.https".into(), "no certificate".into()));
+        let m = edit(m, ReviewEdit::Value("lapor_opd.completed".into(), "12.5.1".into()));
+        let m = m.reduce(RekapAction::SaveReview { at: AT.into() });
+        let ids = |m: &RekapModel| -> Vec<Option<String>> {
+            m.form.as_ref().unwrap().problems.iter().map(|(id, _)| id.clone()).collect()
+        };
+        assert_eq!(ids(&m), [Some("correct-lapor_opd.completed".to_string())]);
+        let m = edit(m, ReviewEdit::Value("lapor_opd.completed".into(), String::new()));
+        let m = m.reduce(RekapAction::SaveReview { at: AT.into() });
+        assert_eq!(ids(&m), [Some("reason-lapor_opd.received".to_string())]);
+        // Needs fixing without a reason: refused at the state's reason.
+        let m = edit(m, ReviewEdit::FieldReason("lapor_opd.received".into(), "only 1000 in the evidence".into()));
+        let m = edit(m, ReviewEdit::State(ReviewState::NeedsFixing));
+        let m = m.reduce(RekapAction::SaveReview { at: AT.into() });
+        assert_eq!(ids(&m), [Some("review-reason".to_string())]);
+        assert_eq!(m.unsaved, stored, "nothing stored while refused");
+        let m = edit(m, ReviewEdit::Reason("links broken".into()));
+        let m = edit(m, ReviewEdit::Verdict("lapor_opd.received".into(), Some(Verdict::NotOk)));
+        let m = m.reduce(RekapAction::SaveReview { at: AT.into() });
+        let f = m.form.as_ref().unwrap();
+        assert!(f.problems.is_empty(), "{:?}", f.problems);
+        assert_eq!(f.saved, Some(4), "state, verdict and two corrections");
+        assert_eq!(m.unsaved, stored + 1);
+        // Saved as the core's review: the Indonesian "1.000" is the integer 1000.
+        let r = m.review.review_of(&a).unwrap();
+        assert_eq!(r.state, ReviewState::NeedsFixing);
+        assert_eq!(r.corrected("lapor_opd.received").map(|c| &c.value), Some(&serde_json::json!(1000)));
+        assert_eq!(review::check(&m.rubric.0, m.report.as_ref().unwrap(), &m.review), []);
+        let audit: Vec<(&str, &str, &str)> =
+            m.review.audit.iter().map(|e| (e.field.as_str(), e.reviewer.as_str(), e.at.as_str())).collect();
+        assert_eq!(
+            audit,
+            [
+                ("state", "Rina", AT),
+                ("verdict.lapor_opd.received", "Rina", AT),
+                ("lapor_opd.received", "Rina", AT),
+                ("website.domain.https", "Rina", AT)
+            ]
+        );
+        // Applied: the verified score equals the core's on the same review.
+        assert_eq!(**m.verified.as_ref().unwrap(), review::apply(&m.rubric.0, m.report.as_ref().unwrap(), &m.review));
+        // The form shows what was saved, numbers in the page's language; in English they follow.
+        assert_eq!(m.form.as_ref().unwrap().values["lapor_opd.received"], "1.000");
+        let m = m.reduce(RekapAction::Lang(Lang::En));
+        assert_eq!(m.form.as_ref().unwrap().values["lapor_opd.received"], "1,000");
+        // Stored with the session, and restored from it.
+        let session = m.session();
+        assert_eq!(session.reviewer, "Rina");
+        let text = serde_json::to_string(&session).unwrap();
+        let back: RekapSession = serde_json::from_str(&text).unwrap();
+        let restored = model().reduce(RekapAction::Restore {
+            rubric: m.rubric.clone(),
+            jury: back.jury,
+            review: back.review,
+            reviewer: back.reviewer,
+        });
+        assert_eq!((restored.reviewer.as_str(), &*restored.review), ("Rina", &*m.review));
+        // Saving again without a change records nothing and stores nothing.
+        let before = m.unsaved;
+        let again = m.reduce(RekapAction::SaveReview { at: AT.into() });
+        assert_eq!((again.form.as_ref().unwrap().saved, again.review.audit.len(), again.unsaved), (Some(0), 4, before));
+    }
+
+    #[test]
+    fn a_rejected_submission_leaves_the_verified_ranking() {
+        let (m, _, b) = reviewed_batch();
+        let m =
+            m.reduce(RekapAction::Reviewer { name: "Rina".into(), store: true }).reduce(RekapAction::Select(Some(1)));
+        let m = edit(m, ReviewEdit::State(ReviewState::Rejected));
+        let m = edit(m, ReviewEdit::Reason("fabricated".into()));
+        let m = m.reduce(RekapAction::SaveReview { at: AT.into() });
+        assert_eq!(m.review.review_of(&b).map(|r| r.state), Some(ReviewState::Rejected));
+        assert_eq!(verified_order(&m), [("Dinas Contoh A".to_string(), 1)]);
+        // The import's own ranking keeps both.
+        let cat = m.rubric.0.category_index("lapor_opd").unwrap();
+        assert_eq!(m.report.as_ref().unwrap().categories[cat].rows.len(), 2);
+        let m = m.reduce(RekapAction::RankBy(RankBy::Verified));
+        assert_eq!(m.rank_by, RankBy::Verified);
+    }
+
+    #[test]
+    fn an_opened_review_file_is_checked_against_the_batch_and_clear_forgets_the_review() {
+        let (m, a, _) = reviewed_batch();
+        let r = rubric::builtin();
+        let mut file = ReviewFile::new(r);
+        file.set(SubmissionReview {
+            submission_id: "00000000-0000-4000-8000-000000000000".into(),
+            state: ReviewState::Verified,
+            ..Default::default()
+        });
+        let m = m.reduce(RekapAction::LoadReview(Ok(file)));
+        let Some(Err(problems)) = &m.review_load else { panic!("{:?}", m.review_load) };
+        assert_eq!(problems.iter().map(|p| p.path.as_str()).collect::<Vec<_>>(), ["reviews[0].submission_id"]);
+        assert!(!m.review.has_work(), "nothing applied");
+        let mut good = ReviewFile::new(r);
+        good.set(SubmissionReview { submission_id: a.clone(), state: ReviewState::Verified, ..Default::default() });
+        let text = review::write(&good);
+        let m = m.reduce(RekapAction::LoadReview(review::read(text.as_bytes())));
+        assert_eq!(m.review_load, Some(Ok((1, 0))));
+        assert_eq!(m.review.review_of(&a).map(|r| r.state), Some(ReviewState::Verified));
+        let m = m.reduce(RekapAction::Reviewer { name: "Rina".into(), store: true }).reduce(RekapAction::Clear);
+        assert!(!m.review.has_work() && m.reviewer.is_empty() && m.form.is_none() && m.verified.is_none());
+    }
+
+    #[test]
+    fn an_old_stored_session_still_loads() {
+        let old = r#"{"files":[["a.json","{}"]],"jury":[["website","Dinas A",80.0]]}"#;
+        let s: RekapSession = serde_json::from_str(old).unwrap();
+        assert_eq!((s.files.len(), s.jury.len(), s.review, s.reviewer.as_str()), (1, 1, None, ""));
     }
 
     #[test]

@@ -10,7 +10,9 @@ use ampk_core::workbook::Request;
 fn build(req: &str) -> Result<Vec<u8>, String> {
     let req: Request = serde_json::from_str(req).map_err(|e| format!("bad request: {e}"))?;
     let (rubric, report) = req.import().map_err(|p| format!("rubric: {p:?}"))?;
-    ampk_xlsx::ranking_xlsx(&rubric, &report, req.lang, req.stamp).map_err(|e| e.to_string())
+    let verified = req.verified(&rubric, &report);
+    let review = verified.as_ref().map(|(file, v)| (*file, v));
+    ampk_xlsx::reviewed_xlsx(&rubric, &report, review, req.lang, req.stamp).map_err(|e| e.to_string())
 }
 
 #[cfg(target_arch = "wasm32")]
@@ -52,6 +54,7 @@ mod tests {
             jury: vec![("lapor_opd".into(), "Dinas Contoh A".into(), 80.0)],
             lang: ampk_core::Lang::Id,
             stamp: ampk_core::workbook::stamp("2025-11-03T02:00:00Z"),
+            review: None,
         };
         let req = serde_json::to_string(&req).expect("requests serialise");
         let bytes = build(&req).expect("workbook");

@@ -1,11 +1,12 @@
-//! Jury marks from a CSV file, and the exports of the results (CSV, XLSX, JSON), each equal to
-//! what `ampk rank` writes for the same files and marks.
+//! Jury marks from a CSV file, the exports of the results (CSV, XLSX, JSON), each equal to what
+//! `ampk rank` writes for the same files and marks (with the review's columns and sheets once a
+//! review exists), and the review file and audit log: downloaded, or a review file opened to
+//! continue on another PC.
 
 use crate::browser;
 use crate::state::{RekapAction, RekapModel};
-use ampk_core::export::ranking_csv;
 use ampk_core::import::{self, ImportReport};
-use ampk_core::{fmt, rubric, submission, workbook, Lang, Problem, ProblemCode};
+use ampk_core::{fmt, review, rubric, submission, workbook, Lang, Problem, ProblemCode};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -38,11 +39,7 @@ pub(super) fn jury_section(m: &RekapModel, report: &ImportReport, lang: Lang, on
             <input type="file" id="import-jury" data-testid="import-jury" accept=".csv,text/csv"
                 aria-describedby="import-jury-hint" onchange={on_jury_csv} />
             if !m.jury_problems.is_empty() {
-                <ul class="problem-list" role="alert">
-                    { for m.jury_problems.iter().map(|p| html! {
-                        <li>{ format!("{}: {}", p.path, p.message(lang)) }</li>
-                    }) }
-                </ul>
+                <div role="alert">{ super::problem_list(&m.jury_problems, lang) }</div>
             }
             if !report.unmatched_jury.is_empty() {
                 <p class="warning-text">{ t.rekap_unmatched_jury() }{ unmatched }</p>
@@ -110,8 +107,114 @@ pub(super) fn export_section(m: &RekapModel, lang: Lang) -> Html {
                 { for ExportKind::ALL.into_iter().map(button) }
             </div>
             <p class="hint">{ t.rekap_csv_hint() }</p>
+            <p class="hint">{ t.rekap_review_exports_hint() }</p>
         </section>
     }
+}
+
+/// The review file and the audit log: downloads, and opening a review file (read and checked
+/// against the batch; its problems listed with their JSON paths, nothing applied).
+pub(super) fn review_files_section(m: &RekapModel, lang: Lang, on: &Callback<RekapAction>) -> Html {
+    let t = lang.texts();
+    let download = |testid: &'static str, label: &'static str, what: ReviewDownload| {
+        let m = m.clone();
+        let onclick = Callback::from(move |_: MouseEvent| review_download(&m, what, lang));
+        html! { <button type="button" class="button-secondary" data-testid={testid} {onclick}>{ label }</button> }
+    };
+    let on_open = {
+        let (on, review) = (on.clone(), m.review.clone());
+        Callback::from(move |e: Event| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            let Some(file) = browser::take_files(&input).into_iter().next() else { return };
+            input.set_value("");
+            let replaced = t.rekap_open_review_confirm(review.audit.len(), review.reviews.len());
+            if review.has_work() && !browser::confirm(&replaced) {
+                return;
+            }
+            let on = on.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                on.emit(RekapAction::LoadReview(match browser::read_file(&file, review::MAX_BYTES).await {
+                    Ok(bytes) => review::read(&bytes),
+                    Err(_) => Err(vec![Problem::of(ProblemCode::TooLarge, "", |t| t.rekap_file_too_large())]),
+                }));
+            });
+        })
+    };
+    html! {
+        <section class="section" aria-labelledby="review-files-title">
+            <h2 id="review-files-title">{ t.rekap_review_files_title() }</h2>
+            <p class="hint">{ t.rekap_review_files_hint() }</p>
+            if !m.review_problems.is_empty() {
+                <div class="warning-text" data-testid="review-stale">
+                    <p>{ t.rekap_review_stale(m.review_problems.len()) }</p>
+                    { super::problem_list(&m.review_problems, lang) }
+                </div>
+            }
+            <div class="button-row">
+                { download("export-review", t.rekap_export_review(), ReviewDownload::File) }
+                { download("export-audit", t.rekap_export_audit(), ReviewDownload::AuditCsv) }
+                { download("export-audit-json", t.rekap_export_audit_json(), ReviewDownload::AuditJson) }
+                { download("export-corrections", t.rekap_export_corrections(), ReviewDownload::Corrections) }
+            </div>
+            <div class="field">
+                <label class="label" for="open-review">{ t.rekap_open_review() }</label>
+                <input type="file" id="open-review" data-testid="open-review" accept=".json,application/json"
+                    onchange={on_open} />
+            </div>
+            { match &m.review_load {
+                Some(Ok((reviews, entries))) => html! {
+                    <p class="success-text" role="status" data-testid="review-loaded">
+                        { t.rekap_open_review_done(*entries, *reviews) }
+                    </p>
+                },
+                Some(Err(problems)) => html! {
+                    <div role="alert" data-testid="review-load-problems">
+                        <p class="error-message">{ t.rekap_open_review_problems(problems.len()) }</p>
+                        { super::problem_list(problems, lang) }
+                    </div>
+                },
+                None => html! {},
+            } }
+        </section>
+    }
+}
+
+/// What of the review is downloaded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum ReviewDownload {
+    /// The review file (`review::write`, with its digest).
+    File,
+    AuditCsv,
+    AuditJson,
+    Corrections,
+}
+
+fn review_download(m: &RekapModel, what: ReviewDownload, lang: Lang) {
+    let Some(report) = &m.report else { return };
+    let edition = m.rubric.0.file.edition;
+    let stamp = fmt::date_stamp(&browser::now());
+    let (name, mime, bytes) = match what {
+        ReviewDownload::File => (
+            format!("ampk-pemeriksaan-{edition}-{stamp}.json"),
+            "application/json",
+            review::write(&m.review).into_bytes(),
+        ),
+        ReviewDownload::AuditCsv => (
+            format!("ampk-audit-{edition}-{stamp}.csv"),
+            "text/csv;charset=utf-8",
+            review::audit_csv(&m.review.audit, lang).into_bytes(),
+        ),
+        ReviewDownload::AuditJson => {
+            let json = serde_json::to_string_pretty(&m.review.audit).expect("the audit serialises") + "\n";
+            (format!("ampk-audit-{edition}-{stamp}.json"), "application/json", json.into_bytes())
+        }
+        ReviewDownload::Corrections => (
+            format!("ampk-koreksi-{edition}-{stamp}.csv"),
+            "text/csv;charset=utf-8",
+            review::corrections_csv(report, &m.review, lang),
+        ),
+    };
+    let _ = browser::download(&name, mime, &bytes);
 }
 
 /// Offers the results as a file of `kind`, named after the rubric's edition and today's date.
@@ -120,12 +223,19 @@ fn export(m: &RekapModel, kind: ExportKind, lang: Lang) {
     let rubric = &m.rubric.0;
     let now = browser::now();
     let name = format!("ampk-rekap-{}-{}.{}", rubric.file.edition, fmt::date_stamp(&now), kind.extension());
+    // Once a review exists, every export carries it; without one they are as before, byte for
+    // byte (the CLI's without --review).
+    let verified = m.verified.as_deref().filter(|_| m.review.has_work());
     let _ = match kind {
-        ExportKind::Csv => browser::download(&name, kind.mime(), &ranking_csv(rubric, report, b';', lang)),
+        ExportKind::Csv => {
+            browser::download(&name, kind.mime(), &review::ranking_csv(rubric, report, verified, b';', lang))
+        }
         ExportKind::Json => {
-            let json = serde_json::to_string_pretty(&import::report_json(rubric, report, lang))
-                .expect("report serialises")
-                + "\n";
+            let value = match verified {
+                Some(v) => review::report_json(rubric, report, v, lang),
+                None => import::report_json(rubric, report, lang),
+            };
+            let json = serde_json::to_string_pretty(&value).expect("report serialises") + "\n";
             browser::download(&name, kind.mime(), json.as_bytes())
         }
         ExportKind::Xlsx => {
@@ -141,6 +251,7 @@ fn export(m: &RekapModel, kind: ExportKind, lang: Lang) {
                 jury: session.jury,
                 lang,
                 stamp: workbook::stamp(&now),
+                review: session.review,
             };
             browser::xlsx_in_worker(&request, move |result| match result {
                 Ok(bytes) => {

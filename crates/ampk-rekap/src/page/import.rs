@@ -18,7 +18,12 @@ const CHUNK: usize = 50;
 /// `rubric` (they are not stored again).
 pub(super) fn restore(rubric: RubricRef, on: Callback<RekapAction>) {
     let session = browser::load_rekap();
-    on.emit(RekapAction::Restore { rubric: rubric.clone(), jury: session.jury });
+    on.emit(RekapAction::Restore {
+        rubric: rubric.clone(),
+        jury: session.jury,
+        review: session.review,
+        reviewer: session.reviewer,
+    });
     if !session.files.is_empty() {
         let files = session.files.into_iter().map(|(n, t)| (n, t.into_bytes())).collect();
         wasm_bindgen_futures::spawn_local(assess(rubric.0, files, Vec::new(), false, on));
@@ -123,20 +128,25 @@ pub(super) fn import_section(m: &RekapModel, lang: Lang, on: &Callback<RekapActi
                 } }</div>
             }
             if total > 0 {
-                { clear_button(lang, on) }
+                { clear_button(m, lang, on) }
             }
         </section>
     }
 }
 
-/// Deletes every imported file and jury mark from this browser, once confirmed.
-fn clear_button(lang: Lang, on: &Callback<RekapAction>) -> Html {
+/// Deletes every imported file, jury mark and the review from this browser, once confirmed; the
+/// question names the review work that would be lost, when there is some.
+fn clear_button(m: &RekapModel, lang: Lang, on: &Callback<RekapAction>) -> Html {
     let t = lang.texts();
-    let message = t.rekap_clear_confirm();
+    let message = if m.review.has_work() {
+        t.rekap_clear_confirm_review(m.review.audit.len(), m.review.reviews.len())
+    } else {
+        t.rekap_clear_confirm().to_string()
+    };
     let onclick = {
         let on = on.clone();
         Callback::from(move |_: MouseEvent| {
-            if browser::confirm(message) {
+            if browser::confirm(&message) {
                 browser::clear_rekap();
                 on.emit(RekapAction::Clear);
             }

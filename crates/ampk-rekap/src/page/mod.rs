@@ -4,17 +4,20 @@
 //! Everything is decided by `ampk_core::import`, exactly as `ampk rank` does; the state is the
 //! reducer of `crate::state`, and each part of the page is a function of it.
 
+mod audit;
 mod details;
 mod exports;
 mod import;
 mod rankings;
+mod review;
 mod status;
 
 use crate::browser;
 use crate::state::{RekapAction, RekapModel};
 use ampk_core::rubric::Status;
-use ampk_core::Lang;
+use ampk_core::{Lang, Problem};
 use ampk_web::components::RubricRef;
+use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -36,6 +39,11 @@ pub fn RekapPage(props: &RekapPageProps) -> Html {
         let on = on.clone();
         use_effect_with(props.rubric.clone(), move |rubric| import::restore(rubric.clone(), on));
     }
+    // The review form reads numbers in the page's language.
+    {
+        let on = on.clone();
+        use_effect_with(lang, move |lang| on.emit(RekapAction::Lang(*lang)));
+    }
     // Store the session whenever it changed.
     {
         let (on, model) = (on.clone(), model.clone());
@@ -51,13 +59,16 @@ pub fn RekapPage(props: &RekapPageProps) -> Html {
             { rubric_section(m, lang) }
             { import::import_section(m, lang, &on) }
             if let Some(report) = &m.report {
+                { reviewer_section(m, lang, &on) }
                 { status::status_table(m, report, lang, &on) }
                 if let Some(f) = m.selected.and_then(|i| report.files.get(i)) {
-                    { details::details(&m.rubric.0, f, lang, &on) }
+                    { details::details(m, f, lang, &on) }
                 }
                 { rankings::rankings(m, report, lang, &on) }
+                { audit::batch_audit(m, report, lang) }
                 { exports::jury_section(m, report, lang, &on) }
                 { exports::export_section(m, lang) }
+                { exports::review_files_section(m, lang, &on) }
             }
         </div>
     }
@@ -81,5 +92,46 @@ fn rubric_section(m: &RekapModel, lang: Lang) -> Html {
             </p>
             <p class="hint">{ t.rekap_other_rubric_hint() }</p>
         </section>
+    }
+}
+
+/// The reviewer's name, entered once per session (stored with it) and stamped on every review
+/// action.
+fn reviewer_section(m: &RekapModel, lang: Lang, on: &Callback<RekapAction>) -> Html {
+    let t = lang.texts();
+    // Kept on every input, stored on change (not per keystroke: the session holds the whole batch).
+    let on_input = on.reform(|e: InputEvent| {
+        let el: HtmlInputElement = e.target_unchecked_into();
+        RekapAction::Reviewer { name: el.value(), store: false }
+    });
+    let on_change = on.reform(|e: Event| {
+        let el: HtmlInputElement = e.target_unchecked_into();
+        RekapAction::Reviewer { name: el.value(), store: true }
+    });
+    html! {
+        <section class="section" aria-labelledby="reviewer-title">
+            <h2 id="reviewer-title" class="visually-hidden">{ t.rekap_review_title() }</h2>
+            <div class="field">
+                <label class="label" for="reviewer">{ t.rekap_reviewer() }</label>
+                <p class="hint" id="reviewer-hint">{ t.rekap_reviewer_hint() }</p>
+                <input class="input" type="text" id="reviewer" data-testid="reviewer" autocomplete="name"
+                    value={m.reviewer.clone()} oninput={on_input} onchange={on_change}
+                    aria-describedby="reviewer-hint" />
+            </div>
+        </section>
+    }
+}
+
+/// Problems as a list: each with its path (a JSON path in the file, or a line) when it has one.
+pub(super) fn problem_list(problems: &[Problem], lang: Lang) -> Html {
+    html! {
+        <ul class="problem-list">
+            { for problems.iter().map(|p| html! {
+                <li>
+                    if !p.path.is_empty() { <code>{ &p.path }</code>{ ": " } }
+                    { p.message(lang) }
+                </li>
+            }) }
+        </ul>
     }
 }

@@ -1,10 +1,13 @@
-//! The ranking of each category: the agency-type filter, sortable columns, winners and shared
-//! ranks, and a jury cell per entry (a page of rows at a time).
+//! The ranking of each category: the switch between the ranking by self-reported data score and
+//! the one by verified data score (rejected submissions left out), the agency-type filter,
+//! sortable columns, winners and shared ranks, the other view's rank beside each entry, and a
+//! jury cell per entry (a page of rows at a time).
 
 use super::status::open_details;
-use crate::state::{RekapAction, RekapModel, SortKey};
-use ampk_core::import::{CategoryRanking, ImportReport, Row};
+use crate::state::{RankBy, RekapAction, RekapModel, SortKey};
+use ampk_core::import::{CategoryRanking, ImportReport};
 use ampk_core::rank::name_key;
+use ampk_core::review::{ReviewState, VerifiedCategory};
 use ampk_core::{fmt, Lang};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
@@ -15,10 +18,111 @@ pub(super) fn rankings(m: &RekapModel, report: &ImportReport, lang: Lang, on: &C
     html! {
         <section class="section" aria-labelledby="rank-title">
             <h2 id="rank-title">{ t.rekap_rank_title() }</h2>
+            { rank_by(m, lang, on) }
+            if m.review.has_work() {
+                <p class="notice" data-testid="final-uses-verified">{ t.rekap_final_uses_verified() }</p>
+            }
             { type_filter(m, lang, on) }
             <p class="hint">{ t.rekap_rank_hint() }</p>
             { for report.categories.iter().map(|c| category(m, report, c, lang, on)) }
         </section>
+    }
+}
+
+/// The switch between the ranking by self-reported and by verified data score.
+fn rank_by(m: &RekapModel, lang: Lang, on: &Callback<RekapAction>) -> Html {
+    let t = lang.texts();
+    let on_change = on.reform(|e: Event| {
+        let el: HtmlSelectElement = e.target_unchecked_into();
+        RekapAction::RankBy(if el.value() == RankBy::Verified.as_str() { RankBy::Verified } else { RankBy::Data })
+    });
+    let option = |r: RankBy, label: &'static str| {
+        html! { <option value={r.as_str()} selected={m.rank_by == r}>{ label }</option> }
+    };
+    html! {
+        <div class="field">
+            <label class="label" for="rank-by">{ t.rekap_rank_by() }</label>
+            <select class="select" id="rank-by" data-testid="rank-by" onchange={on_change}>
+                { option(RankBy::Data, t.rekap_rank_by_data()) }
+                { option(RankBy::Verified, t.rekap_rank_by_verified()) }
+            </select>
+        </div>
+    }
+}
+
+/// One entry of the ranking shown, in either view.
+#[derive(Debug, Clone, PartialEq)]
+struct ViewRow {
+    /// Index into the report's files.
+    file: usize,
+    /// The rank in the view shown.
+    rank: u32,
+    /// The rank on the data score alone (the import's), shown when ranked by final score.
+    data_rank: u32,
+    /// The rank in the other view (`None`: not in it, i.e. rejected after review).
+    other_rank: Option<u32>,
+    winner: bool,
+    /// The self-reported data score, and the verified one (both rounded).
+    data_score: f64,
+    verified: f64,
+    state: ReviewState,
+    jury: Option<f64>,
+    final_score: Option<f64>,
+    /// The predicate of the score the view ranks by.
+    predicate: String,
+}
+
+/// The entries of a category in the view chosen, best first.
+fn view_rows(m: &RekapModel, report: &ImportReport, c: &CategoryRanking, lang: Lang) -> Vec<ViewRow> {
+    let rubric = &m.rubric.0;
+    let v: Option<&VerifiedCategory> =
+        m.verified.as_ref().and_then(|v| v.categories.iter().find(|x| x.category == c.category));
+    let card_of = |file: usize| v.and_then(|v| v.cards.iter().position(|k| k.file == file).map(|i| (&v.cards[i], i)));
+    let verified_rank = |card: usize| v.and_then(|v| v.rows.iter().find(|r| r.card == card)).map(|r| r.rank);
+    match (m.rank_by, v) {
+        (RankBy::Verified, Some(v)) => v
+            .rows
+            .iter()
+            .filter_map(|vr| {
+                let k = &v.cards[vr.card];
+                let row = c.rows.iter().find(|r| r.file == k.file)?;
+                Some(ViewRow {
+                    file: k.file,
+                    rank: vr.rank,
+                    data_rank: row.data_rank,
+                    other_rank: Some(row.rank),
+                    winner: vr.winner,
+                    data_score: row.data_score,
+                    verified: vr.verified_score,
+                    state: k.state,
+                    jury: row.jury,
+                    final_score: vr.final_score,
+                    predicate: k.verified.predicate(rubric, lang).to_string(),
+                })
+            })
+            .collect(),
+        _ => c
+            .rows
+            .iter()
+            .map(|row| {
+                let f = &report.files[row.file];
+                let card = &f.checked.as_ref().expect("ranked files are checked").cards[row.card];
+                let vk = card_of(row.file);
+                ViewRow {
+                    file: row.file,
+                    rank: row.rank,
+                    data_rank: row.data_rank,
+                    other_rank: vk.and_then(|(_, i)| verified_rank(i)),
+                    winner: row.winner,
+                    data_score: row.data_score,
+                    verified: vk.map_or(row.data_score, |(k, _)| k.verified.rounded()),
+                    state: vk.map(|(k, _)| k.state).unwrap_or_default(),
+                    jury: row.jury,
+                    final_score: row.final_score,
+                    predicate: card.predicate(rubric, lang).to_string(),
+                }
+            })
+            .collect(),
     }
 }
 
@@ -44,15 +148,17 @@ fn type_filter(m: &RekapModel, lang: Lang, on: &Callback<RekapAction>) -> Html {
 
 /// The rows of a category shown with the type filter, in the chosen order. The type filter also
 /// keeps only that type's entries of a category open to several types; they keep their rank in
-/// the whole category. Every sort puts the best first, and the agency sort is A–Z.
-fn shown_rows<'a>(m: &RekapModel, report: &ImportReport, c: &'a CategoryRanking) -> Vec<&'a Row> {
+/// the whole category. Every sort puts the best first, and the agency sort is A–Z; the data
+/// score sort follows the score the view ranks by.
+fn shown_rows(m: &RekapModel, report: &ImportReport, rows: Vec<ViewRow>) -> Vec<ViewRow> {
     let of_type =
-        |r: &&Row| m.type_filter.is_empty() || report.files[r.file].agency_type() == Some(m.type_filter.as_str());
-    let mut rows: Vec<&Row> = c.rows.iter().filter(of_type).collect();
+        |r: &ViewRow| m.type_filter.is_empty() || report.files[r.file].agency_type() == Some(m.type_filter.as_str());
+    let mut rows: Vec<ViewRow> = rows.into_iter().filter(of_type).collect();
+    let score = |r: &ViewRow| if m.rank_by == RankBy::Verified { r.verified } else { r.data_score };
     match m.sort {
         SortKey::Rank => {}
         SortKey::Agency => rows.sort_by_key(|r| name_key(report.files[r.file].agency().unwrap_or(""))),
-        SortKey::Data => rows.sort_by(|a, b| b.data_score.total_cmp(&a.data_score)),
+        SortKey::Data => rows.sort_by(|a, b| score(b).total_cmp(&score(a))),
         SortKey::Final => rows.sort_by(|a, b| b.final_score.unwrap_or(-1.0).total_cmp(&a.final_score.unwrap_or(-1.0))),
     }
     rows
@@ -71,20 +177,22 @@ fn category(
     if !m.type_filter.is_empty() && !def.eligible.contains(&m.type_filter) {
         return html! {};
     }
-    let rows = shown_rows(m, report, c);
-    let shared: Vec<u32> = c.rows.windows(2).filter(|w| w[0].rank == w[1].rank).map(|w| w[0].rank).collect();
+    let all = view_rows(m, report, c, lang);
+    let shared: Vec<u32> = all.windows(2).filter(|w| w[0].rank == w[1].rank).map(|w| w[0].rank).collect();
+    let empty = all.is_empty();
+    let rows = shown_rows(m, report, all);
     let meta = if c.by_final { t.rekap_meta_by_final(def.winners) } else { t.rekap_meta_by_data(def.winners) };
     let testid = format!("ranking-{}", def.id);
     html! {
-        <div class="ranking">
+        <div class="ranking" data-rank-by={m.rank_by.as_str()}>
             <h3>{ def.label.get(lang) }{ " " }<span class="meta">{ meta }</span></h3>
-            if c.rows.is_empty() {
+            if empty {
                 <p class="inset" data-testid={testid}>{ t.rekap_no_accepted() }</p>
             } else {
                 // Wider than a phone: it scrolls in its own focusable box, not the page.
                 <div class="table-scroll" role="region" tabindex="0" aria-label={def.label.get(lang).to_string()}>
                     <table class="table ranking-table" data-testid={testid}>
-                        { header(m.sort, c.by_final, lang, on) }
+                        { header(m.sort, m.rank_by, c.by_final, lang, on) }
                         <tbody>
                             { for rows.iter().take(m.shown_ranks).map(|row| {
                                 ranking_row(m, report, c, row, shared.contains(&row.rank), lang, on)
@@ -105,25 +213,35 @@ fn category(
 
 /// The header row: the rank, agency, data score and final score columns sort the table. The
 /// active column's header says so (`aria-sort`).
-fn header(sort: SortKey, by_final: bool, lang: Lang, on: &Callback<RekapAction>) -> Html {
+fn header(sort: SortKey, by: RankBy, by_final: bool, lang: Lang, on: &Callback<RekapAction>) -> Html {
     let t = lang.texts();
     let aria_sort = |key: SortKey| {
         (sort == key).then_some(if key == SortKey::Agency || key == SortKey::Rank { "ascending" } else { "descending" })
     };
     let button = |key: SortKey, label: &'static str| sort_button(key, label, sort == key, on);
-    let rank = if by_final { t.rekap_col_final_rank() } else { t.rekap_col_rank() };
+    let rank = match (by, by_final) {
+        (RankBy::Verified, _) => t.rekap_col_verified_rank(),
+        (RankBy::Data, true) => t.rekap_col_final_rank(),
+        (RankBy::Data, false) => t.rekap_col_rank(),
+    };
+    let other = if by == RankBy::Verified { t.rekap_col_data_rank() } else { t.rekap_col_verified_rank() };
     html! {
         <thead><tr>
             <th scope="col" aria-sort={aria_sort(SortKey::Rank)}>{ button(SortKey::Rank, rank) }</th>
-            if by_final {
+            if by_final && by == RankBy::Data {
                 <th scope="col">{ t.rekap_col_data_rank() }</th>
             }
             <th scope="col" aria-sort={aria_sort(SortKey::Agency)}>
                 { button(SortKey::Agency, t.rekap_col_agency()) }
             </th>
             <th scope="col" class="num" aria-sort={aria_sort(SortKey::Data)}>
-                { button(SortKey::Data, t.rekap_col_data_score()) }
+                { button(SortKey::Data, if by == RankBy::Verified { t.rekap_col_verified_score() } else { t.rekap_col_data_score() }) }
             </th>
+            <th scope="col" class="num">
+                { if by == RankBy::Verified { t.rekap_col_data_score() } else { t.rekap_col_verified_score() } }
+            </th>
+            <th scope="col">{ other }</th>
+            <th scope="col">{ t.rekap_review_state() }</th>
             <th scope="col">{ t.rekap_col_predicate() }</th>
             <th scope="col">{ t.rekap_col_jury() }</th>
             <th scope="col" class="num" aria-sort={aria_sort(SortKey::Final)}>
@@ -143,21 +261,19 @@ fn sort_button(key: SortKey, label: &'static str, active: bool, on: &Callback<Re
 }
 
 /// One entry of a ranking: rank (★ for winners, shared ranks said), agency (opens the details),
-/// scores, predicate and the jury cell.
+/// both data scores, the other view's rank, the review state, predicate and the jury cell.
 fn ranking_row(
     m: &RekapModel,
     report: &ImportReport,
     c: &CategoryRanking,
-    row: &Row,
+    row: &ViewRow,
     shared: bool,
     lang: Lang,
     on: &Callback<RekapAction>,
 ) -> Html {
     let t = lang.texts();
-    let rubric = &m.rubric.0;
-    let def = &rubric.file.categories[c.category];
+    let def = &m.rubric.0.file.categories[c.category];
     let f = &report.files[row.file];
-    let card = &f.checked.as_ref().expect("ranked files are checked").cards[row.card];
     let agency = f.agency().unwrap_or("").to_string();
     let jid = format!("jury-{}-{}", def.id, row.file);
     let on_jury = {
@@ -168,17 +284,27 @@ fn ranking_row(
         })
     };
     let typed = m.jury_typed.get(&(def.id.clone(), name_key(&agency)));
+    let verified_view = m.rank_by == RankBy::Verified;
+    let (shown, beside) = if verified_view { (row.verified, row.data_score) } else { (row.data_score, row.verified) };
+    let other = match row.other_rank {
+        Some(r) => r.to_string(),
+        None => ReviewState::Rejected.label(lang).to_string(),
+    };
     html! {
         <tr class={classes!(row.winner.then_some("winner"))} data-rank={row.rank.to_string()}
             data-agency={agency.clone()} data-score={format!("{:.2}", row.data_score)}
+            data-verified={fmt::fixed(row.verified, 2)} data-state={row.state.as_str()}
             data-final={row.final_score.map(|x| format!("{x:.2}"))}>
             <td>{ if row.winner { "★ " } else { "" } }{ row.rank }{ if shared { t.rekap_shared() } else { "" } }</td>
-            if c.by_final {
+            if c.by_final && !verified_view {
                 <td data-testid="data-rank">{ row.data_rank }</td>
             }
             <td><button type="button" class="button-link" onclick={open_details(row.file, on)}>{ &agency }</button></td>
-            <td class="num">{ fmt::score(row.data_score, lang) }</td>
-            <td>{ card.predicate(rubric, lang) }</td>
+            <td class="num">{ fmt::score(shown, lang) }</td>
+            <td class="num">{ fmt::score(beside, lang) }</td>
+            <td data-testid="other-rank">{ other }</td>
+            <td>{ row.state.label(lang) }</td>
+            <td>{ &row.predicate }</td>
             <td>
                 <label class="visually-hidden" for={jid.clone()}>{ t.rekap_jury_for(&agency) }</label>
                 { jury_cell(&jid, row.jury, typed, lang, on_jury) }

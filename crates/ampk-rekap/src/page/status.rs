@@ -72,7 +72,9 @@ fn file_row(i: usize, f: &FileReport, lang: Lang, on: &Callback<RekapAction>) ->
     let open = open_details(i, on);
     html! {
         <tr data-testid="file-row" data-file={f.file.clone()} data-status={f.status.as_str()}>
-            <td><button type="button" class="button-link" onclick={open}>{ &f.file }</button></td>
+            <td>
+                <button type="button" class="button-link" data-testid="open-details" onclick={open}>{ &f.file }</button>
+            </td>
             <td><span class={classes!("tag", status_class(f.status))}>{ f.status.label(lang) }</span></td>
             <td>{ f.agency().unwrap_or("–") }</td>
             <td>
