@@ -749,11 +749,15 @@ fn cmd_rank(args: &RankArgs, lang: Lang) -> Outcome {
         }
         out.flush().map_err(failed)?;
     }
+    // With a review, the exports carry it as Rekap's do: the review state and both data scores
+    // per row, and in the workbook the review, corrections and audit sheets.
     if let Some(out) = args.csv.as_deref() {
-        fs::write(out, export::ranking_csv(&r, &report, sep, lang)).map_err(|e| Fail::Usage(format!("{out}: {e}")))?;
+        fs::write(out, review::ranking_csv(&r, &report, verified.as_ref(), sep, lang))
+            .map_err(|e| Fail::Usage(format!("{out}: {e}")))?;
     }
     if let Some(out) = args.xlsx.as_deref() {
-        let bytes = ampk_xlsx::ranking_xlsx(&r, &report, lang, now_stamp())
+        let with = reviewed.as_ref().zip(verified.as_ref());
+        let bytes = ampk_xlsx::reviewed_xlsx(&r, &report, with, lang, now_stamp())
             .map_err(|e| Fail::Usage(t.cli_workbook_failed(e, out)))?;
         fs::write(out, bytes).map_err(|e| Fail::Usage(format!("{out}: {e}")))?;
     }

@@ -1323,8 +1323,32 @@ fn rank_review_gives_verified_scores_rankings_and_the_audit() {
     assert_eq!(rows[0]["file"], "a.json");
     assert!(rows[0].get("review_state").is_none() && plain["categories"][0].get("verified").is_none());
 
-    let out = run(dir.path(), &["rank", "batch", "--review", "review.json", "--audit", "audit.csv", "--json", "-"]);
+    let out = run(
+        dir.path(),
+        &[
+            "rank",
+            "batch",
+            "--review",
+            "review.json",
+            "--audit",
+            "audit.csv",
+            "--json",
+            "-",
+            "--csv",
+            "r.csv",
+            "--xlsx",
+            "r.xlsx",
+        ],
+    );
     assert_eq!(code(&out), 0, "{}", stderr(&out));
+    // The CSV and the workbook carry the review, as Rekap's exports do.
+    let csv = fs::read_to_string(dir.path().join("r.csv")).expect("csv written");
+    let header = csv.lines().next().expect("header");
+    assert!(header.ends_with("status_pemeriksaan;nilai_data_terverifikasi;peringkat_terverifikasi"), "{header}");
+    assert!(csv.contains(";needs_fixing;") && csv.contains(";verified;"), "{csv}");
+    let book: Xlsx<_> = open_workbook(dir.path().join("r.xlsx")).expect("xlsx written");
+    let sheets = book.sheet_names();
+    assert!(sheets.ends_with(&["pemeriksaan".to_string(), "koreksi".to_string(), "audit".to_string()]), "{sheets:?}");
     let report: Value = serde_json::from_str(&stdout(&out)).expect("json");
     let cat = report["categories"].as_array().unwrap().iter().find(|c| c["id"] == "media_sosial_opd").unwrap();
     // The data ranking is unchanged; its entries carry the state and the verified score.
