@@ -4,10 +4,11 @@
 //! first load; what both apps use (generic browser I/O, shared components) comes from the
 //! officer's crate, `ampk-web`.
 //!
-//! `state` is the page's pure reducer, `page` renders it, and `browser` is this crate's only
-//! browser I/O.
+//! `state` is the page's pure reducer, `page` renders it, `bundle` zips several downloads into
+//! one, and `browser` is this crate's only browser I/O.
 
 pub mod browser;
+pub mod bundle;
 pub mod page;
 pub mod state;
 

@@ -49,7 +49,7 @@ pub(super) fn details(m: &RekapModel, f: &FileReport, lang: Lang, on: &Callback<
                 let def = &rubric.file.categories[card.category];
                 let entry = w.categories.get(&def.id);
                 let inputs = match form {
-                    Some(form) => super::review::category_review(def, entry, form, lang, on),
+                    Some(form) => super::review::category_review(def, entry, &read.responses, form, lang, on),
                     None => inputs(def, entry, lang),
                 };
                 category(rubric, w, card, verified(card.category), inputs, lang)
@@ -72,6 +72,7 @@ fn facts(f: &FileReport, w: &v1::SubmissionV1, lang: Lang) -> Html {
     };
     let officer = &w.agency.officer;
     let contact = [Some(officer.name.clone()), officer.email.clone(), officer.phone.clone()];
+    let revision = f.revision();
     html! {
         <dl class="facts">
             <dt>{ t.rekap_fact_type() }</dt><dd>{ &w.agency.agency_type }</dd>
@@ -81,6 +82,9 @@ fn facts(f: &FileReport, w: &v1::SubmissionV1, lang: Lang) -> Html {
             <dt>{ t.rekap_fact_months() }</dt><dd>{ w.months }</dd>
             <dt>{ "submission_id" }</dt><dd><code>{ &w.submission_id }</code></dd>
             <dt>{ t.rekap_fact_exported() }</dt><dd>{ &w.exported_at }</dd>
+            if revision > 1 {
+                <dt>{ t.rekap_fact_revision() }</dt><dd data-testid="revision">{ revision }</dd>
+            }
             <dt>{ t.rekap_fact_integrity() }</dt><dd data-testid="integrity">{ integrity }</dd>
         </dl>
     }

@@ -6,7 +6,7 @@
 use crate::browser;
 use crate::state::{RekapAction, RekapModel};
 use ampk_core::import::{self, ImportReport};
-use ampk_core::{fmt, review, rubric, submission, workbook, Lang, Problem, ProblemCode};
+use ampk_core::{feedback, fmt, review, rubric, submission, workbook, Lang, Problem, ProblemCode};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -155,7 +155,9 @@ pub(super) fn review_files_section(m: &RekapModel, lang: Lang, on: &Callback<Rek
                 { download("export-audit", t.rekap_export_audit(), ReviewDownload::AuditCsv) }
                 { download("export-audit-json", t.rekap_export_audit_json(), ReviewDownload::AuditJson) }
                 { download("export-corrections", t.rekap_export_corrections(), ReviewDownload::Corrections) }
+                { download("export-feedback", t.rekap_export_feedback(), ReviewDownload::Feedback) }
             </div>
+            <p class="hint">{ t.rekap_export_feedback_hint() }</p>
             <div class="field">
                 <label class="label" for="open-review">{ t.rekap_open_review() }</label>
                 <input type="file" id="open-review" data-testid="open-review" accept=".json,application/json"
@@ -179,6 +181,14 @@ pub(super) fn review_files_section(m: &RekapModel, lang: Lang, on: &Callback<Rek
     }
 }
 
+/// Downloads the feedback file of one ranked submission (whatever its review holds).
+pub(super) fn download_feedback(m: &RekapModel, submission_id: &str) {
+    let (Some(report), Some(v)) = (&m.report, &m.verified) else { return };
+    if let Some(f) = feedback::build(&m.rubric.0, report, &m.review, v, submission_id, &browser::now()) {
+        let _ = browser::download(&feedback::file_name(&f), "application/json", feedback::write(&f).as_bytes());
+    }
+}
+
 /// What of the review is downloaded.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum ReviewDownload {
@@ -187,6 +197,9 @@ enum ReviewDownload {
     AuditCsv,
     AuditJson,
     Corrections,
+    /// The feedback of every submission whose review holds something to send back: one JSON
+    /// file when there is one, a zip of them when there are several.
+    Feedback,
 }
 
 fn review_download(m: &RekapModel, what: ReviewDownload, lang: Lang) {
@@ -213,6 +226,18 @@ fn review_download(m: &RekapModel, what: ReviewDownload, lang: Lang) {
             "text/csv;charset=utf-8",
             review::corrections_csv(report, &m.review, lang),
         ),
+        ReviewDownload::Feedback => {
+            let Some(v) = &m.verified else { return };
+            let files: Vec<(String, String)> = feedback::build_all(&m.rubric.0, report, &m.review, v, &browser::now())
+                .into_iter()
+                .map(|(name, f)| (name, feedback::write(&f)))
+                .collect();
+            match files.as_slice() {
+                [] => return,
+                [(name, text)] => (name.clone(), "application/json", text.clone().into_bytes()),
+                _ => (format!("ampk-umpan-balik-{edition}-{stamp}.zip"), "application/zip", crate::bundle::zip(&files)),
+            }
+        }
     };
     let _ = browser::download(&name, mime, &bytes);
 }

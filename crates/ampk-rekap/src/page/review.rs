@@ -16,9 +16,10 @@ use crate::state::{RekapAction, RekapModel, ReviewEdit, ReviewForm};
 use ampk_core::review::{AuditEntry, ReviewState, Verdict};
 use ampk_core::rubric::{CategoryDef, InputDef, InputKind};
 use ampk_core::score::Answer;
-use ampk_core::submission::v1;
+use ampk_core::submission::{v1, Response};
 use ampk_core::{InputValue, Lang, Rubric};
 use ampk_web::components::{ErrorSummary, SummaryItem};
+use std::collections::BTreeMap;
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
@@ -139,6 +140,7 @@ pub(super) fn review_head(m: &RekapModel, form: &ReviewForm, lang: Lang, on: &Ca
 pub(super) fn category_review(
     def: &CategoryDef,
     entry: Option<&v1::EntryV1>,
+    responses: &BTreeMap<String, Response>,
     form: &ReviewForm,
     lang: Lang,
     on: &Callback<RekapAction>,
@@ -154,7 +156,7 @@ pub(super) fn category_review(
     };
     html! {
         <div class="review-inputs">
-            { for def.inputs.iter().map(|d| review_input(def, d, entry, form, lang, on)) }
+            { for def.inputs.iter().map(|d| review_input(def, d, entry, responses, form, lang, on)) }
             <div class="field">
                 <label class="label" for={note_id.clone()}>{ t.rekap_category_note(def.label.get(lang)) }</label>
                 <textarea class="textarea" id={note_id.clone()} data-testid={note_id} rows="2"
@@ -170,6 +172,7 @@ fn review_input(
     def: &CategoryDef,
     d: &InputDef,
     entry: Option<&v1::EntryV1>,
+    responses: &BTreeMap<String, Response>,
     form: &ReviewForm,
     lang: Lang,
     on: &Callback<RekapAction>,
@@ -201,6 +204,7 @@ fn review_input(
                         html! {
                             <li class="review-item">
                                 <p class="hint">{ label }{ " — " }{ t.rekap_reported(reported) }</p>
+                                { response(&field, responses.get(&field), lang) }
                                 { correction(&field, t.rekap_correct_item(label), t.rekap_correct_reason_item(label), d.kind, form, lang, on) }
                             </li>
                         }
@@ -216,6 +220,7 @@ fn review_input(
         <fieldset class="fieldset review-input" data-field={key.clone()}>
             <legend class="review-input-title">{ d.label.get(lang) }</legend>
             <p class="hint">{ t.rekap_reported(reported_text(d, entry, lang)) }</p>
+            { response(&key, responses.get(&key), lang) }
             if !links.is_empty() {
                 <p class="evidence">{ for links.iter().map(|l| evidence_link(l)) }</p>
             }
@@ -232,6 +237,23 @@ fn review_input(
             </div>
             { corrections }
         </fieldset>
+    }
+}
+
+/// The agency's response to the feedback on a field (a revised submission's `responses`), shown
+/// next to the correction it answers; imported text, so only ever a text node.
+fn response(field: &str, r: Option<&Response>, lang: Lang) -> Html {
+    let t = lang.texts();
+    let Some(r) = r else { return html! {} };
+    html! {
+        <div class="response" data-testid={format!("response-{field}")}>
+            if r.accepted {
+                <p class="success-text">{ t.rekap_response_accepted() }</p>
+            }
+            if let Some(text) = &r.text {
+                <p>{ t.rekap_response(text) }</p>
+            }
+        </div>
     }
 }
 
@@ -329,11 +351,20 @@ pub(super) fn review_foot(m: &RekapModel, form: &ReviewForm, lang: Lang, on: &Ca
     };
     let entries: Vec<&AuditEntry> = m.review.audit_of(&form.submission_id).collect();
     let label = t.rekap_audit_submission(entries.len());
+    let on_feedback = {
+        let (m, id) = (m.clone(), form.submission_id.clone());
+        Callback::from(move |_: MouseEvent| super::exports::download_feedback(&m, &id))
+    };
     html! {
         <div class="review-foot">
-            <button type="button" class="button" data-testid="review-save" onclick={on_save}>
-                { t.rekap_review_save() }
-            </button>
+            <div class="button-row">
+                <button type="button" class="button" data-testid="review-save" onclick={on_save}>
+                    { t.rekap_review_save() }
+                </button>
+                <button type="button" class="button-secondary" data-testid="export-feedback-one" onclick={on_feedback}>
+                    { t.rekap_export_feedback_one() }
+                </button>
+            </div>
             <p role="status" class="success-text" data-testid="review-saved">
                 { form.saved.map(|n| t.rekap_review_saved(n)).unwrap_or_default() }
             </p>
