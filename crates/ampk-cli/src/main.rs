@@ -619,6 +619,15 @@ fn assess_all(r: &Rubric, files: &[(String, PathBuf)], light: bool) -> Result<Ve
     Ok(reports)
 }
 
+/// A file's reasons in a batch report: one line per kind, with its count and categories
+/// (`--json` keeps every reason).
+fn print_reason_groups(out: &mut dyn Write, r: &Rubric, f: &FileReport, lang: Lang) {
+    for g in import::group_reasons(r, &f.reasons, lang) {
+        let _ = writeln!(out, "    - [{}] {}", g.code, g.headline);
+    }
+}
+
+/// Every reason of a file, with its JSON path (`ampk score`, one file at a time).
 fn print_reasons(out: &mut dyn Write, f: &FileReport, lang: Lang) {
     for p in &f.reasons {
         let path = if p.path.is_empty() { String::new() } else { format!("{}: ", p.path) };
@@ -718,8 +727,12 @@ fn cmd_rank(args: &RankArgs, lang: Lang) -> Outcome {
     let verified = reviewed.as_ref().map(|rv| review::apply(&r, &report, rv));
     let json_to_stdout = args.json.as_deref() == Some("-");
     {
-        let mut out: Box<dyn Write> =
-            if json_to_stdout { Box::new(std::io::stderr()) } else { Box::new(std::io::stdout()) };
+        // Buffered: a batch's report has a line per file and reason kind.
+        let mut out: Box<dyn Write> = if json_to_stdout {
+            Box::new(std::io::BufWriter::new(std::io::stderr().lock()))
+        } else {
+            Box::new(std::io::BufWriter::new(std::io::stdout().lock()))
+        };
         print_report(&mut *out, &r, &report, lang);
         if let (Some(rv), Some(v)) = (&reviewed, &verified) {
             print_review(&mut *out, &r, &report, rv, v, lang);
@@ -891,7 +904,7 @@ fn print_report(out: &mut dyn Write, r: &Rubric, report: &ImportReport, lang: La
     let _ = writeln!(out, "{}", t.cli_file_status_heading(report.files.len()));
     for f in &report.files {
         let _ = writeln!(out, "  {:<24} {:<40} {}", f.status.label(lang), f.file, f.agency().unwrap_or("–"));
-        print_reasons(out, f, lang);
+        print_reason_groups(out, r, f, lang);
     }
     for (cat, agency) in &report.unmatched_jury {
         let _ = writeln!(out, "  {}", t.cli_unmatched_jury(agency, cat));

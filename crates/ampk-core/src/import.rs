@@ -547,6 +547,82 @@ pub fn status_counts(report: &ImportReport) -> BTreeMap<Status, usize> {
     out
 }
 
+/// A file's reasons of one kind, as the status table and the CLI's report show them: one line
+/// with a count, and each reason (its place named by category label) behind it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReasonGroup<'a> {
+    pub code: ProblemCode,
+    /// "30 bukti wajib belum dilampirkan (Media Sosial OPD: 9, Website: 9, …)", or the one
+    /// reason's own line.
+    pub headline: String,
+    /// The reasons, in the file's order.
+    pub reasons: Vec<&'a Problem>,
+}
+
+/// The rubric category a problem's JSON path is in (`categories.<id>…`, `computed.<id>…`).
+pub fn category_of<'r>(rubric: &'r Rubric, path: &str) -> Option<&'r crate::rubric::CategoryDef> {
+    let rest = path.strip_prefix("categories.").or_else(|| path.strip_prefix("computed."))?;
+    let id = rest.split(['.', '[']).next()?;
+    rubric.category_index(id).map(|c| &rubric.file.categories[c])
+}
+
+/// A reason as a person reads it: its message, after the label of the category it is in.
+pub fn located(rubric: &Rubric, p: &Problem, lang: Lang) -> String {
+    match category_of(rubric, &p.path) {
+        Some(def) => format!("{} — {}", def.label.get(lang), p.message(lang)),
+        None => p.message(lang).to_string(),
+    }
+}
+
+/// A file's reasons grouped by kind (code), in the order each kind first appears: a single
+/// reason keeps its own line ([`located`]); several of a kind make one line with their count
+/// and how many are in each category.
+pub fn group_reasons<'a>(rubric: &Rubric, reasons: &'a [Problem], lang: Lang) -> Vec<ReasonGroup<'a>> {
+    let t = lang.texts();
+    let mut groups: Vec<ReasonGroup<'a>> = Vec::new();
+    for p in reasons {
+        match groups.iter_mut().find(|g| g.code == p.code) {
+            Some(g) => g.reasons.push(p),
+            None => groups.push(ReasonGroup { code: p.code, headline: String::new(), reasons: vec![p] }),
+        }
+    }
+    for g in &mut groups {
+        g.headline = match g.reasons.as_slice() {
+            [one] => located(rubric, one, lang),
+            many => {
+                let mut per: Vec<(&str, usize)> = Vec::new();
+                for p in many {
+                    if let Some(def) = category_of(rubric, &p.path) {
+                        let label = def.label.get(lang);
+                        match per.iter_mut().find(|(l, _)| *l == label) {
+                            Some((_, n)) => *n += 1,
+                            None => per.push((label, 1)),
+                        }
+                    }
+                }
+                let kind = match g.code {
+                    ProblemCode::EvidenceMissing => t.reasons_evidence_missing().to_string(),
+                    ProblemCode::MissingInput | ProblemCode::MissingMember => t.reasons_missing().to_string(),
+                    ProblemCode::ComputedDiffers => t.reasons_computed_differs().to_string(),
+                    ProblemCode::CheckFailed => t.reasons_check_failed().to_string(),
+                    ProblemCode::AboveMax | ProblemCode::BelowMin | ProblemCode::OutOfRange => {
+                        t.reasons_out_of_range().to_string()
+                    }
+                    ProblemCode::BadUrl => t.reasons_bad_url().to_string(),
+                    other => t.reasons_other(other.as_str()),
+                };
+                let breakdown: Vec<String> = per.iter().map(|(l, n)| format!("{l}: {n}")).collect();
+                if breakdown.is_empty() {
+                    t.reasons_many(many.len(), kind)
+                } else {
+                    t.reasons_many_in(breakdown.join(", "), many.len(), kind)
+                }
+            }
+        };
+    }
+    groups
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -563,6 +639,38 @@ mod tests {
         let e = s.categories.get_mut("media_sosial_opd").expect("category");
         e.inputs.insert("posts".into(), crate::score::InputValue::Number(posts));
         (name.into(), crate::submission::write(r, &s, EXAMPLE_EXPORTED_AT).into_bytes())
+    }
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn reasons_are_grouped_by_kind_with_counts_per_category() {
+        let r = crate::rubric::builtin();
+        let mut s = example(r, "opd").expect("opd example");
+        s.categories.values_mut().for_each(|e| e.evidence.clear());
+        let text = crate::submission::write(r, &s, EXAMPLE_EXPORTED_AT);
+        let f = assess(r, "a.json", text.replace("\"months\": 10", "\"months\": 9").as_bytes());
+        let missing = f.reasons.iter().filter(|p| p.code == ProblemCode::EvidenceMissing).count();
+        assert!(missing > 20, "{missing}");
+        let groups = group_reasons(r, &f.reasons, Lang::Id);
+        // Each kind once, in the order it first appears.
+        let mut codes: Vec<ProblemCode> = Vec::new();
+        for p in &f.reasons {
+            if !codes.contains(&p.code) {
+                codes.push(p.code);
+            }
+        }
+        assert_eq!(groups.iter().map(|g| g.code).collect::<Vec<_>>(), codes);
+        let ev = groups.iter().find(|g| g.code == ProblemCode::EvidenceMissing).expect("grouped");
+        assert_eq!(ev.reasons.len(), missing);
+        assert!(ev.headline.starts_with(&format!("{missing} bukti wajib belum dilampirkan (")), "{}", ev.headline);
+        assert!(ev.headline.contains("Media Sosial OPD: 9"), "{}", ev.headline);
+        // One reason of its kind keeps its own line, after its category's label.
+        let digest = groups.iter().find(|g| g.code == ProblemCode::DigestMismatch).expect("edited after export");
+        assert_eq!(digest.headline, digest.reasons[0].message(Lang::Id));
+        let en = group_reasons(r, &f.reasons, Lang::En);
+        let ev = en.iter().find(|g| g.code == ProblemCode::EvidenceMissing).expect("grouped");
+        assert!(ev.headline.starts_with(&format!("{missing} required evidence not attached (")), "{}", ev.headline);
+        let one = Problem::of(ProblemCode::MissingInput, "categories.website.inputs.visits", |t| t.missing_input("x"));
+        assert!(located(r, &one, Lang::En).starts_with("Website — "), "{}", located(r, &one, Lang::En));
     }
 
     #[wasm_bindgen_test(unsupported = test)]

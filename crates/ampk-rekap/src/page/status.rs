@@ -3,8 +3,8 @@
 
 use crate::browser;
 use crate::state::{RekapAction, RekapModel, FILE_PAGE};
-use ampk_core::import::{FileReport, ImportReport, Status};
-use ampk_core::Lang;
+use ampk_core::import::{self, FileReport, ImportReport, Status};
+use ampk_core::{Lang, Rubric};
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
@@ -50,7 +50,7 @@ pub(super) fn status_table(m: &RekapModel, report: &ImportReport, lang: Lang, on
                         <th scope="col">{ t.rekap_col_reasons() }</th>
                     </tr></thead>
                     <tbody>
-                        { for rows.take(m.shown_files).map(|(i, f)| file_row(i, f, lang, on)) }
+                        { for rows.take(m.shown_files).map(|(i, f)| file_row(&m.rubric.0, i, f, lang, on)) }
                     </tbody>
                 </table>
             </div>
@@ -67,9 +67,13 @@ pub(super) fn status_table(m: &RekapModel, report: &ImportReport, lang: Lang, on
     }
 }
 
-/// One file: its name (opens its details), status, agency and reasons.
-fn file_row(i: usize, f: &FileReport, lang: Lang, on: &Callback<RekapAction>) -> Html {
+/// One file: its name (opens its details), status, agency and reasons: one line per kind of
+/// reason with its count and categories, and every reason in a disclosure, named by category
+/// and input labels, its code (with its JSON path as the code's title) as a monospace suffix.
+fn file_row(rubric: &Rubric, i: usize, f: &FileReport, lang: Lang, on: &Callback<RekapAction>) -> Html {
+    let t = lang.texts();
     let open = open_details(i, on);
+    let groups = import::group_reasons(rubric, &f.reasons, lang);
     html! {
         <tr data-testid="file-row" data-file={f.file.clone()} data-status={f.status.as_str()}>
             <td>
@@ -78,15 +82,24 @@ fn file_row(i: usize, f: &FileReport, lang: Lang, on: &Callback<RekapAction>) ->
             <td><span class={classes!("tag", status_class(f.status))}>{ f.status.label(lang) }</span></td>
             <td>{ f.agency().unwrap_or("–") }</td>
             <td>
-                <ul class="reasons">
-                    { for f.reasons.iter().map(|p| html! {
-                        <li>
-                            <code>{ p.code.to_string() }</code>{ " " }
-                            { if p.path.is_empty() { String::new() } else { format!("{}: ", p.path) } }
-                            { p.message(lang) }
-                        </li>
-                    }) }
-                </ul>
+                if !groups.is_empty() {
+                    <ul class="reasons" data-testid="reason-groups">
+                        { for groups.iter().map(|g| html! {
+                            <li data-code={g.code.as_str()} data-count={g.reasons.len().to_string()}>{ &g.headline }</li>
+                        }) }
+                    </ul>
+                    <details class="reason-details">
+                        <summary>{ t.reasons_details(f.reasons.len()) }</summary>
+                        <ul class="reasons">
+                            { for f.reasons.iter().map(|p| html! {
+                                <li>
+                                    { import::located(rubric, p, lang) }{ " " }
+                                    <code class="reason-code" title={p.path.clone()}>{ p.code.to_string() }</code>
+                                </li>
+                            }) }
+                        </ul>
+                    </details>
+                }
             </td>
         </tr>
     }
