@@ -523,9 +523,11 @@ fn bench_rank(root: &Path) -> Result {
         let broken = benchgen::generate(rubric, &dir, count).map_err(|e| format!("generating {count} files: {e}"))?;
         let out = root.join(format!("target/bench-data/rank-{count}.json"));
         let mut times = Vec::new();
+        let mut cpu = Vec::new();
         let mut peak_kib = 0u64;
         for _ in 0..3 {
             let t = Instant::now();
+            let cpu_before = children_cpu_secs();
             let mut child = cmd(root, ampk.to_str().unwrap_or("ampk"))
                 .args(["rank", dir.to_str().unwrap_or("."), "--json"])
                 .arg(&out)
@@ -546,12 +548,14 @@ fn bench_rank(root: &Path) -> Result {
                 std::thread::sleep(std::time::Duration::from_millis(2));
             };
             times.push(t.elapsed().as_secs_f64());
+            cpu.push(children_cpu_secs() - cpu_before);
             // Exit 1 is expected: the batch holds deliberately rejected files.
             if status.code() == Some(2) || status.code().is_none() {
                 return Err(format!("ampk rank failed on {count} files ({status})"));
             }
         }
         times.sort_by(f64::total_cmp);
+        cpu.sort_by(f64::total_cmp);
         let bytes = fs::read(&out).map_err(|e| e.to_string())?;
         let digest = sha256_hex(&bytes);
         let report: serde_json::Value = serde_json::from_slice(&bytes).map_err(|e| e.to_string())?;
@@ -565,20 +569,31 @@ fn bench_rank(root: &Path) -> Result {
             .filter_map(|e| e.metadata().ok())
             .map(|m| m.len())
             .sum();
-        rows.push(RankRow { count, broken, secs: times[1], peak_kib, corpus, report: bytes.len(), digest, counts });
+        rows.push(RankRow {
+            count,
+            broken,
+            secs: times[1],
+            cpu: cpu[1],
+            peak_kib,
+            corpus,
+            report: bytes.len(),
+            digest,
+            counts,
+        });
     }
     eprintln!(
-        "\n{:>7} {:>7} {:>9} {:>10} {:>9} {:>10} {:>10} {:>10}  statuses",
-        "files", "broken", "corpus MB", "median s", "µs/file", "peak MB", "limit MB", "report MB"
+        "\n{:>7} {:>7} {:>9} {:>10} {:>8} {:>9} {:>10} {:>10} {:>10}  statuses",
+        "files", "broken", "corpus MB", "median s", "cpu s", "µs/file", "peak MB", "limit MB", "report MB"
     );
     for r in &rows {
         let limit = 2.0 * r.corpus as f64 / 1e6 + 50.0;
         eprintln!(
-            "{:>7} {:>7} {:>9.1} {:>10.3} {:>9.1} {:>10.1} {:>10.1} {:>10.1}  {:?}",
+            "{:>7} {:>7} {:>9.1} {:>10.3} {:>8.3} {:>9.1} {:>10.1} {:>10.1} {:>10.1}  {:?}",
             r.count,
             r.broken,
             r.corpus as f64 / 1e6,
             r.secs,
+            r.cpu,
             r.secs * 1e6 / r.count as f64,
             r.peak_kib as f64 * 1024.0 / 1e6,
             limit,
@@ -618,11 +633,24 @@ struct RankRow {
     count: usize,
     broken: usize,
     secs: f64,
+    /// User and system CPU time: what the run costs whatever else the machine is doing.
+    cpu: f64,
     peak_kib: u64,
     corpus: u64,
     report: usize,
     digest: String,
     counts: std::collections::BTreeMap<String, usize>,
+}
+
+/// CPU seconds (user + system) used so far by this process's finished children, from
+/// `/proc/self/stat` (`cutime`, `cstime`, in clock ticks of 1/100 s on Linux).
+fn children_cpu_secs() -> f64 {
+    let stat = fs::read_to_string("/proc/self/stat").unwrap_or_default();
+    // The fields after the command name (which is in parentheses and may hold spaces).
+    let rest = stat.rsplit_once(')').map_or("", |(_, r)| r);
+    let f: Vec<f64> = rest.split_whitespace().map(|x| x.parse().unwrap_or(0.0)).collect();
+    // cutime and cstime are fields 16 and 17 of the line, 14 and 15 after the name.
+    (f.get(13).copied().unwrap_or(0.0) + f.get(14).copied().unwrap_or(0.0)) / 100.0
 }
 
 fn sha256_hex(bytes: &[u8]) -> String {

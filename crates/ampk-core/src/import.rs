@@ -6,7 +6,6 @@
 //! rankings) is cheap, so a UI can assess files in chunks and resolve after every chunk.
 
 use crate::i18n::Texts;
-use crate::jcs;
 use crate::problem::{Lang, Problem, ProblemCode};
 use crate::rank::{name_key, rank, RankEntry};
 use crate::rubric::Rubric;
@@ -141,12 +140,10 @@ pub fn assess(rubric: &Rubric, file: &str, bytes: &[u8]) -> FileReport {
     let mut reasons = checked.errors.clone();
     reasons.extend(checked.warnings.iter().cloned());
     let mut read = read;
-    let content_key = {
-        // The document itself is no longer needed once checked: keep its typed form only, so a
-        // batch of thousands of files stays small in memory.
-        let v = std::mem::take(&mut read.value);
-        Some(jcs::sha256_hex_without(&v, &["exported_at", "integrity", "computed"]))
-    };
+    // The document itself is no longer needed once checked: keep its typed form only, so a
+    // batch of thousands of files stays small in memory.
+    read.value = Value::Null;
+    let content_key = Some(std::mem::take(&mut read.content_key));
     FileReport { file: file.to_string(), status, reasons, read: Some(read), checked: Some(checked), content_key }
 }
 

@@ -58,6 +58,49 @@ pub fn sha256_hex_without(v: &Value, skip: &[&str]) -> String {
     hex(&out.hash.finalize())
 }
 
+/// The SHA-256 (hex) of the canonical form of `v` without the top-level members `skip_a`, and
+/// without `skip_b`, in one walk: each member's canonical text is made once and hashed into
+/// the digests it belongs to. Equal to two calls of [`sha256_hex_without`].
+pub fn sha256_hex_pair(v: &Value, skip_a: &[&str], skip_b: &[&str]) -> (String, String) {
+    let Value::Object(m) = v else {
+        let h = sha256_hex(v);
+        return (h.clone(), h);
+    };
+    let new = || Hashing { hash: Sha256::new(), buf: Vec::with_capacity(4096) };
+    let (mut a, mut b) = (new(), new());
+    let mut entries: Vec<(&String, &Value)> = m.iter().collect();
+    entries.sort_by(|x, y| utf16_order(x.0, y.0));
+    a.put("{");
+    b.put("{");
+    let (mut first_a, mut first_b) = (true, true);
+    let mut member = String::new();
+    for (k, x) in entries {
+        let (in_a, in_b) = (!skip_a.contains(&k.as_str()), !skip_b.contains(&k.as_str()));
+        if !in_a && !in_b {
+            continue;
+        }
+        member.clear();
+        write_string(&mut member, k);
+        member.push(':');
+        write_value(&mut member, x, &[]);
+        for (inside, out, first) in [(in_a, &mut a, &mut first_a), (in_b, &mut b, &mut first_b)] {
+            if inside {
+                if !*first {
+                    out.put(",");
+                }
+                *first = false;
+                out.put(&member);
+            }
+        }
+    }
+    let done = |mut h: Hashing| {
+        h.put("}");
+        h.hash.update(&h.buf);
+        hex(&h.hash.finalize())
+    };
+    (done(a), done(b))
+}
+
 fn hex(bytes: &[u8]) -> String {
     const DIGITS: &[u8; 16] = b"0123456789abcdef";
     let mut s = String::with_capacity(bytes.len() * 2);
@@ -191,6 +234,18 @@ mod tests {
         // U+10000 (surrogates D800…) sorts before U+E000 in UTF-16 but after it in UTF-8.
         check("{\"\u{e000}\":1,\"\u{10000}\":2}", "{\"\u{10000}\":2,\"\u{e000}\":1}");
         check(r#""\u0001\b\t\n\f\r\"\\/\u007f""#, "\"\\u0001\\b\\t\\n\\f\\r\\\"\\\\/\u{7f}\"");
+    }
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn a_pair_of_digests_equals_two_single_ones() {
+        let v = json!({"z": [1, {"b": 2, "a": "x\n"}], "integrity": {"d": 1}, "exported_at": "t", "\u{10000}": 1, "a": null});
+        for (sa, sb) in [
+            (&["integrity"][..], &["exported_at", "integrity"][..]),
+            (&[][..], &["z", "a", "\u{10000}", "integrity", "exported_at"][..]),
+        ] {
+            assert_eq!(sha256_hex_pair(&v, sa, sb), (sha256_hex_without(&v, sa), sha256_hex_without(&v, sb)));
+        }
+        assert_eq!(sha256_hex_pair(&json!([1]), &["x"], &[]).0, sha256_hex(&json!([1])));
     }
 
     #[wasm_bindgen_test(unsupported = test)]

@@ -202,6 +202,11 @@ pub struct Read {
     pub revision: u32,
     /// The officer's answers to feedback (version 2; empty for version 1).
     pub responses: BTreeMap<String, Response>,
+    /// The document's integrity digest as computed ([`digest`]), to compare with the embedded one.
+    pub digest: String,
+    /// The digest of the content alone (without `exported_at`, `integrity` and `computed`):
+    /// equal for two exports of the same figures.
+    pub content_key: String,
 }
 
 /// JSON Schema (draft 2020-12) of submission v1, generated from the wire types.
@@ -334,7 +339,7 @@ pub fn read(bytes: &[u8]) -> Result<Read, Vec<Problem>> {
     // the schema, which reports every problem with its path, is needed only when it does not.
     // (`tests/submissions.rs` checks that the two agree on damaged documents.)
     if let Some(read) = typed(&value, version) {
-        return Ok(Read { value, ..read });
+        return Ok(with_digests(value, read));
     }
     let mut problems = shape::check(schema(version), &value);
     // The schema types these as uint32 but the walker does not check the width: without this,
@@ -351,7 +356,7 @@ pub fn read(bytes: &[u8]) -> Result<Read, Vec<Problem>> {
     }
     // The walk found nothing, so serde's error (if any) is one the schema cannot express.
     match typed_or_error(&value, version) {
-        Ok(read) => Ok(Read { value, ..read }),
+        Ok(read) => Ok(with_digests(value, read)),
         Err(e) => Err(vec![json::structure(e)]),
     }
 }
@@ -397,12 +402,18 @@ fn typed(value: &Value, version: u64) -> Option<Read> {
 }
 
 fn typed_or_error(value: &Value, version: u64) -> Result<Read, serde_json::Error> {
-    Ok(if version == FORMAT_VERSION {
-        Read { value: Value::Null, wire: SubmissionV1::deserialize(value)?, revision: 1, responses: BTreeMap::new() }
+    let (wire, revision, responses) = if version == FORMAT_VERSION {
+        (SubmissionV1::deserialize(value)?, 1, BTreeMap::new())
     } else {
-        let (wire, revision, responses) = SubmissionV2::deserialize(value)?.into_v1();
-        Read { value: Value::Null, wire, revision, responses }
-    })
+        SubmissionV2::deserialize(value)?.into_v1()
+    };
+    Ok(Read { value: Value::Null, wire, revision, responses, digest: String::new(), content_key: String::new() })
+}
+
+/// The read document with its two digests, made in one walk of it.
+fn with_digests(value: Value, read: Read) -> Read {
+    let (digest, content_key) = jcs::sha256_hex_pair(&value, &["integrity"], &["exported_at", "integrity", "computed"]);
+    Read { value, digest, content_key, ..read }
 }
 
 /// Whether the embedded digest matches.
@@ -555,7 +566,7 @@ impl FileChecks for Read {
                 err(warnings, ProblemCode::DigestMissing, "integrity", |t| t.digest_missing());
                 Integrity::Missing
             }
-            Some(i) if i.algorithm == DIGEST_ALGORITHM && i.digest == digest(&self.value) => Integrity::Ok,
+            Some(i) if i.algorithm == DIGEST_ALGORITHM && i.digest == self.digest => Integrity::Ok,
             Some(_) => {
                 err(warnings, ProblemCode::DigestMismatch, "integrity.digest", |t| t.digest_mismatch());
                 Integrity::Mismatch
