@@ -309,11 +309,16 @@ fn rank_all(rubric: &Rubric, files: &[FileReport], jury: &JuryMarks) -> (Vec<Cat
                 }
                 let Some(checked) = &f.checked else { continue };
                 if let Some(ci) = checked.cards.iter().position(|c| c.category == cat) {
-                    let key = (cat_id.clone(), name_key(f.agency().unwrap_or_default()));
-                    let mark = jury.get(&key).copied();
-                    if let Some(k) = keys.iter().position(|k| **k == key) {
-                        used[k] = true;
-                    }
+                    // Without jury marks there is nothing to look up (and no key to build).
+                    let mark = if jury.is_empty() {
+                        None
+                    } else {
+                        let key = (cat_id.clone(), name_key(f.agency().unwrap_or_default()));
+                        if let Some(k) = keys.iter().position(|k| **k == key) {
+                            used[k] = true;
+                        }
+                        jury.get(&key).copied()
+                    };
                     entries.push((fi, ci, mark));
                 }
             }
