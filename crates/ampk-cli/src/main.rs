@@ -606,27 +606,38 @@ fn assess_one(r: &Rubric, name: &str, path: &Path) -> FileReport {
 /// result is the order given).
 /// `light`: keep only what ranking needs of each file ([`FileReport::lighten`]).
 fn assess_all(r: &Rubric, files: &[(String, PathBuf)], light: bool) -> Result<Vec<FileReport>, Fail> {
+    use std::sync::atomic::{AtomicUsize, Ordering};
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 16);
-    let chunk = files.len().div_ceil(threads).max(1);
-    let reports = std::thread::scope(|s| {
-        let handles: Vec<_> = files
-            .chunks(chunk)
-            .map(|part| {
-                s.spawn(move || {
-                    let one = |(n, p): &(String, PathBuf)| {
-                        let mut f = assess_one(r, n, p);
-                        if light {
-                            f.lighten();
+    // Each thread takes the next file as it finishes one, so a slow file (a big one, a broken
+    // one) holds up no other thread's share.
+    let next = AtomicUsize::new(0);
+    let one = |i: usize| {
+        let (n, p) = &files[i];
+        let mut f = assess_one(r, n, p);
+        if light {
+            f.lighten();
+        }
+        f
+    };
+    let mut done: Vec<(usize, FileReport)> = std::thread::scope(|s| {
+        let handles: Vec<_> = (0..threads)
+            .map(|_| {
+                s.spawn(|| {
+                    let mut mine = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, Ordering::Relaxed);
+                        if i >= files.len() {
+                            break mine;
                         }
-                        f
-                    };
-                    part.iter().map(one).collect::<Vec<_>>()
+                        mine.push((i, one(i)));
+                    }
                 })
             })
             .collect();
         handles.into_iter().flat_map(|h| h.join().expect("assessing a file never panics")).collect()
     });
-    Ok(reports)
+    done.sort_unstable_by_key(|(i, _)| *i);
+    Ok(done.into_iter().map(|(_, f)| f).collect())
 }
 
 /// A file's reasons in a batch report: one line per kind, with its count and categories
@@ -736,7 +747,13 @@ fn cmd_rank(args: &RankArgs, lang: Lang) -> Outcome {
     };
     let verified = reviewed.as_ref().map(|rv| review::apply(&r, &report, rv));
     let json_to_stdout = args.json.as_deref() == Some("-");
-    {
+    // The JSON report is written while the human-readable one is printed (they read the same
+    // report and go to different streams).
+    std::thread::scope(|s| {
+        let json = args.json.as_deref().map(|target| {
+            let (r, report, verified) = (&r, &report, verified.as_ref());
+            s.spawn(move || write_json(target, r, report, verified, lang))
+        });
         // Buffered: a batch's report has a line per file and reason kind.
         let mut out: Box<dyn Write> = if json_to_stdout {
             Box::new(std::io::BufWriter::new(std::io::stderr().lock()))
@@ -747,31 +764,9 @@ fn cmd_rank(args: &RankArgs, lang: Lang) -> Outcome {
         if let (Some(rv), Some(v)) = (&reviewed, &verified) {
             print_review(&mut *out, &r, &report, rv, v, lang);
         }
-    }
-    if let Some(target) = args.json.as_deref() {
-        let failed = |e: std::io::Error| match e.kind() {
-            // The reader went away (`ampk rank … --json - | head`): stop quietly, as `emit` does.
-            std::io::ErrorKind::BrokenPipe if json_to_stdout => std::process::exit(0),
-            _ if json_to_stdout => Fail::Usage(t.cli_stdout_failed(e)),
-            _ => Fail::Usage(format!("{target}: {e}")),
-        };
-        let mut out: Box<dyn Write> = if json_to_stdout {
-            Box::new(std::io::BufWriter::new(std::io::stdout().lock()))
-        } else {
-            Box::new(std::io::BufWriter::new(fs::File::create(target).map_err(failed)?))
-        };
-        match &verified {
-            // The review's report adds members to the import's: it is built as a document.
-            Some(v) => {
-                let value = review::report_json(&r, &report, v, lang);
-                serde_json::to_writer_pretty(&mut out, &value).map_err(std::io::Error::other).map_err(failed)?;
-                out.write_all(b"\n").map_err(failed)?;
-            }
-            // A batch's report is written as it is made: it can be tens of megabytes.
-            None => import::write_report_json(&mut out, &r, &report, lang).map_err(failed)?,
-        }
-        out.flush().map_err(failed)?;
-    }
+        drop(out);
+        json.map_or(Ok(true), |h| h.join().expect("writing the report never panics"))
+    })?;
     // With a review, the exports carry it as Rekap's do: the review state and both data scores
     // per row, and in the workbook the review, corrections and audit sheets.
     if let Some(out) = args.csv.as_deref() {
@@ -791,6 +786,36 @@ fn cmd_rank(args: &RankArgs, lang: Lang) -> Outcome {
     // would only delay the exit.
     std::mem::forget(report);
     Ok(ok)
+}
+
+/// Writes the JSON report of `ampk rank` to `target` (`-`: standard output).
+fn write_json(target: &str, r: &Rubric, report: &ImportReport, verified: Option<&Verified>, lang: Lang) -> Outcome {
+    let t = lang.texts();
+    let to_stdout = target == "-";
+    let failed = |e: std::io::Error| match e.kind() {
+        // The reader went away (`ampk rank … --json - | head`): stop quietly, as `emit` does.
+        std::io::ErrorKind::BrokenPipe if to_stdout => std::process::exit(0),
+        _ if to_stdout => Fail::Usage(t.cli_stdout_failed(e)),
+        _ => Fail::Usage(format!("{target}: {e}")),
+    };
+    const BUFFER: usize = 1 << 20;
+    let mut out: Box<dyn Write> = if to_stdout {
+        Box::new(std::io::BufWriter::with_capacity(BUFFER, std::io::stdout().lock()))
+    } else {
+        Box::new(std::io::BufWriter::with_capacity(BUFFER, fs::File::create(target).map_err(failed)?))
+    };
+    match verified {
+        // The review's report adds members to the import's: it is built as a document.
+        Some(v) => {
+            let value = review::report_json(r, report, v, lang);
+            serde_json::to_writer_pretty(&mut out, &value).map_err(std::io::Error::other).map_err(failed)?;
+            out.write_all(b"\n").map_err(failed)?;
+        }
+        // A batch's report is written as it is made: it can be tens of megabytes.
+        None => import::write_report_json(&mut out, r, report, lang).map_err(failed)?,
+    }
+    out.flush().map_err(failed)?;
+    Ok(true)
 }
 
 /// Writes the feedback files of a review into a folder.
