@@ -21,6 +21,9 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::OnceLock;
 
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// The language of the command line, once it is parsed (for [`emit`]'s own error).
 static LANG: OnceLock<Lang> = OnceLock::new();
 
@@ -604,8 +607,18 @@ fn assess_one(r: &Rubric, name: &str, path: &Path) -> FileReport {
 
 /// Reads and assesses every file, on all cores (each file is independent; the order of the
 /// result is the order given).
-/// `light`: keep only what ranking needs of each file ([`FileReport::lighten`]).
-fn assess_all(r: &Rubric, files: &[(String, PathBuf)], light: bool) -> Result<Vec<FileReport>, Fail> {
+/// What of each file is kept after it is assessed.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Keep {
+    /// Everything (feedback files carry the whole submission).
+    All,
+    /// What ranking and applying a review need ([`FileReport::lighten`] keeping the figures).
+    Figures,
+    /// What ranking needs.
+    Ranking,
+}
+
+fn assess_all(r: &Rubric, files: &[(String, PathBuf)], keep: Keep) -> Result<Vec<FileReport>, Fail> {
     use std::sync::atomic::{AtomicUsize, Ordering};
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 16);
     // Each thread takes the next file as it finishes one, so a slow file (a big one, a broken
@@ -614,8 +627,8 @@ fn assess_all(r: &Rubric, files: &[(String, PathBuf)], light: bool) -> Result<Ve
     let one = |i: usize| {
         let (n, p) = &files[i];
         let mut f = assess_one(r, n, p);
-        if light {
-            f.lighten();
+        if keep != Keep::All {
+            f.lighten(keep == Keep::Figures);
         }
         f
     };
@@ -659,7 +672,7 @@ fn print_reasons(out: &mut dyn Write, f: &FileReport, lang: Lang) {
 fn cmd_score(args: &ScoreArgs, lang: Lang) -> Outcome {
     let r = rubric_for(args.rubric.as_deref(), lang)?;
     let list = load_files(&args.files, false, lang)?;
-    let reports = assess_all(&r, &list, true)?;
+    let reports = assess_all(&r, &list, Keep::Ranking)?;
     let mut all_ok = true;
     let mut json_files = Vec::new();
     for f in &reports {
@@ -739,7 +752,8 @@ fn cmd_rank(args: &RankArgs, lang: Lang) -> Outcome {
             marks
         }
     };
-    let report = import::resolve(&r, assess_all(&r, &list, true)?, &jury);
+    let keep = if args.review.is_some() { Keep::Figures } else { Keep::Ranking };
+    let report = import::resolve(&r, assess_all(&r, &list, keep)?, &jury);
     ok &= report.files.iter().all(|f| f.status != Status::Rejected);
     let reviewed = match args.review.as_deref() {
         None => None,
@@ -824,7 +838,7 @@ fn cmd_feedback(args: &FeedbackArgs, lang: Lang) -> Outcome {
     let r = rubric_for(args.rubric.as_deref(), lang)?;
     let list = load_files(&args.paths, args.recursive, lang)?;
     // Feedback files carry the whole submission: nothing is dropped.
-    let report = import::resolve(&r, assess_all(&r, &list, false)?, &JuryMarks::new());
+    let report = import::resolve(&r, assess_all(&r, &list, Keep::All)?, &JuryMarks::new());
     let rv = read_review(&args.review, &r, &report, lang)?;
     let verified = review::apply(&r, &report, &rv);
     let (y, mo, d, h, mi, sec) = now_stamp();

@@ -87,14 +87,19 @@ impl FileReport {
     }
 
     /// Drops what only a submission's details show (its evidence links, notes and embedded
-    /// scores), keeping everything statuses, reasons, duplicates, rankings, reports, exports and
-    /// reviews need: how `ampk rank` holds a batch of thousands of files in little memory.
-    pub fn lighten(&mut self) {
+    /// scores) and, unless `keep_figures` (a review is to be applied), its figures, keeping
+    /// everything statuses, reasons, duplicates, rankings, reports and exports need: how
+    /// `ampk rank` holds a batch of thousands of files in little memory. The categories entered
+    /// stay listed.
+    pub fn lighten(&mut self, keep_figures: bool) {
         if let Some(r) = &mut self.read {
             r.wire.computed = BTreeMap::new();
             for e in r.wire.categories.values_mut() {
                 e.evidence = BTreeMap::new();
                 e.note = None;
+                if !keep_figures {
+                    e.inputs = BTreeMap::new();
+                }
             }
         }
     }
