@@ -8,6 +8,7 @@
 
 use crate::fmt::parse_number;
 use crate::problem::{join, Lang, Problem, ProblemCode};
+use crate::review::{ReviewState, Verdict};
 use crate::rubric::{self, InputKind, Rubric, RubricDiff};
 use crate::score::{Answer, Figures, InputValue, Scorecard};
 use crate::submission::{self, Agency, Entry, Response, Submission, KIT_VERSION};
@@ -76,6 +77,104 @@ pub struct Draft {
     pub revision: u32,
     /// The officer's answers to the coordinator's feedback, per field (`<category>.<input>[.<item>]`).
     pub responses: BTreeMap<String, Response>,
+    /// The coordinator's feedback on the submission this draft continues, as the page shows it
+    /// (`None`: none opened). Kept with the draft so it survives a reload; never exported.
+    pub feedback: Option<Feedback>,
+}
+
+/// The coordinator's feedback (a feedback file, `docs/feedback-format.md`) as the officer's page
+/// shows it: made from the file in the officer's worker (`officer::open_feedback`), which reads,
+/// checks and orders it, so the page carries only these plain members.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Feedback {
+    /// The revision of the submission reviewed; the draft's next export carries one more.
+    pub revision: u32,
+    pub state: ReviewState,
+    /// Why (for `needs_fixing` and `rejected`), empty when none was given.
+    pub reason: String,
+    /// Who reviewed it last, and when the file was issued (RFC 3339).
+    pub reviewer: String,
+    pub issued_at: String,
+    /// Per category entered, in rubric order: the self-reported and verified data scores.
+    pub scores: Vec<FeedbackScore>,
+    /// Every field with a verdict or a correction, in rubric order.
+    pub marks: Vec<Mark>,
+    /// A note per category: category id → text.
+    pub notes: BTreeMap<String, String>,
+}
+
+/// One category's scores in the feedback (each rounded to 2 decimals).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct FeedbackScore {
+    pub category: String,
+    pub reported: f64,
+    pub verified: f64,
+}
+
+/// A field the coordinator marked: an input (its evidence verdict and/or a corrected value) or
+/// a checklist item (a corrected answer).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Mark {
+    pub category: String,
+    pub input: String,
+    pub item: Option<String>,
+    /// The evidence verdict (on an input, never on an item).
+    pub verdict: Option<Verdict>,
+    /// The self-reported value the correction replaces (`None`: not filled in, or no correction).
+    pub from: Option<RawValue>,
+    /// The corrected value, as the form holds it (a checklist item: that item's answer alone);
+    /// `None`: a verdict only.
+    pub value: Option<RawValue>,
+    /// The correction's reason.
+    pub reason: String,
+}
+
+impl Mark {
+    /// The field it marks (`<category>.<input>[.<item>]`), the key of the officer's response.
+    pub fn field(&self) -> String {
+        crate::feedback::field(&self.category, &self.input, self.item.as_deref())
+    }
+}
+
+/// Puts feedback with a draft: its next export carries the revision after the one reviewed.
+/// Responses given to another revision's feedback are dropped (they were sent with it).
+pub fn attach_feedback(d: &mut Draft, f: Feedback) {
+    if d.feedback.as_ref().map(|x| x.revision) != Some(f.revision) {
+        d.responses.clear();
+    }
+    d.revision = f.revision + 1;
+    d.feedback = Some(f);
+}
+
+/// Accepts the correction of `field`: the form takes the corrected value (for a checklist item,
+/// that item's answer) and the response records it. `false` when the feedback has no
+/// correction for that field.
+pub fn accept_correction(d: &mut Draft, field: &str) -> bool {
+    let mark = d.feedback.iter().flat_map(|f| &f.marks).find(|m| m.field() == field);
+    let Some((cat, input, value)) = mark.and_then(|m| Some((m.category.clone(), m.input.clone(), m.value.clone()?)))
+    else {
+        return false;
+    };
+    let e = d.categories.entry(cat).or_default();
+    match (value, e.inputs.get_mut(&input)) {
+        (RawValue::Checklist { answers }, Some(RawValue::Checklist { answers: mine })) => mine.extend(answers),
+        (value, _) => {
+            e.inputs.insert(input, value);
+        }
+    }
+    d.responses.entry(field.to_string()).or_default().accepted = true;
+    true
+}
+
+/// Sets the officer's answer (*tanggapan*) to the feedback on `field`; blank text removes it.
+pub fn set_response(d: &mut Draft, field: &str, text: &str) {
+    let r = d.responses.entry(field.to_string()).or_default();
+    r.text = Some(text.to_string()).filter(|t| !t.trim().is_empty());
+    if *r == Response::default() {
+        d.responses.remove(field);
+    }
 }
 
 impl Draft {
@@ -456,6 +555,7 @@ pub fn from_submission(rubric: &Rubric, s: &Submission, lang: Lang, local_id: &s
         moved_from: String::new(),
         revision: s.revision,
         responses: s.responses.clone(),
+        feedback: None,
     };
     // Eligible categories absent from the file were left out on purpose.
     for cat in rubric.eligible_categories(&d.agency_type) {
@@ -863,6 +963,63 @@ mod tests {
             change(&mut e);
             assert_ne!(export_key(r, &e), key, "change {i}");
         }
+    }
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn feedback_sets_the_revision_and_corrections_are_accepted_into_the_form() {
+        let mut d = contoh_a();
+        let mark = |input: &str, item: Option<&str>, value: Option<RawValue>| Mark {
+            category: "media_sosial_opd".into(),
+            input: input.into(),
+            item: item.map(str::to_string),
+            value,
+            reason: "alasan".into(),
+            ..Mark::default()
+        };
+        let f = Feedback {
+            revision: 1,
+            marks: vec![
+                mark("posts", None, Some(text("10"))),
+                mark("quality", Some("video"), Some(answers(&[("video", Answer::No)]))),
+                mark("reach", None, None),
+            ],
+            ..Feedback::default()
+        };
+        d.responses.insert("old.field".into(), Response { accepted: true, text: None });
+        attach_feedback(&mut d, f.clone());
+        assert_eq!(d.revision, 2);
+        assert!(d.responses.is_empty(), "responses to another revision's feedback are dropped");
+        assert!(accept_correction(&mut d, "media_sosial_opd.quality.video"));
+        assert!(accept_correction(&mut d, "media_sosial_opd.posts"));
+        assert!(!accept_correction(&mut d, "media_sosial_opd.reach"), "no correction");
+        assert!(!accept_correction(&mut d, "website.visits"), "not marked");
+        let e = &d.categories["media_sosial_opd"];
+        assert_eq!(e.inputs["posts"], text("10"));
+        let RawValue::Checklist { answers: a } = &e.inputs["quality"] else { panic!() };
+        assert_eq!((a["video"], a["identitas"], a.len()), (Answer::No, Answer::Yes, 8), "only that item changes");
+        set_response(&mut d, "media_sosial_opd.reach", "Data dari Meta Business Suite.");
+        set_response(&mut d, "media_sosial_opd.posts", "ok");
+        set_response(&mut d, "media_sosial_opd.posts", "");
+        let keys: Vec<(&str, bool, Option<&str>)> =
+            d.responses.iter().map(|(k, r)| (k.as_str(), r.accepted, r.text.as_deref())).collect();
+        assert_eq!(
+            keys,
+            [
+                ("media_sosial_opd.posts", true, None),
+                ("media_sosial_opd.quality.video", true, None),
+                ("media_sosial_opd.reach", false, Some("Data dari Meta Business Suite.")),
+            ]
+        );
+        // Opening the same feedback again keeps the answers; the export carries them.
+        attach_feedback(&mut d, f);
+        assert_eq!(d.responses.len(), 3);
+        let s = to_submission(crate::rubric::builtin(), &d);
+        assert_eq!((s.revision, s.responses.len()), (2, 3));
+        // The feedback is kept with the draft, and a draft stored before it existed still reads.
+        let stored: Draft = serde_json::from_str(&serde_json::to_string(&d).unwrap()).unwrap();
+        assert_eq!(stored, d);
+        let old: Draft = serde_json::from_str(r#"{"local_id": "x"}"#).unwrap();
+        assert_eq!(old.feedback, None);
     }
 
     #[wasm_bindgen_test(unsupported = test)]
