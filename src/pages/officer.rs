@@ -1264,11 +1264,15 @@ fn review_mark(m: &Model, k: &Mark, on_action: &Callback<Action>) -> Html {
             on_action.emit(Action::SetResponse(field.clone(), Response { accepted, text }));
         })
     };
-    let accepted_text = if accepted { t.feedback_accepted() } else { "" };
     let id = format!("response-{field}");
     html! {
         <div class="review-mark">
-            <p><strong>{ t.feedback_title() }{ ": " }</strong>{ draft::in_lang(&k.words, lang) }{ " " }{ accepted_text }</p>
+            <p>
+                <strong>{ t.feedback_title() }{ ": " }</strong>{ draft::in_lang(&k.words, lang) }{ " " }
+                if accepted {
+                    <span class="tag tag-green">{ t.feedback_accepted() }</span>
+                }
+            </p>
             if let Some(onclick) = accept.filter(|_| !accepted) {
                 <button type="button" class="button-secondary" data-testid={format!("accept-{field}")} {onclick}>
                     { t.feedback_accept() }
@@ -1281,13 +1285,14 @@ fn review_mark(m: &Model, k: &Mark, on_action: &Callback<Action>) -> Html {
     }
 }
 
-/// The summary's "things to look at": every marked field not answered yet, linking to its
+/// The summary's "things to look at": every mark that asks for something (a correction, or
+/// evidence that does not match or could not be opened) not answered yet, linking to its
 /// response box.
 fn feedback_summary(d: &Draft, lang: Lang) -> Vec<SummaryItem> {
     let marks = Feedback::parse(&d.feedback).map(|f| f.marks).unwrap_or_default();
     marks
         .iter()
-        .filter(|k| !d.responses.contains_key(&k.field()))
+        .filter(|k| !draft::in_lang(&k.look, lang).is_empty() && !d.responses.contains_key(&k.field()))
         .map(|k| SummaryItem {
             field: Some(format!("response-{}", k.field())),
             message: draft::in_lang(&k.look, lang).to_string(),

@@ -164,7 +164,7 @@ pub fn build(
         .map(|c| {
             let reported = w.categories.get(&c.category).and_then(|e| e.inputs.get(&c.input));
             let from = match (reported, &c.item) {
-                (Some(InputValue::Checklist(a)), Some(item)) => a.get(item).map(|a| serde_json::to_value(a)),
+                (Some(InputValue::Checklist(a)), Some(item)) => a.get(item).map(serde_json::to_value),
                 (Some(v), None) => Some(serde_json::to_value(v)),
                 _ => None,
             }

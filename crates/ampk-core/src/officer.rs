@@ -240,7 +240,7 @@ fn view(rubric: &Rubric, f: &FeedbackFile) -> draft::Feedback {
         }
         for input in &cat.inputs {
             let verdict = f.verdicts.get(&feedback::field(&cat.id, &input.id, None)).copied();
-            let items = std::iter::once(None).chain(input.items.iter().flatten().map(|i| Some(i)));
+            let items = std::iter::once(None).chain(input.items.iter().flatten().map(Some));
             for item in items {
                 let item_id = item.map(|i| &i.id);
                 // Applied in order: the last correction of a field is the one that holds.
@@ -282,7 +282,12 @@ fn view(rubric: &Rubric, f: &FeedbackFile) -> draft::Feedback {
                     value,
                     words: every(&words),
                     label: every(&label),
-                    look: every(&|l| l.texts().feedback_look(label(l), words(l))),
+                    // A verdict that the evidence matches asks for nothing: not in the error summary.
+                    look: if value.is_none() && verdict == Some(Verdict::Ok) {
+                        Vec::new()
+                    } else {
+                        every(&|l| l.texts().feedback_look(label(l), words(l)))
+                    },
                 });
             }
         }
@@ -490,6 +495,11 @@ mod tests {
         assert_eq!(id(&https.label), "Domain dan keamanan — HTTPS valid");
         assert!(id(&https.look).starts_with("Umpan balik untuk "), "{}", id(&https.look));
         assert_eq!((id(&f.marks[0].words), f.marks[0].value), ("Bukti: sesuai".to_string(), None));
+        assert_eq!(id(&f.marks[0].look), "", "evidence that matches is not a thing to look at");
+        assert_eq!(
+            id(&posts.look),
+            format!("Umpan balik untuk Jumlah unggahan (semua akun resmi): {}", id(&posts.words))
+        );
         assert_eq!(f.notes.len(), 1);
         assert_eq!(id(&f.notes[0].1), "Catatan pemeriksa: Periksa ulang setelah perbaikan.");
     }
