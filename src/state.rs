@@ -2,8 +2,10 @@
 //! and calls the core; saving, the clock and ids are side effects done outside it.
 
 use crate::components::RubricRef;
-use ampk_core::draft::{Draft, DraftEntry, RawValue};
+use ampk_core::draft::{Draft, DraftEntry, Fixed, Mark, RawValue};
+use ampk_core::fmt;
 use ampk_core::score::Answer;
+use ampk_core::submission::Response;
 use ampk_core::{Lang, Problem};
 use std::rc::Rc;
 use yew::Reducible;
@@ -81,6 +83,12 @@ pub enum Action {
     OpenProblems(Vec<Problem>),
     /// The export was refused: what the written file would get wrong.
     ExportProblems(Vec<Problem>),
+    /// The last feedback file could not be opened.
+    FeedbackProblems(Vec<Problem>),
+    /// The officer's response to the feedback on a field (`<category>.<input>[.<item>]`): the
+    /// correction accepted (its value set with the entry's own action, [`accept`]) and/or a
+    /// text (*tanggapan*).
+    SetResponse(String, Response),
     /// A short confirmation for the officer.
     Notice(Option<String>),
     /// What the host publishes as `rubric.json`, once checked.
@@ -136,6 +144,7 @@ pub struct Model {
     pub rubric_problems: Vec<Problem>,
     pub open_problems: Vec<Problem>,
     pub export_problems: Vec<Problem>,
+    pub feedback_problems: Vec<Problem>,
     pub notice: Option<String>,
     pub published: Published,
     /// The last move of a draft to the rubric in use, until its summary is closed.
@@ -193,6 +202,22 @@ pub fn edit_entry(d: &mut Draft, action: Action, lang: Lang) -> Result<(), Actio
     Ok(())
 }
 
+/// Accepting the coordinator's correction of a field: the entry's own action that sets the
+/// corrected value (a number written in `lang`; for a checklist item, that item's answer), and
+/// the response that records it (keeping a text already typed). `None`: the mark has no
+/// correction.
+pub fn accept(k: &Mark, current: Option<&Response>, lang: Lang) -> Option<[Action; 2]> {
+    let (cat, input) = (k.category.clone(), k.input.clone());
+    let set = match (k.value?, &k.item) {
+        (Fixed::Number(n), _) => Action::SetText { cat, input, text: fmt::number(n, lang, None) },
+        (Fixed::Bool(value), _) => Action::SetBool { cat, input, value },
+        (Fixed::Answer(answer), Some(item)) => Action::SetAnswer { cat, input, item: item.clone(), answer },
+        (Fixed::Answer(_), None) => return None,
+    };
+    let text = current.and_then(|r| r.text.clone());
+    Some([set, Action::SetResponse(k.field(), Response { accepted: true, text })])
+}
+
 impl Reducible for Model {
     type Action = Action;
 
@@ -241,6 +266,7 @@ impl Reducible for Model {
                     m.draft.rubric_sha256 = m.rubric.0.sha256.clone();
                 }
                 m.open_problems.clear();
+                m.feedback_problems.clear();
             }
             Some(Action::UseRubric(r, text)) => {
                 m.rubric = r;
@@ -250,6 +276,10 @@ impl Reducible for Model {
             Some(Action::RubricProblems(p)) => m.rubric_problems = p,
             Some(Action::OpenProblems(p)) => m.open_problems = p,
             Some(Action::ExportProblems(p)) => m.export_problems = p,
+            Some(Action::FeedbackProblems(p)) => m.feedback_problems = p,
+            Some(Action::SetResponse(field, r)) => {
+                d.responses.insert(field, r);
+            }
             Some(Action::Notice(n)) => m.notice = n,
             Some(Action::Published(p)) => m.published = p,
             Some(Action::Moved { from, draft, summary }) => {
@@ -284,6 +314,7 @@ mod tests {
             rubric_problems: vec![],
             open_problems: vec![],
             export_problems: vec![],
+            feedback_problems: vec![],
             notice: None,
             published: Published::Checking,
             moved: None,
@@ -350,5 +381,36 @@ mod tests {
         assert_eq!((m.draft.local_id.as_str(), m.draft.moved_from.as_str()), ("d2", "d"));
         assert_eq!(m.moved, Some(summary));
         assert_eq!(m.reduce(Action::CloseMoved).moved, None);
+    }
+
+    #[test]
+    fn accepting_a_correction_sets_the_value_and_records_the_response() {
+        let mark = |input: &str, item: Option<&str>, value: Option<Fixed>| Mark {
+            category: "website".into(),
+            input: input.into(),
+            item: item.map(str::to_string),
+            value,
+            ..Mark::default()
+        };
+        let typed = Response { accepted: false, text: Some("Sudah diperbaiki.".into()) };
+        let [set, respond] =
+            accept(&mark("visits", None, Some(Fixed::Number(1234.5))), Some(&typed), Lang::Id).unwrap();
+        let m = model().reduce(set).reduce(respond);
+        assert_eq!(
+            m.draft.categories["website"].inputs["visits"],
+            RawValue::Text { text: "1.234,5".into(), lang: Lang::Id }
+        );
+        let r = &m.draft.responses["website.visits"];
+        assert_eq!((r.accepted, r.text.as_deref()), (true, Some("Sudah diperbaiki.")), "the typed text is kept");
+        let [set, respond] =
+            accept(&mark("content", Some("kontak"), Some(Fixed::Answer(ampk_core::score::Answer::No))), None, Lang::En)
+                .unwrap();
+        let m = m.reduce(set).reduce(respond);
+        let RawValue::Checklist { answers } = &m.draft.categories["website"].inputs["content"] else { panic!() };
+        assert_eq!(answers["kontak"], ampk_core::score::Answer::No);
+        assert!(m.draft.responses["website.content.kontak"].accepted);
+        let [set, _] = accept(&mark("https_ok", None, Some(Fixed::Bool(true))), None, Lang::Id).unwrap();
+        assert_eq!(set, Action::SetBool { cat: "website".into(), input: "https_ok".into(), value: true });
+        assert_eq!(accept(&mark("visits", None, None), None, Lang::Id), None, "a verdict only");
     }
 }

@@ -7,10 +7,10 @@ use crate::browser::{self, Fetched, StorageError};
 use crate::components::{rubric_badge, ErrorSummary, InputField, RubricRef, RubricSummary, ScoreCard, SummaryItem};
 use crate::i18n::problem;
 use crate::state::{Action, Field, Model, MoveSummary, Published};
-use ampk_core::draft::{self, Assessment, Draft, DraftEntry};
+use ampk_core::draft::{self, Assessment, Draft, DraftEntry, Feedback, Mark};
 use ampk_core::officer::{Reply, Request};
 use ampk_core::rubric::{self, Status};
-use ampk_core::submission;
+use ampk_core::submission::{self, Response};
 use ampk_core::{fmt, Lang, Problem, ProblemCode};
 use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
@@ -80,6 +80,7 @@ pub fn initial_model(lang: Lang) -> Model {
         rubric_problems,
         open_problems: Vec::new(),
         export_problems: Vec::new(),
+        feedback_problems: Vec::new(),
         notice: None,
         published: Published::Checking,
         moved: None,
@@ -301,6 +302,7 @@ pub fn OfficerPage(props: &OfficerPageProps) -> Html {
             field: draft::field_of(&p.path).map(|f| focus_target(&r, &f)),
             message: p.message(lang).to_string(),
         })
+        .chain(feedback_summary(d, lang))
         .collect();
 
     let on_export = {
@@ -470,12 +472,16 @@ fn officer_fields(
     on_export: Callback<MouseEvent>,
 ) -> Html {
     let (t, d, r) = (m.lang.texts(), &m.draft, &m.rubric.0);
+    let fb = Feedback::parse(&d.feedback);
     html! {
         <>
+            if let Some(f) = &fb {
+                { feedback_banner(m, f) }
+            }
             { profile_section(m, assessment, attempted, on_action) }
             if rubric_type_known(r, &d.agency_type) {
                 { overview(m, assessment) }
-                { for assessment.categories.iter().map(|st| category_section(m, st, attempted, on_action)) }
+                { for assessment.categories.iter().map(|st| category_section(m, fb.as_ref(), st, attempted, on_action)) }
             } else {
                 <p class="inset">{ t.profile_choose_type_first() }</p>
             }
@@ -493,7 +499,8 @@ fn officer_fields(
                         { t.print_button() }
                     </button>
                 </div>
-                { open_file(m, on_action) }
+                { open_file(m, on_action, false) }
+                { open_file(m, on_action, true) }
             </section>
             { print_view(m, assessment) }
         </>
@@ -914,7 +921,13 @@ fn jump(id: String) -> Callback<MouseEvent> {
     })
 }
 
-fn category_section(m: &Model, st: &draft::CategoryState, attempted: bool, on_action: &Callback<Action>) -> Html {
+fn category_section(
+    m: &Model,
+    fb: Option<&Feedback>,
+    st: &draft::CategoryState,
+    attempted: bool,
+    on_action: &Callback<Action>,
+) -> Html {
     let (t, lang, d, r) = (m.lang.texts(), m.lang, &m.draft, &m.rubric.0);
     let def = &r.file.categories[st.category];
     let entry = d.categories.get(&def.id).cloned().unwrap_or_default();
@@ -968,7 +981,13 @@ fn category_section(m: &Model, st: &draft::CategoryState, attempted: bool, on_ac
                     { for check_errors.iter().map(|p| html! {
                         <p class="error-message check-error">{ p.message(lang) }</p>
                     }) }
-                    { for (0..def.inputs.len()).map(|i| input_field(&m.rubric, lang, st, &entry, &shown_errors, i, on_action)) }
+                    if let Some((_, note)) = fb.and_then(|f| f.notes.iter().find(|(cat, _)| *cat == def.id)) {
+                        <p class="review-note" data-testid={format!("feedback-note-{}", def.id)}>{ draft::in_lang(note, lang) }</p>
+                    }
+                    { for (0..def.inputs.len()).map(|i| {
+                        let field = input_field(&m.rubric, lang, st, &entry, &shown_errors, i, on_action);
+                        reviewed(m, fb, &def.id, &def.inputs[i].id, field, on_action)
+                    }) }
                     <div class="field">
                         <label class="label" for={note_id.clone()}>{ t.category_note() }</label>
                         <p class="hint">{ t.category_note_hint() }</p>
@@ -1049,9 +1068,13 @@ fn jury_slider(m: &Model, on_action: &Callback<Action>) -> Html {
     }
 }
 
-fn open_file(m: &Model, on_action: &Callback<Action>) -> Html {
+/// Opening a file in the worker: a submission file (as a new draft) or, with `feedback`, a
+/// feedback file (put with the stored draft of the same submission, or opened as the draft of
+/// the submission it carries).
+fn open_file(m: &Model, on_action: &Callback<Action>, feedback: bool) -> Html {
     let (t, lang) = (m.lang.texts(), m.lang);
     let rubric_text = m.rubric_text.clone();
+    let problems = move |p| if feedback { Action::FeedbackProblems(p) } else { Action::OpenProblems(p) };
     let onchange = {
         let on_action = on_action.clone();
         Callback::from(move |e: Event| {
@@ -1061,35 +1084,64 @@ fn open_file(m: &Model, on_action: &Callback<Action>) -> Html {
             if let Some(file) = browser::take_files(&input).into_iter().next() {
                 let name = file.name();
                 wasm_bindgen_futures::spawn_local(async move {
-                    let bytes = match browser::read_file(&file, submission::MAX_BYTES).await {
+                    let max = if feedback { ampk_core::feedback::MAX_BYTES } else { submission::MAX_BYTES };
+                    let bytes = match browser::read_file(&file, max).await {
                         Ok(b) => b,
                         Err(size) => {
-                            let too_large = ampk_core::import::too_large(&name, size);
-                            on_action.emit(Action::OpenProblems(too_large.reasons));
-                            return;
+                            return on_action.emit(problems(ampk_core::import::too_large(&name, size).reasons))
                         }
                     };
-                    let request =
-                        Request::Open { rubric, lang, local_id: browser::new_uuid(), name, now: browser::now() };
+                    let (local_id, now) = (browser::new_uuid(), browser::now());
+                    let request = if feedback {
+                        // The stored drafts, most recently saved first: the worker puts the
+                        // feedback with the one of the same submission.
+                        let drafts = browser::list_drafts().into_iter().filter_map(|x| browser::load_draft(&x.id));
+                        Request::OpenFeedback { rubric, lang, local_id, name, now, drafts: drafts.collect() }
+                    } else {
+                        Request::Open { rubric, lang, local_id, name, now }
+                    };
                     browser::officer_task(&request, Some(&bytes), move |reply| match reply {
                         Reply::Draft(d) => {
+                            let t = lang.texts();
+                            let notice =
+                                if feedback { t.feedback_opened(&d.name) } else { t.open_submission_done().into() };
                             on_action.emit(Action::OpenDraft(d));
-                            on_action.emit(Action::Notice(Some(lang.texts().open_submission_done().to_string())));
+                            on_action.emit(Action::Notice(Some(notice)));
                         }
-                        Reply::Problems(p) => on_action.emit(Action::OpenProblems(p)),
+                        Reply::Problems(p) => on_action.emit(problems(p)),
                         _ => {}
                     });
                 });
             }
         })
     };
+    let (id, label, hint, title, list, testid) = if feedback {
+        (
+            "open-feedback",
+            t.feedback_open(),
+            t.feedback_open_hint(),
+            t.feedback_open_problems(),
+            &m.feedback_problems,
+            "feedback-problems",
+        )
+    } else {
+        (
+            "open-submission",
+            t.open_submission(),
+            t.open_submission_hint(),
+            t.open_submission_problems(),
+            &m.open_problems,
+            "open-problems",
+        )
+    };
+    let hint_id = format!("{id}-hint");
     html! {
         <div class="field">
-            <label class="label" for="open-submission">{ t.open_submission() }</label>
-            <p class="hint" id="open-submission-hint">{ t.open_submission_hint() }</p>
-            <input type="file" id="open-submission" data-testid="open-submission" accept=".json,application/json"
-                aria-describedby="open-submission-hint" {onchange} />
-            { problem_list(t.open_submission_problems(), &m.open_problems, lang, "open-problems") }
+            <label class="label" for={id}>{ label }</label>
+            <p class="hint" id={hint_id.clone()}>{ hint }</p>
+            <input type="file" {id} data-testid={id} accept=".json,application/json"
+                aria-describedby={hint_id} {onchange} />
+            { problem_list(title, list, lang, testid) }
         </div>
     }
 }
@@ -1167,5 +1219,110 @@ fn print_category(m: &Model, st: &draft::CategoryState) -> Html {
                 { for links.map(|l| html! { <li>{ l }</li> }) }
             </ul>
         </div>
+    }
+}
+
+/// A field the coordinator marked, in a container naming it (`data-review`), with what the
+/// feedback says about it and the officer's answers; an unmarked field as it is.
+fn reviewed(
+    m: &Model,
+    fb: Option<&Feedback>,
+    cat: &str,
+    input: &str,
+    field: Html,
+    on_action: &Callback<Action>,
+) -> Html {
+    let marks: Vec<&Mark> =
+        fb.iter().flat_map(|f| &f.marks).filter(|k| k.category == cat && k.input == input).collect();
+    if marks.is_empty() {
+        return field;
+    }
+    html! {
+        <div class="field-review" data-review={format!("{cat}.{input}")}>
+            { field }
+            { for marks.into_iter().map(|k| review_mark(m, k, on_action)) }
+        </div>
+    }
+}
+
+/// One mark: what the coordinator says (verdict, correction from → to, reason), "accept" for a
+/// correction not accepted yet, and the response box.
+fn review_mark(m: &Model, k: &Mark, on_action: &Callback<Action>) -> Html {
+    let (t, lang) = (m.lang.texts(), m.lang);
+    let field = k.field();
+    let response = m.draft.responses.get(&field).cloned();
+    let accepted = response.as_ref().is_some_and(|r| r.accepted);
+    let accept = crate::state::accept(k, response.as_ref(), lang).map(|actions| {
+        let on_action = on_action.clone();
+        Callback::from(move |_: MouseEvent| actions.iter().for_each(|a| on_action.emit(a.clone())))
+    });
+    let oninput = {
+        let (on_action, field, accepted) = (on_action.clone(), field.clone(), accepted);
+        Callback::from(move |e: InputEvent| {
+            let el: web_sys::HtmlTextAreaElement = e.target_unchecked_into();
+            let text = Some(el.value()).filter(|t| !t.trim().is_empty());
+            on_action.emit(Action::SetResponse(field.clone(), Response { accepted, text }));
+        })
+    };
+    let id = format!("response-{field}");
+    html! {
+        <div class="review-mark">
+            <p>
+                <strong>{ t.feedback_title() }{ ": " }</strong>{ draft::in_lang(&k.words, lang) }{ " " }
+                if accepted {
+                    <span class="tag tag-green">{ t.feedback_accepted() }</span>
+                }
+            </p>
+            if let Some(onclick) = accept.filter(|_| !accepted) {
+                <button type="button" class="button-secondary" data-testid={format!("accept-{field}")} {onclick}>
+                    { t.feedback_accept() }
+                </button>
+            }
+            <label class="label-small" for={id.clone()}>{ t.feedback_response() }{ " — " }{ draft::in_lang(&k.label, lang) }</label>
+            <textarea class="textarea" id={id.clone()} data-testid={id} rows="2" maxlength={max_text()}
+                value={response.and_then(|r| r.text).unwrap_or_default()} {oninput} />
+        </div>
+    }
+}
+
+/// The summary's "things to look at": every mark that asks for something (a correction, or
+/// evidence that does not match or could not be opened) not answered yet, linking to its
+/// response box.
+fn feedback_summary(d: &Draft, lang: Lang) -> Vec<SummaryItem> {
+    let marks = Feedback::parse(&d.feedback).map(|f| f.marks).unwrap_or_default();
+    marks
+        .iter()
+        .filter(|k| !draft::in_lang(&k.look, lang).is_empty() && !d.responses.contains_key(&k.field()))
+        .map(|k| SummaryItem {
+            field: Some(format!("response-{}", k.field())),
+            message: draft::in_lang(&k.look, lang).to_string(),
+        })
+        .collect()
+}
+
+/// The feedback's banner: the review state and reason, the self-reported and verified score per
+/// category, who reviewed it and how many fields are marked.
+fn feedback_banner(m: &Model, f: &Feedback) -> Html {
+    let (t, lang) = (m.lang.texts(), m.lang);
+    let tag = match f.state.as_str() {
+        "verified" => "tag-green",
+        "needs_fixing" => "tag-yellow",
+        "rejected" => "tag-red",
+        _ => "tag-grey",
+    };
+    html! {
+        <section class="section feedback-banner" aria-labelledby="feedback-title" data-testid="feedback-banner"
+            data-state={f.state.clone()}>
+            <h2 id="feedback-title">
+                { t.feedback_title() }{ " " }<span class={classes!("tag", tag)}>{ draft::in_lang(&f.state_label, lang) }</span>
+            </h2>
+            <p><strong>{ draft::in_lang(&f.reason, lang) }</strong></p>
+            <ul>
+                { for f.scores.iter().map(|(cat, line)| html! {
+                    <li data-testid={format!("feedback-score-{cat}")}>{ draft::in_lang(line, lang) }</li>
+                }) }
+            </ul>
+            <p>{ draft::in_lang(&f.about, lang) }</p>
+        </section>
     }
 }

@@ -76,6 +76,11 @@ pub struct Draft {
     pub revision: u32,
     /// The officer's answers to the coordinator's feedback, per field (`<category>.<input>[.<item>]`).
     pub responses: BTreeMap<String, Response>,
+    /// The coordinator's feedback on the submission this draft continues, as the page shows it,
+    /// in the plain text of [`Feedback::to_text`] (empty: none opened). Kept with the draft so it
+    /// survives a reload; never exported. A text, not a nested structure: the officer's bundle
+    /// then carries no deserialiser for it, only [`Feedback::parse`].
+    pub feedback: String,
 }
 
 impl Draft {
@@ -92,6 +97,179 @@ impl Draft {
             ..Draft::default()
         }
     }
+}
+
+/// The coordinator's feedback (a feedback file, `docs/feedback-format.md`) as the officer's page
+/// shows it. Made from the file in the officer's worker (`officer::open_feedback`), which reads
+/// and checks it, orders marks and scores as the rubric does and writes every text the page
+/// shows in every language (a list indexed by `Lang as usize`), so the page only picks texts.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Feedback {
+    /// The revision of the submission reviewed; the draft's next export carries one more.
+    pub revision: u32,
+    /// The review state's machine name (`needs_fixing`, …).
+    pub state: String,
+    /// The state's label, and the reason ("Alasan: …"; empty when none was given).
+    pub state_label: Vec<String>,
+    pub reason: Vec<String>,
+    /// Who reviewed it and when, the next revision, and how many fields are marked.
+    pub about: Vec<String>,
+    /// Per category entered, in rubric order: its id and its self-reported and verified scores
+    /// in words.
+    pub scores: Vec<(String, Vec<String>)>,
+    /// A note per category: its id and the note ("Catatan pemeriksa: …").
+    pub notes: Vec<(String, Vec<String>)>,
+    /// Every field with a verdict or a correction, in rubric order.
+    pub marks: Vec<Mark>,
+}
+
+/// A value of a correction: a number, a yes/no, or a checklist item's answer.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Fixed {
+    Number(f64),
+    Bool(bool),
+    Answer(Answer),
+}
+
+/// A field the coordinator marked: an input (its evidence verdict and/or a corrected value) or
+/// a checklist item (a corrected answer).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Mark {
+    pub category: String,
+    pub input: String,
+    pub item: Option<String>,
+    /// The corrected value (`None`: a verdict only).
+    pub value: Option<Fixed>,
+    /// What the coordinator says (verdict, correction from → to, reason), the field's label, and
+    /// the error summary's line, in every language.
+    pub words: Vec<String>,
+    pub label: Vec<String>,
+    pub look: Vec<String>,
+}
+
+impl Mark {
+    /// The field it marks (`<category>.<input>[.<item>]`), the key of the officer's response.
+    pub fn field(&self) -> String {
+        crate::feedback::field(&self.category, &self.input, self.item.as_deref())
+    }
+}
+
+/// The text of `lang` from a list of texts in every language.
+pub fn in_lang(texts: &[String], lang: Lang) -> &str {
+    texts.get(lang as usize).map(String::as_str).unwrap_or_default()
+}
+
+/// A text field of [`Feedback::to_text`]: tabs and line breaks become spaces (the page shows
+/// each text on one line anyway), so the text needs no escaping.
+fn one_line(s: &str) -> String {
+    s.replace(['\t', '\n', '\r'], " ")
+}
+
+fn fixed_text(v: &Option<Fixed>) -> String {
+    match v {
+        None => String::new(),
+        Some(Fixed::Number(n)) => format!("n:{}", crate::fmt::plain(*n)),
+        Some(Fixed::Bool(b)) => format!("b:{b}"),
+        Some(Fixed::Answer(a)) => format!("a:{}", answer_name(*a)),
+    }
+}
+
+fn answer_name(a: Answer) -> &'static str {
+    match a {
+        Answer::Yes => "yes",
+        Answer::Partial => "partial",
+        Answer::No => "no",
+    }
+}
+
+fn parse_fixed(s: &str) -> Option<Fixed> {
+    match s.split_once(':')? {
+        ("n", n) => parse_number(n, Lang::En).ok().flatten().map(Fixed::Number),
+        ("b", b) => Some(Fixed::Bool(b == "true")),
+        ("a", a) => {
+            [Answer::Yes, Answer::Partial, Answer::No].into_iter().find(|x| answer_name(*x) == a).map(Fixed::Answer)
+        }
+        _ => None,
+    }
+}
+
+impl Feedback {
+    /// The plain text kept with a draft: one line per member, fields separated by tabs, a text
+    /// in every language as that many fields.
+    pub fn to_text(&self) -> String {
+        let texts = |t: &[String]| t.iter().map(|x| one_line(x)).collect::<Vec<_>>().join("\t");
+        let mut lines = vec![
+            format!("head\t{}\t{}", self.revision, one_line(&self.state)),
+            format!("state\t{}", texts(&self.state_label)),
+            format!("reason\t{}", texts(&self.reason)),
+            format!("about\t{}", texts(&self.about)),
+        ];
+        for (cat, t) in &self.scores {
+            lines.push(format!("score\t{}\t{}", one_line(cat), texts(t)));
+        }
+        for (cat, t) in &self.notes {
+            lines.push(format!("note\t{}\t{}", one_line(cat), texts(t)));
+        }
+        for m in &self.marks {
+            let item = m.item.as_deref().map(one_line).unwrap_or_default();
+            let (words, label, look) = (texts(&m.words), texts(&m.label), texts(&m.look));
+            let head = format!("{}\t{}\t{item}\t{}", one_line(&m.category), one_line(&m.input), fixed_text(&m.value));
+            lines.push(format!("mark\t{head}\t{words}\t{label}\t{look}"));
+        }
+        lines.join("\n")
+    }
+
+    /// Reads [`Feedback::to_text`]'s text; `None` when it is empty (no feedback). A line it does
+    /// not understand is skipped.
+    pub fn parse(text: &str) -> Option<Feedback> {
+        if text.is_empty() {
+            return None;
+        }
+        let n = crate::i18n::LANG_COUNT;
+        let mut f = Feedback::default();
+        for line in text.split('\n') {
+            let parts: Vec<&str> = line.split('\t').collect();
+            let get = |i: usize| parts.get(i).copied().unwrap_or_default().to_string();
+            let texts = |from: usize| (from..from + n).map(get).collect::<Vec<String>>();
+            match parts[0] {
+                "head" => {
+                    f.revision = get(1).parse().unwrap_or(0);
+                    f.state = get(2);
+                }
+                "state" => f.state_label = texts(1),
+                "reason" => f.reason = texts(1),
+                "about" => f.about = texts(1),
+                "score" => f.scores.push((get(1), texts(2))),
+                "note" => f.notes.push((get(1), texts(2))),
+                "mark" => f.marks.push(Mark {
+                    category: get(1),
+                    input: get(2),
+                    item: Some(get(3)).filter(|i| !i.is_empty()),
+                    value: parse_fixed(&get(4)),
+                    words: texts(5),
+                    label: texts(5 + n),
+                    look: texts(5 + 2 * n),
+                }),
+                _ => {}
+            }
+        }
+        Some(f)
+    }
+}
+
+/// Puts feedback with a draft: its next export carries the revision after the one reviewed.
+/// Responses given to another revision's feedback are dropped (they were sent with it).
+pub fn attach_feedback(d: &mut Draft, f: &Feedback) {
+    if Feedback::parse(&d.feedback).map(|x| x.revision) != Some(f.revision) {
+        d.responses.clear();
+    }
+    d.revision = f.revision + 1;
+    d.feedback = f.to_text();
+}
+
+/// Drops the responses with neither an acceptance nor a text (before a draft is exported).
+pub fn drop_empty_responses(d: &mut Draft) {
+    d.responses.retain(|_, r| r.accepted || r.text.is_some());
 }
 
 /// Months of data: the typed value when valid, else the rubric's period. A whole number 1–12
@@ -169,6 +347,9 @@ pub fn to_submission(rubric: &Rubric, d: &Draft) -> Submission {
         (!e.excluded).then(|| (id.clone(), entry_of(rubric, cat, &e)))
     }));
     let opt = |s: &str| Some(s.trim().to_string()).filter(|s| !s.is_empty());
+    let mut responses = BTreeMap::new();
+    responses
+        .extend(d.responses.iter().filter(|(_, r)| **r != Response::default()).map(|(k, r)| (k.clone(), r.clone())));
     Submission {
         submission_id: d.submission_id.clone(),
         kit_version: KIT_VERSION.into(),
@@ -400,7 +581,8 @@ pub fn export_key(rubric: &Rubric, d: &Draft) -> String {
     if s.revision > 1 || !s.responses.is_empty() {
         h.bytes(&s.revision.to_le_bytes());
     }
-    for (k, r) in &s.responses {
+    // An empty response (a text typed and deleted) is left out of the export.
+    for (k, r) in s.responses.iter().filter(|(_, r)| r.accepted || r.text.is_some()) {
         h.text(k);
         h.bytes(&[u8::from(r.accepted)]);
         h.opt(&r.text);
@@ -456,6 +638,7 @@ pub fn from_submission(rubric: &Rubric, s: &Submission, lang: Lang, local_id: &s
         moved_from: String::new(),
         revision: s.revision,
         responses: s.responses.clone(),
+        feedback: String::new(),
     };
     // Eligible categories absent from the file were left out on purpose.
     for cat in rubric.eligible_categories(&d.agency_type) {
@@ -863,6 +1046,98 @@ mod tests {
             change(&mut e);
             assert_ne!(export_key(r, &e), key, "change {i}");
         }
+    }
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn feedback_sets_the_revision_and_empty_responses_are_not_exported() {
+        let mut d = contoh_a();
+        let mark = |input: &str, item: Option<&str>, value: Option<Fixed>| Mark {
+            category: "media_sosial_opd".into(),
+            input: input.into(),
+            item: item.map(str::to_string),
+            value,
+            ..Mark::default()
+        };
+        let f = Feedback {
+            revision: 1,
+            marks: vec![
+                mark("posts", None, Some(Fixed::Number(1234.5))),
+                mark("quality", Some("video"), Some(Fixed::Answer(Answer::No))),
+                mark("reach", None, None),
+            ],
+            ..Feedback::default()
+        };
+        d.responses.insert("old.field".into(), Response { accepted: true, text: None });
+        attach_feedback(&mut d, &f);
+        assert_eq!(d.revision, 2);
+        assert!(d.responses.is_empty(), "responses to another revision's feedback are dropped");
+        let response = |accepted: bool, text: Option<&str>| Response { accepted, text: text.map(str::to_string) };
+        d.responses.insert("media_sosial_opd.posts".into(), response(true, None));
+        d.responses.insert("media_sosial_opd.quality.video".into(), response(true, None));
+        d.responses.insert("media_sosial_opd.reach".into(), response(false, Some("Data dari Meta Business Suite.")));
+        d.responses.insert("media_sosial_opd.engagements".into(), response(false, None));
+        // Opening the same feedback again keeps the answers; the export carries them (a blank
+        // answer is none).
+        attach_feedback(&mut d, &f);
+        let key = export_key(crate::rubric::builtin(), &d);
+        drop_empty_responses(&mut d);
+        assert_eq!(export_key(crate::rubric::builtin(), &d), key, "an empty response does not count");
+        let s = to_submission(crate::rubric::builtin(), &d);
+        let keys: Vec<(&str, bool, Option<&str>)> =
+            s.responses.iter().map(|(k, r)| (k.as_str(), r.accepted, r.text.as_deref())).collect();
+        assert_eq!(
+            keys,
+            [
+                ("media_sosial_opd.posts", true, None),
+                ("media_sosial_opd.quality.video", true, None),
+                ("media_sosial_opd.reach", false, Some("Data dari Meta Business Suite.")),
+            ]
+        );
+        assert_eq!(s.revision, 2);
+        // The feedback is kept with the draft, and a draft stored before it existed still reads.
+        let stored: Draft = serde_json::from_str(&serde_json::to_string(&d).unwrap()).unwrap();
+        assert_eq!(stored, d);
+        let old: Draft = serde_json::from_str(r#"{"local_id": "x"}"#).unwrap();
+        assert_eq!(Feedback::parse(&old.feedback), None);
+    }
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn feedback_text_round_trips() {
+        let two = |a: &str, b: &str| vec![a.to_string(), b.to_string()];
+        let f = Feedback {
+            revision: 3,
+            state: "rejected".into(),
+            state_label: two("ditolak", "rejected"),
+            reason: two("Alasan: a \\ b", "Reason: a \\ b"),
+            about: two("", "x"),
+            scores: vec![("website".into(), two("70,05", "70.05")), ("lapor_opd".into(), two("0", "100"))],
+            notes: vec![("website".into(), two("Catatan", "Note"))],
+            marks: vec![
+                Mark {
+                    category: "website".into(),
+                    input: "domain".into(),
+                    item: Some("https".into()),
+                    value: Some(Fixed::Answer(Answer::Partial)),
+                    words: two("w", "w en"),
+                    label: two("l", "l en"),
+                    look: two("k", "k en"),
+                },
+                Mark { category: "x".into(), input: "y".into(), value: Some(Fixed::Number(-0.125)), ..Mark::default() },
+                Mark { category: "x".into(), input: "z".into(), value: Some(Fixed::Bool(true)), ..Mark::default() },
+            ],
+        };
+        let mut back = Feedback::parse(&f.to_text()).unwrap();
+        // Missing texts read as empty ones, one per language.
+        for m in &mut back.marks[1..] {
+            assert_eq!(m.words, ["", ""]);
+            (m.words, m.label, m.look) = (vec![], vec![], vec![]);
+        }
+        assert_eq!(back, f);
+        assert_eq!(in_lang(&f.reason, Lang::En), "Reason: a \\ b");
+        assert_eq!(Feedback::parse(""), None);
+        // A tab or line break in a text becomes a space.
+        let two_lines = Feedback { reason: two("satu\ndua\tdan tiga", ""), ..f };
+        assert_eq!(Feedback::parse(&two_lines.to_text()).unwrap().reason[0], "satu dua dan tiga");
     }
 
     #[wasm_bindgen_test(unsupported = test)]
