@@ -180,8 +180,11 @@ pub struct IndicatorDef {
     pub when_undefined: f64,
 }
 
+// Read by hand (below): serde's own reading of an internally tagged enum buffers the value
+// first, and that machinery alone costs the officer's page several kilobytes. The attributes
+// still shape the JSON Schema and the writer.
 /// Maps an indicator value to a score 0–100.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 #[serde(tag = "type", rename_all = "lowercase", deny_unknown_fields)]
 pub enum Scale {
     /// `100 × (v − min) / (max − min)`, clamped.
@@ -197,6 +200,57 @@ pub enum Scale {
     },
     /// The value itself, clamped.
     Percent,
+}
+
+impl<'de> Deserialize<'de> for Scale {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        use serde::de::Error;
+        /// Every member any scale has; which ones a scale may have depends on its type.
+        #[derive(Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct Flat {
+            #[serde(rename = "type")]
+            kind: String,
+            min: Option<f64>,
+            max: Option<f64>,
+            direction: Option<Direction>,
+            steps: Option<Vec<Step>>,
+            otherwise: Option<f64>,
+        }
+        let f = Flat::deserialize(d)?;
+        let present = [
+            ("min", f.min.is_some()),
+            ("max", f.max.is_some()),
+            ("direction", f.direction.is_some()),
+            ("steps", f.steps.is_some()),
+            ("otherwise", f.otherwise.is_some()),
+        ];
+        let only = |allowed: &'static [&'static str]| match present.iter().find(|(n, p)| *p && !allowed.contains(n)) {
+            Some((n, _)) => Err(D::Error::unknown_field(n, allowed)),
+            None => Ok(()),
+        };
+        let need = |v: Option<f64>, name: &'static str| v.ok_or_else(|| D::Error::missing_field(name));
+        match f.kind.as_str() {
+            "linear" | "log" => {
+                only(&["min", "max"])?;
+                let (min, max) = (need(f.min, "min")?, need(f.max, "max")?);
+                Ok(if f.kind == "log" { Scale::Log { min, max } } else { Scale::Linear { min, max } })
+            }
+            "bands" => {
+                only(&["direction", "steps", "otherwise"])?;
+                Ok(Scale::Bands {
+                    direction: f.direction.ok_or_else(|| D::Error::missing_field("direction"))?,
+                    steps: f.steps.ok_or_else(|| D::Error::missing_field("steps"))?,
+                    otherwise: f.otherwise.unwrap_or(0.0),
+                })
+            }
+            "percent" => {
+                only(&[])?;
+                Ok(Scale::Percent)
+            }
+            other => Err(D::Error::unknown_variant(other, &["linear", "log", "bands", "percent"])),
+        }
+    }
 }
 
 /// Which side of a band step scores.
@@ -221,4 +275,37 @@ pub struct Step {
 pub struct CheckDef {
     pub rule: String,
     pub message: Text,
+}
+
+#[cfg(test)]
+mod scale_tests {
+    use super::*;
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn scales_read_as_their_writer_writes_them_and_nothing_else() {
+        let all = [
+            Scale::Linear { min: 0.0, max: 10.0 },
+            Scale::Log { min: 1.0, max: 1e6 },
+            Scale::Bands { direction: Direction::Lower, steps: vec![Step { at: 1.0, score: 100.0 }], otherwise: 5.0 },
+            Scale::Percent,
+        ];
+        for s in all {
+            let text = serde_json::to_string(&s).expect("writes");
+            assert_eq!(serde_json::from_str::<Scale>(&text).expect("reads"), s, "{text}");
+        }
+        let bands: Scale = serde_json::from_str(r#"{"type":"bands","direction":"higher","steps":[]}"#).expect("otherwise");
+        assert_eq!(bands, Scale::Bands { direction: Direction::Higher, steps: vec![], otherwise: 0.0 });
+        for bad in [
+            r#"{"type":"percent","min":1}"#,
+            r#"{"type":"linear","min":1}"#,
+            r#"{"type":"log","max":1,"steps":[]}"#,
+            r#"{"type":"bands","steps":[]}"#,
+            r#"{"type":"cubic"}"#,
+            r#"{"min":1,"max":2}"#,
+            r#"{"type":"linear","min":1,"max":2,"extra":0}"#,
+        ] {
+            assert!(serde_json::from_str::<Scale>(bad).is_err(), "{bad}");
+        }
+    }
 }

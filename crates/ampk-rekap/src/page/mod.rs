@@ -56,6 +56,8 @@ pub fn RekapPage(props: &RekapPageProps) -> Html {
     let m = &*model;
     html! {
         <div class="rekap">
+            // Its own styles, fetched with the module (not part of the officer's first load).
+            <link rel="stylesheet" href="ampk-rekap.css" />
             { rubric_section(m, lang) }
             { import::import_section(m, lang, &on) }
             if let Some(report) = &m.report {
