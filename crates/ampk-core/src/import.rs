@@ -691,7 +691,9 @@ mod tests {
         ];
         let jury: JuryMarks = [(("website".to_string(), "nobody".to_string()), 80.0)].into_iter().collect();
         let report = import(r, &files, &jury);
-        for lang in Lang::ALL {
+        // The document keeps its members' order only with `exact-json` (serde_json's
+        // `preserve_order`); the officer's bundle, built without it, never writes a report.
+        for lang in Lang::ALL.into_iter().filter(|_| cfg!(feature = "exact-json")) {
             let mut streamed = Vec::new();
             write_report_json(&mut streamed, r, &report, lang).expect("written");
             let document = serde_json::to_string_pretty(&report_json(r, &report, lang)).expect("text") + "\n";
