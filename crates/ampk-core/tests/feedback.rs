@@ -38,9 +38,18 @@ fn the_review_of_contoh_a_gives_the_committed_feedback() {
         let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/feedback/contoh-a.feedback.json");
         std::fs::write(path, &written).expect("fixture written");
     }
-    assert_eq!(written, FEEDBACK, "regenerate with UPDATE_FIXTURES=1 cargo test -p ampk-core --test feedback");
+    // Byte for byte where documents keep their members' order (`exact-json`, every build that
+    // writes feedback); the officer's bundle, built without it, compares the content.
+    let same = |a: &str, b: &str| {
+        if cfg!(feature = "exact-json") {
+            a == b
+        } else {
+            serde_json::from_str::<serde_json::Value>(a).ok() == serde_json::from_str::<serde_json::Value>(b).ok()
+        }
+    };
+    assert!(same(&written, FEEDBACK), "regenerate with UPDATE_FIXTURES=1 cargo test -p ampk-core --test feedback");
     let back = feedback::read(FEEDBACK.as_bytes()).expect("the committed feedback reads");
-    assert_eq!(feedback::write(&back), FEEDBACK, "read and written again byte for byte");
+    assert!(same(&feedback::write(&back), FEEDBACK), "read and written again");
     assert_eq!(back.state, ReviewState::NeedsFixing);
     assert_eq!(back.scores["website"].reported, 70.05);
     assert_eq!(back.scores["website"].verified, 67.55);
