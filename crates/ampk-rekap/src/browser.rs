@@ -40,14 +40,19 @@ pub fn load_rekap() -> RekapSession {
 /// batch is reported as not kept rather than attempted.
 const REKAP_MAX_CHARS: usize = 4_500_000;
 
-/// Saves the coordinator's session (fails when it exceeds the browser's quota).
-pub fn save_rekap(s: &RekapSession) -> Result<(), StorageError> {
-    let size: usize = s.files.iter().map(|(n, t)| n.len() + t.len() + 8).sum();
+/// Saves the coordinator's session (fails when it exceeds the browser's quota). `size` is the
+/// files' size, known before the session is made: a batch too big to keep is not copied first.
+pub fn save_rekap(size: usize, session: impl FnOnce() -> RekapSession) -> Result<(), StorageError> {
     if size > REKAP_MAX_CHARS {
         web::remove(REKAP_KEY);
         return Err(StorageError::Full);
     }
-    web::set(REKAP_KEY, &serde_json::to_string(s).expect("session serialises"))
+    web::set(REKAP_KEY, &serde_json::to_string(&session()).expect("session serialises"))
+}
+
+/// Milliseconds on the page's clock, to time slices of work.
+pub fn clock_ms() -> f64 {
+    js_sys::Date::now()
 }
 
 /// Forgets the coordinator's session.

@@ -18,7 +18,7 @@ use std::rc::Rc;
 use yew::Reducible;
 
 /// Status rows shown at first (more on request).
-pub const FILE_PAGE: usize = 500;
+pub const FILE_PAGE: usize = 200;
 /// Ranking rows shown per category at first (more on request).
 pub const RANK_PAGE: usize = 100;
 
@@ -345,6 +345,11 @@ impl RekapModel {
             review: self.review.has_work().then(|| (*self.review).clone()),
             reviewer: self.reviewer.clone(),
         }
+    }
+
+    /// The size of the files the session would store (what limits it), without copying them.
+    pub fn stored_size(&self) -> usize {
+        self.files.iter().map(|(n, t)| n.len() + t.len() + 8).sum()
     }
 
     /// Resolves duplicates and ranks again, with the files so far and `more`.
@@ -757,7 +762,7 @@ mod tests {
             .reduce(RekapAction::ShowRanks(7));
         assert_eq!(m.filter, Some(Status::Rejected));
         assert_eq!(m.type_filter, "uptd");
-        assert_eq!((m.sort, m.selected, m.shown_files, m.shown_ranks), (SortKey::Agency, Some(3), 1000, 7));
+        assert_eq!((m.sort, m.selected, m.shown_files, m.shown_ranks), (SortKey::Agency, Some(3), FILE_PAGE * 2, 7));
         let m = m.reduce(RekapAction::Filter(None)).reduce(RekapAction::TypeFilter(String::new()));
         assert_eq!((m.filter, m.type_filter.as_str()), (None, ""));
     }

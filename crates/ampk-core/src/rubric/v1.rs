@@ -294,7 +294,8 @@ mod scale_tests {
             let text = serde_json::to_string(&s).expect("writes");
             assert_eq!(serde_json::from_str::<Scale>(&text).expect("reads"), s, "{text}");
         }
-        let bands: Scale = serde_json::from_str(r#"{"type":"bands","direction":"higher","steps":[]}"#).expect("otherwise");
+        let bands: Scale =
+            serde_json::from_str(r#"{"type":"bands","direction":"higher","steps":[]}"#).expect("otherwise");
         assert_eq!(bands, Scale::Bands { direction: Direction::Higher, steps: vec![], otherwise: 0.0 });
         for bad in [
             r#"{"type":"percent","min":1}"#,

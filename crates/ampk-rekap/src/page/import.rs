@@ -11,8 +11,9 @@ use std::rc::Rc;
 use web_sys::{DragEvent, HtmlInputElement};
 use yew::prelude::*;
 
-/// How many files are assessed between two paints.
-const CHUNK: usize = 50;
+/// How long the page may assess files before it lets the browser paint and handle input
+/// (a task under 50 ms keeps the page responsive).
+const SLICE_MS: f64 = 30.0;
 
 /// Starts again from the stored session: its jury marks at once, its files assessed again with
 /// `rubric` (they are not stored again).
@@ -57,19 +58,24 @@ async fn assess(
     on: Callback<RekapAction>,
 ) {
     let all = files.len();
-    let mut done = 0;
     let mut reports = Vec::with_capacity(all + refused.len());
-    for chunk in files.chunks(CHUNK) {
-        for (name, bytes) in chunk {
-            reports.push(import::assess(&rubric, name, bytes));
+    let mut texts = Vec::with_capacity(all);
+    let mut slice_start = browser::clock_ms();
+    for (name, bytes) in files {
+        reports.push(import::assess(&rubric, &name, &bytes));
+        // The text kept for the session is made here too, a file at a time, not all at the end.
+        texts.push((
+            name,
+            String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()),
+        ));
+        if browser::clock_ms() - slice_start > SLICE_MS {
+            on.emit(RekapAction::Progress { done: texts.len(), all });
+            browser::yield_now().await;
+            slice_start = browser::clock_ms();
         }
-        done += chunk.len();
-        on.emit(RekapAction::Progress { done, all });
-        browser::yield_now().await;
     }
     reports.extend(refused);
-    let files = files.into_iter().map(|(n, b)| (n, String::from_utf8_lossy(&b).into_owned())).collect();
-    on.emit(RekapAction::Imported { files, reports, save });
+    on.emit(RekapAction::Imported { files: texts, reports, save });
 }
 
 /// The import section.

@@ -49,7 +49,7 @@ pub fn RekapPage(props: &RekapPageProps) -> Html {
         let (on, model) = (on.clone(), model.clone());
         use_effect_with(model.unsaved, move |unsaved| {
             if *unsaved > 0 {
-                on.emit(RekapAction::Saved(browser::save_rekap(&model.session())));
+                on.emit(RekapAction::Saved(browser::save_rekap(model.stored_size(), || model.session())));
             }
         });
     }
