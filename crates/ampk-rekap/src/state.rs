@@ -18,7 +18,7 @@ use std::rc::Rc;
 use yew::Reducible;
 
 /// Status rows shown at first (more on request).
-pub const FILE_PAGE: usize = 200;
+pub const FILE_PAGE: usize = 500;
 /// Ranking rows shown per category at first (more on request).
 pub const RANK_PAGE: usize = 100;
 
