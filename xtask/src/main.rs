@@ -239,6 +239,13 @@ fn trunk_build(root: &Path, extra: &[&str], rubric: Option<&Path>) -> Result {
     if let Some(file) = rubric {
         finish::check_rubric(file)?;
     }
+    // wasm-bindgen adds each build's JavaScript snippets to the same folder and never removes
+    // old ones, and trunk ships every file it finds there: a snippet the code no longer uses
+    // would be loaded by the page (and counted in its first load) until the folder is cleared.
+    let snippets = target_dir(root)?.join("wasm-bindgen").join("release").join("snippets");
+    if snippets.exists() {
+        fs::remove_dir_all(&snippets).map_err(|e| format!("{}: {e}", snippets.display()))?;
+    }
     let mut c = cmd(root, "trunk");
     c.args(["build", "--release"]).args(extra);
     run(c)?;
