@@ -10,7 +10,6 @@ use crate::import::ImportReport;
 use crate::problem::{Problem, ProblemCode};
 use crate::review::{self, ReviewFile, ReviewIntegrity, ReviewState, Verdict, Verified};
 use crate::rubric::Rubric;
-use crate::score::InputValue;
 use crate::submission::{self, v2::SubmissionV2, DIGEST_ALGORITHM};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -162,15 +161,8 @@ pub fn build(
         .corrections
         .iter()
         .map(|c| {
-            let reported = w.categories.get(&c.category).and_then(|e| e.inputs.get(&c.input));
-            // Whole numbers as integers, as submission files write them.
-            let from = match (reported, &c.item) {
-                (Some(InputValue::Checklist(a)), Some(item)) => a.get(item).map(|a| serde_json::json!(a)),
-                (Some(InputValue::Number(n)), None) if n.fract() == 0.0 && n.abs() < 9e15 => Some((*n as i64).into()),
-                (Some(v), None) => Some(serde_json::json!(v)),
-                _ => None,
-            }
-            .unwrap_or(Value::Null);
+            // The self-reported value, as the audit log gives it (whole numbers as integers).
+            let from = review::reported_value(report, submission_id, &c.category, &c.input, c.item.as_deref());
             FeedbackCorrection {
                 category: c.category.clone(),
                 input: c.input.clone(),
@@ -208,8 +200,8 @@ pub fn build(
     })
 }
 
-/// The feedback on every ranked submission whose review holds something to send back
-/// ([`has_content`]), with file names ([`file_name`]), in the review's order.
+/// The feedback on every ranked submission whose review records something (not
+/// [`review::SubmissionReview::is_empty`]), with file names ([`file_name`]), in the review's order.
 pub fn build_all(
     rubric: &Rubric,
     report: &ImportReport,
@@ -220,7 +212,7 @@ pub fn build_all(
     review
         .reviews
         .iter()
-        .filter(|r| has_content(r))
+        .filter(|r| !r.is_empty())
         .filter_map(|r| build(rubric, report, review, verified, &r.submission_id, issued_at))
         .map(|f| (file_name(&f), f))
         .collect()
@@ -260,10 +252,4 @@ pub fn read(bytes: &[u8]) -> Result<FeedbackFile, Vec<Problem>> {
         })]);
     }
     Ok(f)
-}
-
-/// Whether a submission's review holds anything to send back: a state other than
-/// `unreviewed`, a verdict, a correction or a note.
-pub fn has_content(r: &review::SubmissionReview) -> bool {
-    r.state != ReviewState::Unreviewed || !r.verdicts.is_empty() || !r.corrections.is_empty() || !r.notes.is_empty()
 }
