@@ -43,3 +43,10 @@ export function uuid() {
   const h = Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 }
+export function printing(f) {
+  const q = matchMedia('print');
+  const on = () => f(q.matches);
+  q.addEventListener('change', on);
+  addEventListener('beforeprint', () => f(true));
+  addEventListener('afterprint', on);
+}

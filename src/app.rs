@@ -21,9 +21,11 @@ pub fn App() -> Html {
     });
     let lang = model.lang;
     let t = lang.texts();
+    // One callback for the page's life: the forms' components compare it by identity, so a
+    // new one on every render would re-render them all on every keystroke.
     let on_action = {
-        let model = model.clone();
-        Callback::from(move |a: Action| model.dispatch(a))
+        let dispatcher = model.dispatcher();
+        (*use_memo((), move |_| Callback::from(move |a: Action| dispatcher.dispatch(a)))).clone()
     };
     {
         let on_action = on_action.clone();

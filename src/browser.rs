@@ -60,42 +60,127 @@ fn window() -> web_sys::Window {
     web_sys::window().expect("a browser window")
 }
 
-fn storage() -> Option<web_sys::Storage> {
-    window().local_storage().ok().flatten()
+// All stored data of the officer's page (drafts, rubrics, settings) lives in IndexedDB (database
+// `ampk`, store `kv`, key → text), read whole into a cache at start, so reads stay synchronous.
+// A write changes the cache at once and is committed in the next task, in one transaction with
+// `durability: "strict"` (Chromium flushes it to disk on commit): writes of one task coalesce.
+// At the first start of this version, the drafts and rubrics of the old layout in
+// `localStorage` (`ampk.*` but `ampk.rekap*`) move into IndexedDB and are removed from
+// `localStorage` only once the move is committed (`ampk.moved` marks it done). When IndexedDB
+// cannot be opened or a commit fails, everything is kept in `localStorage` instead (mode 2), and
+// `ampk.fallback` is stamped so the next start with IndexedDB merges those newer writes back;
+// `ampk.fallback.merged` remembers the stamp merged, so a leftover copy is never merged twice.
+// The areas (the coordinator) keep their own large values in the store `area`, read on demand.
+#[wasm_bindgen(module = "/js/store.js")]
+extern "C" {
+    /// Opens the database and reads the cache (moving the old layout once); resolves to the mode:
+    /// 1 IndexedDB, 2 `localStorage` instead, 3 no storage at all.
+    fn store_open() -> js_sys::Promise;
+    fn store_mode() -> u32;
+    fn store_get(key: &str) -> Option<String>;
+    /// 0 done (or queued for commit), 2 quota exceeded (or the last commit was refused for
+    /// it), 3 no storage.
+    fn store_set(key: &str, value: Option<&str>) -> u32;
+    /// Commits the queued writes now (the page is being hidden).
+    fn store_flush();
+    /// Writes `keys` again from the cache and commits now.
+    fn store_resend(keys: Vec<String>);
+    /// `f(0)` when a commit works after a failure, `f(1)` when one failed and the page fell
+    /// back to `localStorage`, `f(2)` when one was refused for the quota.
+    fn store_watch(f: &JsValue);
+    /// An area's value under `key` (`undefined` when none, or without IndexedDB).
+    #[wasm_bindgen(js_name = area_get)]
+    fn area_get_js(key: &str) -> js_sys::Promise;
+    /// Stores an area's value (`undefined` deletes it), committed with strict durability.
+    #[wasm_bindgen(js_name = area_put)]
+    fn area_put_js(key: &str, value: &JsValue) -> js_sys::Promise;
+    /// `[quota, usage]` in bytes (0 when unknown).
+    fn space() -> js_sys::Promise;
+    /// Asks the browser to keep this site's data; resolves to whether it will.
+    fn persist() -> js_sys::Promise;
+}
+
+/// Opens the page's storage (IndexedDB, else `localStorage`; mode 4: that is full). The app
+/// starts after it.
+pub async fn open_storage() {
+    let _ = wasm_bindgen_futures::JsFuture::from(store_open()).await;
 }
 
 /// Why something could not be saved.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum StorageError {
-    /// The browser offers no local storage (private mode, disabled).
+    /// The browser offers no storage at all (private mode, disabled).
     Unavailable,
     /// The quota is exceeded, or the browser refused the write.
     Full,
+    /// IndexedDB is unavailable or failed: data is kept in `localStorage`, which the browser
+    /// writes to disk only seconds later.
+    Fallback,
+}
+
+fn error_of(code: u32) -> Result<(), StorageError> {
+    match code {
+        0 => Ok(()),
+        3 => Err(StorageError::Unavailable),
+        _ => Err(StorageError::Full),
+    }
 }
 
 /// The stored text under `key`, if any.
 pub fn get(key: &str) -> Option<String> {
-    storage()?.get_item(key).ok().flatten()
+    store_get(key)
 }
 
 /// Stores `value` under `key`.
 pub fn set(key: &str, value: &str) -> Result<(), StorageError> {
-    let s = storage().ok_or(StorageError::Unavailable)?;
-    s.set_item(key, value).map_err(|_| StorageError::Full)
+    error_of(store_set(key, Some(value)))
 }
 
 /// Forgets what is stored under `key`.
 pub fn remove(key: &str) {
-    if let Some(s) = storage() {
-        let _ = s.remove_item(key);
+    store_set(key, None);
+}
+
+/// Which store holds the data: `Ok` IndexedDB, else why not.
+pub fn storage_status() -> Result<(), StorageError> {
+    match store_mode() {
+        1 => Ok(()),
+        2 => Err(StorageError::Fallback),
+        4 => Err(StorageError::Full),
+        _ => Err(StorageError::Unavailable),
     }
 }
 
-/// Whether local storage works at all (a probe write).
-pub fn storage_status() -> Result<(), StorageError> {
-    set("ampk.probe", "1")?;
-    remove("ampk.probe");
-    Ok(())
+/// Calls `f` when a commit fails later (quota: the writes wait for the next change; anything
+/// else: the data goes to `localStorage`), and with `Ok` once a commit works again.
+pub fn on_storage_change(f: impl Fn(Result<(), StorageError>) + 'static) {
+    let cb = Closure::<dyn Fn(u32)>::new(move |k: u32| {
+        f(match k {
+            0 => Ok(()),
+            2 => Err(StorageError::Full),
+            _ => Err(StorageError::Fallback),
+        })
+    });
+    store_watch(cb.as_ref());
+    cb.forget();
+}
+
+/// An area's stored value (large: the coordinator's session), if any.
+pub async fn area_get(key: &str) -> Option<JsValue> {
+    let v = wasm_bindgen_futures::JsFuture::from(area_get_js(key)).await.ok()?;
+    (!v.is_undefined()).then_some(v)
+}
+
+/// Stores an area's value (`undefined` deletes it); `Err` with the browser's message.
+pub async fn area_put(key: &str, value: &JsValue) -> Result<(), String> {
+    wasm_bindgen_futures::JsFuture::from(area_put_js(key, value)).await.map(|_| ()).map_err(|e| format!("{e:?}"))
+}
+
+/// The storage quota and what is used of it, in bytes (`(0, 0)` when the browser does not say).
+pub async fn storage_space() -> (f64, f64) {
+    let v = wasm_bindgen_futures::JsFuture::from(space()).await.unwrap_or(JsValue::UNDEFINED);
+    let a = js_sys::Array::from(&v);
+    (a.get(0).as_f64().unwrap_or(0.0), a.get(1).as_f64().unwrap_or(0.0))
 }
 
 /// The remembered interface language (Indonesian when none was chosen).
@@ -194,6 +279,17 @@ extern "C" {
     /// A random UUID v4 from `crypto.getRandomValues`, which, unlike `crypto.randomUUID`,
     /// browsers also offer on plain http.
     fn uuid() -> String;
+    /// Calls `f(true)` when the page is about to be printed (or print media is emulated) and
+    /// `f(false)` after.
+    fn printing(f: &JsValue);
+}
+
+/// Calls `f(true)` before the page is printed and `f(false)` after: the print view is rendered
+/// only then, so typing does not keep a hidden copy of the whole draft up to date.
+pub fn on_print(f: impl Fn(bool) + 'static) {
+    let cb = Closure::<dyn Fn(bool)>::new(f);
+    printing(cb.as_ref());
+    cb.forget();
 }
 
 /// What `rubric.json` beside the page gave.
@@ -278,7 +374,9 @@ pub fn save_draft(d: &Draft) -> Result<(), StorageError> {
         moved_from: d.moved_from.clone(),
     });
     set(INDEX_KEY, &serde_json::to_string(&list).expect("list serialises"))?;
-    set(CURRENT_KEY, &d.local_id)
+    set(CURRENT_KEY, &d.local_id)?;
+    // Saved, but perhaps only in `localStorage`: that is said too.
+    storage_status()
 }
 
 /// Loads a draft by id.
@@ -314,11 +412,49 @@ pub fn new_uuid() -> String {
     uuid()
 }
 
-/// Asks the browser to keep this site's storage (best effort; the answer is not needed).
-pub fn request_persistence() {
-    if let Ok(p) = window().navigator().storage().persist() {
-        let _ = p;
+/// Asks the browser to keep this site's data even when space runs short; whether it will.
+pub async fn persistence() -> bool {
+    wasm_bindgen_futures::JsFuture::from(persist()).await.ok().and_then(|v| v.as_bool()).unwrap_or(false)
+}
+
+/// The draft waiting to be saved, and who hears the result.
+type Pending = (Draft, Box<dyn FnOnce(Result<(), StorageError>)>);
+
+thread_local! {
+    static PENDING: std::cell::RefCell<Option<Pending>> = const { std::cell::RefCell::new(None) };
+}
+
+/// How long after its first unsaved change a draft is saved: typing stays free of the
+/// serialisation and the storage write, and the change is committed well within 300 ms.
+const SAVE_AFTER_MS: i32 = 150;
+
+/// Saves `d` soon: at most [`SAVE_AFTER_MS`] after the first change not saved yet (later changes
+/// meanwhile replace it, so continuous typing is still saved every 150 ms), or at once by
+/// [`flush_drafts`]. `done` hears the result.
+pub fn save_draft_soon(d: Draft, done: impl FnOnce(Result<(), StorageError>) + 'static) {
+    let first = PENDING.with(|p| p.borrow_mut().replace((d, Box::new(done))).is_none());
+    if first {
+        let cb = Closure::once_into_js(flush_drafts);
+        let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(cb.unchecked_ref(), SAVE_AFTER_MS);
     }
+}
+
+/// Saves the draft waiting (if any) and commits every queued write now.
+pub fn flush_drafts() {
+    if let Some((d, done)) = PENDING.with(|p| p.borrow_mut().take()) {
+        done(save_draft(&d));
+    }
+    store_flush();
+}
+
+/// When the page is hidden: saves the draft waiting, and writes the open draft again (a
+/// commit started just before may not have reached the disk), all committed now.
+pub fn flush_on_hide() {
+    if let Some((d, done)) = PENDING.with(|p| p.borrow_mut().take()) {
+        done(save_draft(&d));
+    }
+    let current = get(CURRENT_KEY).map(|id| format!("{DRAFT_PREFIX}{id}"));
+    store_resend([Some(INDEX_KEY.to_string()), Some(CURRENT_KEY.to_string()), current].into_iter().flatten().collect());
 }
 
 /// Offers `bytes` as a download named `name`. Kept out of line: one copy for all its callers

@@ -14,12 +14,15 @@ pub mod state;
 
 pub use app::App;
 
-/// Mounts the app into `#app` (or the body when the element is missing).
+/// Opens the storage, then mounts the app into `#app` (or the body when the element is missing).
 pub fn start() {
     browser::install_panic_hook();
-    let root = gloo_utils::document().get_element_by_id("app");
-    match root {
-        Some(el) => yew::Renderer::<App>::with_root(el).render(),
-        None => yew::Renderer::<App>::new().render(),
-    };
+    wasm_bindgen_futures::spawn_local(async {
+        browser::open_storage().await;
+        let root = gloo_utils::document().get_element_by_id("app");
+        match root {
+            Some(el) => yew::Renderer::<App>::with_root(el).render(),
+            None => yew::Renderer::<App>::new().render(),
+        };
+    });
 }

@@ -4,13 +4,14 @@
 //! changes in `state.rs`; everything scored or checked comes from `ampk-core`.
 
 use crate::browser::{self, Fetched, StorageError};
-use crate::components::{rubric_badge, ErrorSummary, InputField, RubricRef, RubricSummary, ScoreCard, SummaryItem};
+use super::category::CategorySection;
+use crate::components::{rubric_badge, ErrorSummary, InputField, RubricRef, RubricSummary, SummaryItem};
 use crate::i18n::problem;
 use crate::state::{Action, Field, Model, MoveSummary, Published};
-use ampk_core::draft::{self, Assessment, Draft, DraftEntry, Feedback, Mark};
+use ampk_core::draft::{self, Assessment, Draft, DraftEntry, Feedback};
 use ampk_core::officer::{Reply, Request};
 use ampk_core::rubric::{self, Status};
-use ampk_core::submission::{self, Response};
+use ampk_core::submission;
 use ampk_core::{fmt, Lang, Problem, ProblemCode};
 use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
@@ -243,31 +244,40 @@ pub fn OfficerPage(props: &OfficerPageProps) -> Html {
     let r = m.rubric.0.clone();
     let d = &m.draft;
     let assessment = use_memo((m.rubric.clone(), d.clone()), |(r, d)| draft::assess(&r.0, d));
+    // Parsed once per feedback text, and shared by identity with the categories' forms.
+    let fb = use_memo(d.feedback.clone(), |text| Feedback::parse(text).map(Rc::new));
+    let fb: &Option<Rc<Feedback>> = &fb;
     let attempted = use_state(|| false);
     let storage = use_state(browser::storage_status);
     let drafts = use_state(browser::list_drafts);
 
-    // Autosave: every change to the draft is written at once (well within 500 ms), and again
-    // when the page is hidden.
+    // Autosave: a change is saved at most 150 ms after it (not on the keystroke itself: the
+    // serialisation and the write wait for a quiet moment), committed to disk at once, and saved
+    // again at once when the page is hidden.
     {
-        let storage = storage.clone();
-        let drafts = drafts.clone();
+        let (storage, drafts) = (storage.clone(), drafts.clone());
         use_effect_with(d.clone(), move |d| {
-            let result = browser::save_draft(d);
-            if *storage != result {
-                storage.set(result);
-            }
-            drafts.set(browser::list_drafts());
+            browser::save_draft_soon(d.clone(), move |result| {
+                if *storage != result {
+                    storage.set(result);
+                }
+                let list = browser::list_drafts();
+                if *drafts != list {
+                    drafts.set(list);
+                }
+            });
         });
     }
+    // Whether the browser will keep the data when space runs short (shown in the drafts panel).
+    let persisted = use_state(|| None::<bool>);
+    let printing = use_state(|| false);
     {
-        let latest = use_mut_ref(|| d.clone());
-        *latest.borrow_mut() = d.clone();
+        let (persisted, storage, print) = (persisted.clone(), storage.clone(), printing.clone());
         use_effect_with((), move |_| {
-            browser::request_persistence();
-            browser::on_page_hide(move || {
-                let _ = browser::save_draft(&latest.borrow());
-            });
+            browser::on_print(move |p| print.set(p));
+            wasm_bindgen_futures::spawn_local(async move { persisted.set(Some(browser::persistence().await)) });
+            browser::on_storage_change(move |e| storage.set(e));
+            browser::on_page_hide(browser::flush_on_hide);
         });
     }
 
@@ -302,7 +312,7 @@ pub fn OfficerPage(props: &OfficerPageProps) -> Html {
             field: draft::field_of(&p.path).map(|f| focus_target(&r, &f)),
             message: p.message(lang).to_string(),
         })
-        .chain(feedback_summary(d, lang))
+        .chain(feedback_summary(fb.as_deref(), d, lang))
         .collect();
 
     let on_export = {
@@ -348,7 +358,11 @@ pub fn OfficerPage(props: &OfficerPageProps) -> Html {
             <ErrorSummary title={t.error_summary_title()} items={summary} />
             if let Err(e) = &*storage {
                 <div class="warning-banner" role="alert" data-testid="storage-warning">
-                    { if *e == StorageError::Full { t.drafts_storage_full() } else { t.drafts_storage_unavailable() } }
+                    { match e {
+                        StorageError::Full => t.drafts_storage_full(),
+                        StorageError::Fallback => t.drafts_storage_fallback(),
+                        StorageError::Unavailable => t.drafts_storage_unavailable(),
+                    } }
                 </div>
             }
             if let Some(n) = &m.notice {
@@ -357,7 +371,7 @@ pub fn OfficerPage(props: &OfficerPageProps) -> Html {
             if let Published::Broken(problems) = &m.published {
                 { broken_published(m, problems, on_export) }
             } else {
-                { officer_form(m, &props.on_action, &drafts, &assessment, *attempted, changed_since_export, moving, on_export, &attempt) }
+                { officer_form(m, (fb, *printing), &props.on_action, (&drafts, *persisted), &assessment, *attempted, changed_since_export, moving, on_export, &attempt) }
             }
         </>
     }
@@ -428,8 +442,9 @@ fn lines(items: &[String], testid: &'static str, empty: &str) -> Html {
 #[allow(clippy::too_many_arguments)]
 fn officer_form(
     m: &Model,
+    (fb, printing): (&Option<Rc<Feedback>>, bool),
     on_action: &Callback<Action>,
-    drafts: &UseStateHandle<Vec<browser::DraftMeta>>,
+    (drafts, persisted): (&UseStateHandle<Vec<browser::DraftMeta>>, Option<bool>),
     assessment: &Assessment,
     attempted: bool,
     changed_since_export: bool,
@@ -448,7 +463,7 @@ fn officer_form(
             if let Some(s) = &m.moved {
                 { moved_summary(m, s, on_action) }
             }
-            { drafts_panel(m, drafts, on_action, changed_since_export) }
+            { drafts_panel(m, (drafts, persisted), on_action, changed_since_export) }
             if moving {
                 <p class="notice" role="status" data-testid="moving">{ t.moved_in_progress(r.file.title.get(m.lang)) }</p>
                 if !m.rubric_problems.is_empty() {
@@ -457,7 +472,7 @@ fn officer_form(
                     </button>
                 }
             } else {
-                { officer_fields(m, on_action, assessment, attempted, on_export) }
+                { officer_fields(m, (fb, printing), on_action, assessment, attempted, on_export) }
             }
         </>
     }
@@ -466,22 +481,22 @@ fn officer_form(
 /// The profile, the categories' forms and the export.
 fn officer_fields(
     m: &Model,
+    (fb, printing): (&Option<Rc<Feedback>>, bool),
     on_action: &Callback<Action>,
     assessment: &Assessment,
     attempted: bool,
     on_export: Callback<MouseEvent>,
 ) -> Html {
     let (t, d, r) = (m.lang.texts(), &m.draft, &m.rubric.0);
-    let fb = Feedback::parse(&d.feedback);
     html! {
         <>
-            if let Some(f) = &fb {
+            if let Some(f) = fb.as_deref() {
                 { feedback_banner(m, f) }
             }
             { profile_section(m, assessment, attempted, on_action) }
             if rubric_type_known(r, &d.agency_type) {
                 { overview(m, assessment) }
-                { for assessment.categories.iter().map(|st| category_section(m, fb.as_ref(), st, attempted, on_action)) }
+                { for assessment.categories.iter().map(|st| category(m, fb, st, attempted, on_action)) }
             } else {
                 <p class="inset">{ t.profile_choose_type_first() }</p>
             }
@@ -502,7 +517,9 @@ fn officer_fields(
                 { open_file(m, on_action, false) }
                 { open_file(m, on_action, true) }
             </section>
-            { print_view(m, assessment) }
+            if printing {
+                { print_view(m, assessment) }
+            }
         </>
     }
 }
@@ -620,7 +637,7 @@ fn rubric_panel(m: &Model, on_action: &Callback<Action>) -> Html {
 
 fn drafts_panel(
     m: &Model,
-    drafts: &UseStateHandle<Vec<browser::DraftMeta>>,
+    (drafts, persisted): (&UseStateHandle<Vec<browser::DraftMeta>>, Option<bool>),
     on_action: &Callback<Action>,
     changed: bool,
 ) -> Html {
@@ -661,6 +678,11 @@ fn drafts_panel(
                     None => t.drafts_never_exported().to_string(),
                 } }
             </p>
+            if let Some(kept) = persisted {
+                <p class="hint" data-testid="storage-persisted" data-persisted={kept.to_string()}>
+                    { if kept { t.drafts_persisted() } else { t.drafts_not_persisted() } }
+                </p>
+            }
             if changed {
                 <p class="warning-text" data-testid="changed-since-export">{ t.drafts_changed_since_export() }</p>
             }
@@ -903,7 +925,7 @@ fn overview_row(m: &Model, st: &draft::CategoryState) -> Html {
 }
 
 /// A category's status: left out of the export, incomplete or complete.
-fn status_text(st: &draft::CategoryState, lang: Lang) -> &'static str {
+pub(super) fn status_text(st: &draft::CategoryState, lang: Lang) -> &'static str {
     let t = lang.texts();
     if st.excluded {
         t.category_status_excluded()
@@ -921,83 +943,29 @@ fn jump(id: String) -> Callback<MouseEvent> {
     })
 }
 
-fn category_section(
+/// A category's form, as a component that re-renders only when its own part of the draft, its
+/// scores or its problems change.
+fn category(
     m: &Model,
-    fb: Option<&Feedback>,
+    fb: &Option<Rc<Feedback>>,
     st: &draft::CategoryState,
     attempted: bool,
     on_action: &Callback<Action>,
 ) -> Html {
-    let (t, lang, d, r) = (m.lang.texts(), m.lang, &m.draft, &m.rubric.0);
-    let def = &r.file.categories[st.category];
+    let (d, def) = (&m.draft, &m.rubric.0.file.categories[st.category]);
     let entry = d.categories.get(&def.id).cloned().unwrap_or_default();
-    let section_id = format!("cat-{}", def.id);
-    let on_include = {
-        let (on_action, cat) = (on_action.clone(), def.id.clone());
-        Callback::from(move |e: Event| {
-            let el: HtmlInputElement = e.target_unchecked_into();
-            on_action.emit(Action::SetExcluded { cat: cat.clone(), excluded: !el.checked() });
-        })
-    };
-    let on_note = {
-        let (on_action, cat) = (on_action.clone(), def.id.clone());
-        Callback::from(move |e: InputEvent| {
-            let el: web_sys::HtmlTextAreaElement = e.target_unchecked_into();
-            on_action.emit(Action::SetNote { cat: cat.clone(), text: el.value() });
-        })
-    };
-    let shown_errors = shown(st.errors.iter(), d, attempted || entry_touched(&entry));
-    let check_errors: Vec<&Problem> =
-        shown_errors.iter().copied().filter(|p| p.code == ProblemCode::CheckFailed).collect();
-    let include_id = format!("{}.include", def.id);
-    let note_id = format!("{}.note", def.id);
-    let tag = if st.excluded {
-        "tag-grey"
-    } else if st.incomplete {
-        "tag-yellow"
-    } else {
-        "tag-green"
-    };
+    let errors: Vec<Problem> = shown(st.errors.iter(), d, attempted || entry_touched(&entry)).into_iter().cloned().collect();
+    // Built by insertion (collecting into a B-tree would add the standard sort to the bundle).
+    let mut responses = std::collections::BTreeMap::new();
+    if fb.is_some() {
+        let prefix = format!("{}.", def.id);
+        for (k, v) in d.responses.iter().filter(|(k, _)| k.starts_with(&prefix)) {
+            responses.insert(k.clone(), v.clone());
+        }
+    }
     html! {
-        <section class={classes!("section", "category", st.excluded.then_some("excluded"))} id={section_id.clone()}
-            data-category={def.id.clone()} aria-labelledby={format!("{section_id}-title")} tabindex="-1">
-            <h2 id={format!("{section_id}-title")}>
-                { def.label.get(lang) }{ " " }
-                <span class={classes!("tag", tag)}>{ status_text(st, lang) }</span>
-            </h2>
-            if let Some(desc) = &def.description {
-                <p class="lead">{ desc.get(lang) }</p>
-            }
-            <div class="checkbox include">
-                <input type="checkbox" id={include_id.clone()} name={include_id.clone()} checked={!st.excluded}
-                    onchange={on_include} />
-                <label for={include_id}>{ t.category_include() }</label>
-            </div>
-            if st.excluded {
-                <p class="inset">{ t.category_excluded_note() }</p>
-            }
-            <div class="category-grid">
-                <div class="category-form">
-                    { for check_errors.iter().map(|p| html! {
-                        <p class="error-message check-error">{ p.message(lang) }</p>
-                    }) }
-                    if let Some((_, note)) = fb.and_then(|f| f.notes.iter().find(|(cat, _)| *cat == def.id)) {
-                        <p class="review-note" data-testid={format!("feedback-note-{}", def.id)}>{ draft::in_lang(note, lang) }</p>
-                    }
-                    { for (0..def.inputs.len()).map(|i| {
-                        let field = input_field(&m.rubric, lang, st, &entry, &shown_errors, i, on_action);
-                        reviewed(m, fb, &def.id, &def.inputs[i].id, field, on_action)
-                    }) }
-                    <div class="field">
-                        <label class="label" for={note_id.clone()}>{ t.category_note() }</label>
-                        <p class="hint">{ t.category_note_hint() }</p>
-                        <textarea class="textarea" id={note_id.clone()} name={note_id} rows="3" maxlength={max_text()}
-                            value={entry.note.clone()} oninput={on_note} />
-                    </div>
-                </div>
-                <ScoreCard rubric={m.rubric.clone()} state={st.clone()} jury={d.jury_estimate} lang={lang} />
-            </div>
-        </section>
+        <CategorySection key={def.id.clone()} rubric={m.rubric.clone()} lang={m.lang} state={st.clone()} {entry} {errors}
+            feedback={fb.clone()} {responses} jury={d.jury_estimate} on_action={on_action.clone()} />
     }
 }
 
@@ -1222,76 +1190,12 @@ fn print_category(m: &Model, st: &draft::CategoryState) -> Html {
     }
 }
 
-/// A field the coordinator marked, in a container naming it (`data-review`), with what the
-/// feedback says about it and the officer's answers; an unmarked field as it is.
-fn reviewed(
-    m: &Model,
-    fb: Option<&Feedback>,
-    cat: &str,
-    input: &str,
-    field: Html,
-    on_action: &Callback<Action>,
-) -> Html {
-    let marks: Vec<&Mark> =
-        fb.iter().flat_map(|f| &f.marks).filter(|k| k.category == cat && k.input == input).collect();
-    if marks.is_empty() {
-        return field;
-    }
-    html! {
-        <div class="field-review" data-review={format!("{cat}.{input}")}>
-            { field }
-            { for marks.into_iter().map(|k| review_mark(m, k, on_action)) }
-        </div>
-    }
-}
-
-/// One mark: what the coordinator says (verdict, correction from → to, reason), "accept" for a
-/// correction not accepted yet, and the response box.
-fn review_mark(m: &Model, k: &Mark, on_action: &Callback<Action>) -> Html {
-    let (t, lang) = (m.lang.texts(), m.lang);
-    let field = k.field();
-    let response = m.draft.responses.get(&field).cloned();
-    let accepted = response.as_ref().is_some_and(|r| r.accepted);
-    let accept = crate::state::accept(k, response.as_ref(), lang).map(|actions| {
-        let on_action = on_action.clone();
-        Callback::from(move |_: MouseEvent| actions.iter().for_each(|a| on_action.emit(a.clone())))
-    });
-    let oninput = {
-        let (on_action, field, accepted) = (on_action.clone(), field.clone(), accepted);
-        Callback::from(move |e: InputEvent| {
-            let el: web_sys::HtmlTextAreaElement = e.target_unchecked_into();
-            let text = Some(el.value()).filter(|t| !t.trim().is_empty());
-            on_action.emit(Action::SetResponse(field.clone(), Response { accepted, text }));
-        })
-    };
-    let id = format!("response-{field}");
-    html! {
-        <div class="review-mark">
-            <p>
-                <strong>{ t.feedback_title() }{ ": " }</strong>{ draft::in_lang(&k.words, lang) }{ " " }
-                if accepted {
-                    <span class="tag tag-green">{ t.feedback_accepted() }</span>
-                }
-            </p>
-            if let Some(onclick) = accept.filter(|_| !accepted) {
-                <button type="button" class="button-secondary" data-testid={format!("accept-{field}")} {onclick}>
-                    { t.feedback_accept() }
-                </button>
-            }
-            <label class="label-small" for={id.clone()}>{ t.feedback_response() }{ " — " }{ draft::in_lang(&k.label, lang) }</label>
-            <textarea class="textarea" id={id.clone()} data-testid={id} rows="2" maxlength={max_text()}
-                value={response.and_then(|r| r.text).unwrap_or_default()} {oninput} />
-        </div>
-    }
-}
-
 /// The summary's "things to look at": every mark that asks for something (a correction, or
 /// evidence that does not match or could not be opened) not answered yet, linking to its
 /// response box.
-fn feedback_summary(d: &Draft, lang: Lang) -> Vec<SummaryItem> {
-    let marks = Feedback::parse(&d.feedback).map(|f| f.marks).unwrap_or_default();
-    marks
-        .iter()
+fn feedback_summary(fb: Option<&Feedback>, d: &Draft, lang: Lang) -> Vec<SummaryItem> {
+    fb.iter()
+        .flat_map(|f| &f.marks)
         .filter(|k| !draft::in_lang(&k.look, lang).is_empty() && !d.responses.contains_key(&k.field()))
         .map(|k| SummaryItem {
             field: Some(format!("response-{}", k.field())),

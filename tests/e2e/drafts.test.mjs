@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { journeyEnv, isPageError } from './harness.mjs';
 import {
-  MS, byName, section, ready, fillProfile, formState, storedDraft, waitSaved, nextFrames, runAxe,
+  MS, byName, section, ready, fillProfile, formState, storedDraft, waitSaved, nextFrames, runAxe, readStore, storeGet, eventually,
 } from './officer-helpers.mjs';
 
 const env = journeyEnv();
@@ -74,9 +74,9 @@ async function waitListed(page, n) {
     .catch(async () => assert.fail(`expected ${n} drafts listed, got ${JSON.stringify(await draftsList(page))}`));
 }
 
-/** The drafts index in local storage: the ids, sorted. */
+/** The drafts index as stored: the ids, sorted. */
 async function storedIds(page) {
-  return page.evaluate(() => JSON.parse(localStorage.getItem('ampk.drafts') ?? '[]').map((m) => m.id).sort());
+  return JSON.parse((await storeGet(page, 'ampk.drafts')) ?? '[]').map((m) => m.id).sort();
 }
 
 const button = (page, name) => page.getByRole('button', { name, exact: true });
@@ -114,7 +114,7 @@ test('1. drafts panel: duplicate, rename, new, open, and delete after a confirma
   await waitSaved(page, 'return d.name === "Draf Dinas A revisi" && d.categories?.[a]?.inputs?.posts?.text?.text === "421";', MS);
   await page.waitForSelector('.drafts-list td:text-is("Draf Dinas A revisi (sedang dibuka)")');
   assert.deepEqual((await draftsList(page)).map((d) => d.name), ['Draf Dinas A', 'Draf Dinas A revisi']);
-  const originalNow = await page.evaluate((id) => JSON.parse(localStorage.getItem(`ampk.draft.${id}`)), original.local_id);
+  const originalNow = JSON.parse(await storeGet(page, `ampk.draft.${original.local_id}`));
   assert.deepEqual([originalNow.name, originalNow.categories[MS].inputs.posts.text.text], ['Draf Dinas A', '420'], 'the original is untouched');
 
   // New: an empty draft, untitled.
@@ -125,7 +125,7 @@ test('1. drafts panel: duplicate, rename, new, open, and delete after a confirma
   assert.equal(await page.inputValue(byName('agency.name')), '');
   assert.equal(await page.$(section(MS)), null, 'no category form before a type is chosen');
   const fresh = await storedDraft(page);
-  assert.deepEqual(await storedIds(page), [original.local_id, copy.local_id, fresh.local_id].sort());
+  await eventually(() => storedIds(page), [original.local_id, copy.local_id, fresh.local_id].sort());
   assert.deepEqual(await draftsList(page), [
     { name: 'Draf Dinas A', agency: 'Dinas Contoh A', current: false },
     { name: 'Draf Dinas A revisi', agency: 'Dinas Contoh A', current: false },
@@ -137,11 +137,11 @@ test('1. drafts panel: duplicate, rename, new, open, and delete after a confirma
   await page.waitForFunction(() => document.querySelector('[name="draft.name"]')?.value === 'Draf Dinas A');
   assert.equal(await page.inputValue(byName(`${MS}.posts`)), '420');
   assert.equal(await page.inputValue(byName('agency.name')), 'Dinas Contoh A');
-  assert.equal(await page.evaluate(() => localStorage.getItem('ampk.current')), original.local_id);
+  await eventually(() => storeGet(page, 'ampk.current'), original.local_id);
   await button(page, 'Buka Draf Dinas A revisi').click();
   await page.waitForFunction(() => document.querySelector('[name="draft.name"]')?.value === 'Draf Dinas A revisi');
   assert.equal(await page.inputValue(byName(`${MS}.posts`)), '421');
-  assert.equal(await page.evaluate(() => localStorage.getItem('ampk.current')), copy.local_id);
+  await eventually(() => storeGet(page, 'ampk.current'), copy.local_id);
   assert.equal((await draftsList(page)).find((d) => d.current).name, 'Draf Dinas A revisi');
 
   // Delete another draft: cancelling the confirmation keeps it.
@@ -149,7 +149,7 @@ test('1. drafts panel: duplicate, rename, new, open, and delete after a confirma
   await button(page, 'Hapus Draf tanpa nama').click();
   await nextFrames(page);
   assert.deepEqual(s.dialogs, [`confirm: ${CONFIRM_DELETE} → dismiss`]);
-  assert.equal(await page.evaluate((id) => localStorage.getItem(`ampk.draft.${id}`) !== null, fresh.local_id), true, 'kept in storage');
+  await eventually(async () => (await storeGet(page, `ampk.draft.${fresh.local_id}`)) !== null, true, 'kept in storage');
   assert.equal((await draftsList(page)).length, 3, 'still listed');
 
   // Accepting it deletes it from storage; the open draft stays open.
@@ -157,8 +157,8 @@ test('1. drafts panel: duplicate, rename, new, open, and delete after a confirma
   await button(page, 'Hapus Draf tanpa nama').click();
   await nextFrames(page);
   assert.equal(s.dialogs.length, 2);
-  assert.equal(await page.evaluate((id) => localStorage.getItem(`ampk.draft.${id}`), fresh.local_id), null, 'gone from storage');
-  assert.deepEqual(await storedIds(page), [original.local_id, copy.local_id].sort(), 'gone from the stored index');
+  await eventually(() => storeGet(page, `ampk.draft.${fresh.local_id}`), null, 'gone from storage');
+  await eventually(() => storedIds(page), [original.local_id, copy.local_id].sort(), 'gone from the stored index');
   assert.equal(await page.inputValue(byName('draft.name')), 'Draf Dinas A revisi', 'the open draft stays open');
   // (That the list drops it at once is journey 1b: a known bug.)
 
@@ -168,8 +168,8 @@ test('1. drafts panel: duplicate, rename, new, open, and delete after a confirma
   await page.waitForFunction(() => document.querySelector('[name="draft.name"]')?.value === 'Draf Dinas A');
   await waitListed(page, 0);
   assert.equal(await page.inputValue(byName(`${MS}.posts`)), '420');
-  assert.deepEqual(await storedIds(page), [original.local_id]);
-  assert.equal(await page.evaluate(() => localStorage.getItem('ampk.current')), original.local_id);
+  await eventually(() => storedIds(page), [original.local_id]);
+  await eventually(() => storeGet(page, 'ampk.current'), original.local_id);
 
   // A reload shows the same.
   await page.reload();
@@ -198,7 +198,7 @@ test('1b. a deleted draft that is not the open one leaves the drafts list at onc
   // The click's handler has run (the dialog was answered) and two frames have passed: what the
   // list shows now is what it will show until something else changes.
   await nextFrames(page);
-  assert.equal(await page.evaluate((id) => localStorage.getItem(`ampk.draft.${id}`), old.local_id), null, 'gone from storage');
+  await eventually(() => storeGet(page, `ampk.draft.${old.local_id}`), null, 'gone from storage');
   assert.equal(await page.inputValue(byName('draft.name')), 'Draf dibuka', 'the open draft stays open');
   const listed = await draftsList(page);
   const dialogs = [`confirm: ${CONFIRM_DELETE} → accept`];
@@ -210,25 +210,23 @@ test('1b. a deleted draft that is not the open one leaves the drafts list at onc
   await done(s, dialogs);
 });
 
-// The pagehide flush. The page saves the draft on every change: each `input` event updates the
-// draft, and the effect that runs after the re-render writes it to local storage, within a
-// microtask of the keystroke (Yew 0.23 may also push that effect to a later task once a render
-// has taken 16 ms). Typing without blurring therefore does NOT avoid the change-triggered save,
-// so these journeys make it unable to land: an init script, which runs before the page's own
-// scripts, holds back (records, and does not perform) every write of a draft, of the drafts
-// index and of the current-draft key from the moment the test says so, and stops holding in
-// `pagehide`/`visibilitychange` listeners registered before the page's own. Any text found in
-// storage after that can only have been written by the page's pagehide/visibilitychange save.
+// The pagehide flush. The page saves the draft soon after every change (at most 150 ms later),
+// committed to IndexedDB. These journeys make that save unable to land: an init script, which
+// runs before the page's own scripts, holds back (records, and does not perform) every write of
+// a draft, of the drafts index and of the current-draft key from the moment the test says so,
+// and stops holding in `pagehide`/`visibilitychange` listeners registered before the page's
+// own. Any text found in storage after that can only have been written by the page's
+// pagehide/visibilitychange save.
 function holdDraftWrites() {
-  const setItem = Storage.prototype.setItem;
+  const put = IDBObjectStore.prototype.put;
   const hold = { on: false, held: [] };
   window.e2eHold = hold;
-  Storage.prototype.setItem = function setItemHeld(key, value) {
+  IDBObjectStore.prototype.put = function putHeld(value, key) {
     if (hold.on && /^ampk\.(draft|current)/.test(String(key))) {
       hold.held.push([String(key), String(value)]);
       return undefined;
     }
-    return setItem.call(this, key, value);
+    return put.call(this, value, key);
   };
   const release = () => { hold.on = false; };
   window.addEventListener('pagehide', release);
@@ -279,14 +277,20 @@ test('3. text typed just before the tab is closed is saved by the pagehide flush
   await done(s);
 });
 
-// Storage failures: an init script replaces Storage.prototype.setItem with one that throws the
+// Storage failures: an init script makes every write of IndexedDB and of localStorage throw the
 // DOMException a full quota throws (always, or while `window.e2eFull` is true).
 function quotaExceeded(always) {
   const setItem = Storage.prototype.setItem;
+  const put = IDBObjectStore.prototype.put;
   window.e2eFull = always;
+  const full = (key) => new DOMException(`Setting the value of '${key}' exceeded the quota.`, 'QuotaExceededError');
   Storage.prototype.setItem = function setItemFull(key, value) {
-    if (window.e2eFull) throw new DOMException(`Setting the value of '${key}' exceeded the quota.`, 'QuotaExceededError');
+    if (window.e2eFull) throw full(key);
     return setItem.call(this, key, value);
+  };
+  IDBObjectStore.prototype.put = function putFull(value, key) {
+    if (window.e2eFull) throw full(key);
+    return put.call(this, value, key);
   };
 }
 
@@ -312,7 +316,7 @@ test('4. when storage is full from the start, a banner says so; typed values sta
   assert.equal(state[`${MS}.reach`], '3.200.000');
   assert.equal(state[`${MS}.note`], 'Tetap di layar');
   assert.equal((await banner.textContent()).trim(), STORAGE_FULL, 'the banner stays');
-  assert.equal(await page.evaluate(() => localStorage.length), 0, 'nothing was stored');
+  assert.deepEqual(await readStore(page), {}, 'nothing was stored');
   await runAxe(page, 'storage full');
   await done(s);
 });

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { journeyEnv, openPage } from './harness.mjs';
-import { root, MS, byName, section, ready, waitScore, storedDraft, waitSaved, ampkScore, runAxe, done } from './officer-helpers.mjs';
+import { root, MS, byName, section, ready, waitScore, storedDraft, waitSaved, ampkScore, runAxe, done, storeGet } from './officer-helpers.mjs';
 
 const fixtures = path.join(root, 'tests', 'e2e', 'fixtures');
 const original = path.join(fixtures, 'batch', '01-dinas-contoh-a.json');
@@ -29,8 +29,9 @@ test('1. feedback opens next to the draft of its submission; accept one correcti
   await page.setInputFiles('[data-testid=open-submission]', original);
   await page.waitForSelector(section(MS));
   await waitScore(page, MS, '78.34');
+  await waitSaved(page, 'return d.agency_name === "Dinas Contoh A";');
   const opened = await storedDraft(page);
-  const draftCount = () => page.evaluate(() => JSON.parse(localStorage.getItem('ampk.drafts') ?? '[]').length);
+  const draftCount = async () => JSON.parse((await storeGet(page, 'ampk.drafts')) ?? '[]').length;
   const before = await draftCount();
 
   await page.setInputFiles('[data-testid=open-feedback]', feedback);
@@ -111,6 +112,7 @@ test('2. the feedback alone, in a fresh profile, makes the draft from the submis
   await waitScore(page, MS, '78.34');
   assert.equal(await page.inputValue(byName('agency.name')), 'Dinas Contoh A');
   assert.equal(await page.inputValue(byName(`${MS}.posts`)), '420');
+  await waitSaved(page, 'return d.revision === 2;');
   const d = await storedDraft(page);
   assert.equal(d.submission_id, ID);
   assert.equal(d.revision, 2);

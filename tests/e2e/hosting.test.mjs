@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { dist, serve, launch, openPage, cspViolations } from './harness.mjs';
 import {
   MS, MS_SCORE, byName, scoreSel, ready, fillProfile, fillMediaSosial, excludeOthers, fillContohA, waitScore,
-  formState, storedDraft, waitSaved, ampkBin, ampkScore, runAxe, done, modelRubric,
+  formState, storedDraft, waitSaved, ampkBin, ampkScore, runAxe, done, modelRubric, readStore, storeGet, storeDeletePrefix,
 } from './officer-helpers.mjs';
 import { batchDir } from './fixtures/make-batch.mjs';
 
@@ -122,8 +122,9 @@ test('2. a broken rubric.json stops the page with every problem; drafts are unto
   const s = await site();
   const { page, errors, context } = await openPage(browser, s.url);
   await fillContohA(page);
-  await waitSaved(page, 'return d.agency_name === "Dinas Contoh A" && d.categories?.[a]?.excluded === false;', MS);
-  const before = await page.evaluate(() => ({ ...localStorage }));
+  // Saved with the last change made (the last category left out).
+  await waitSaved(page, 'return d.agency_name === "Dinas Contoh A" && d.categories?.[a]?.excluded === false && d.categories?.lapor_opd?.excluded === true;', MS);
+  const before = await readStore(page);
 
   const broken = JSON.parse(fs.readFileSync(OFFICIAL, 'utf8'));
   broken.categories[0].indicators[0].weight += 7;
@@ -143,7 +144,7 @@ test('2. a broken rubric.json stops the page with every problem; drafts are unto
   const file = await exportFile(page);
   const [report] = ampkScore(file);
   assert.equal(report.categories.find((c) => c.id === MS).data_score, 78.34);
-  const afterwards = await page.evaluate(() => ({ ...localStorage }));
+  const afterwards = await readStore(page);
   const drafts = (o) => Object.fromEntries(Object.entries(o).filter(([k]) => k.startsWith('ampk.draft.')));
   const id = before['ampk.current'];
   const [was, is] = [JSON.parse(drafts(before)[`ampk.draft.${id}`]), JSON.parse(drafts(afterwards)[`ampk.draft.${id}`])];
@@ -170,6 +171,7 @@ test('3. a draft made with the model moves to the published rubric: entries carr
   await page.reload();
   await page.waitForSelector('[data-testid=migration-summary]');
   const sha = fingerprint(OFFICIAL);
+  await waitSaved(page, 'return d.rubric_sha256 === a;', sha);
   const moved = await storedDraft(page);
   assert.equal(moved.rubric_sha256, sha);
   assert.equal(moved.moved_from, original.local_id);
@@ -199,7 +201,7 @@ test('3. a draft made with the model moves to the published rubric: entries carr
   assert.match(dropped[0], /`lh_best_practices`.*Nilai lama: 78/);
 
   // The original is still there, unchanged.
-  const kept = await page.evaluate((id) => JSON.parse(localStorage.getItem(`ampk.draft.${id}`)), original.local_id);
+  const kept = JSON.parse(await storeGet(page, `ampk.draft.${original.local_id}`));
   assert.deepEqual(kept, original, 'the original draft is unchanged');
   assert.match(await page.textContent('[data-testid=migration-summary]'), /tetap tersimpan tanpa perubahan/);
   await runAxe(page, 'migration summary');
@@ -209,7 +211,7 @@ test('3. a draft made with the model moves to the published rubric: entries carr
   await page.waitForSelector('[data-testid=rubric-source][data-source=published]');
   await page.waitForSelector(byName(`${MS}.posts`));
   assert.equal((await storedDraft(page)).local_id, moved.local_id);
-  const count = await page.evaluate(() => JSON.parse(localStorage.getItem('ampk.drafts')).length);
+  const count = JSON.parse(await storeGet(page, 'ampk.drafts')).length;
   assert.equal(count, 2, 'the original and the moved draft');
   await done(context, errors);
 });
@@ -419,7 +421,7 @@ test('11. an own rubric remembered by an earlier kit (choice only) still gives i
   await waitSaved(page, 'return d.agency_name === "Dinas Lama";');
   // As an earlier kit left it: the choice (ampk.rubric, ampk.rubric.sha256) and no copy by
   // fingerprint.
-  await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('ampk.rubrics.')).forEach((k) => localStorage.removeItem(k)));
+  await storeDeletePrefix(page, 'ampk.rubrics.');
 
   s.publish(fs.readFileSync(OFFICIAL, 'utf8'));
   await page.reload();

@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { isDeepStrictEqual } from 'node:util';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const modelRubric = path.join(root, 'crates', 'ampk-core', 'rubrics', 'ampk-2025-model.json');
@@ -108,23 +109,92 @@ export async function formState(page) {
   });
 }
 
-/** The current draft as stored in local storage (null when there is none). */
-export async function storedDraft(page) {
-  return page.evaluate(() => {
-    const id = localStorage.getItem('ampk.current');
-    const text = id && localStorage.getItem(`ampk.draft.${id}`);
-    return text ? JSON.parse(text) : null;
-  });
+/**
+ * Everything the officer's page keeps, as committed: the IndexedDB store `kv` of the database
+ * `ampk` (key → text), or, when the page fell back, the `ampk.*` keys of `localStorage`. Reading
+ * never creates the database (an open that would create it is aborted).
+ */
+export async function readStore(page) {
+  return page.evaluate(() => new Promise((ok) => {
+    const fromLocal = () => {
+      const out = {};
+      for (let i = 0; i < localStorage.length; i++) {
+        const k = localStorage.key(i);
+        if (k.startsWith('ampk.')) out[k] = localStorage.getItem(k);
+      }
+      return out;
+    };
+    let r;
+    try { r = indexedDB.open('ampk'); } catch { ok(fromLocal()); return; }
+    r.onupgradeneeded = () => r.transaction.abort();
+    r.onerror = () => ok(fromLocal());
+    r.onsuccess = () => {
+      const db = r.result;
+      const out = {};
+      const c = db.transaction('kv').objectStore('kv').openCursor();
+      c.onsuccess = () => {
+        const cur = c.result;
+        if (cur) { out[cur.key] = cur.value; cur.continue(); } else { db.close(); ok(Object.keys(out).length ? out : fromLocal()); }
+      };
+      c.onerror = () => { db.close(); ok(fromLocal()); };
+    };
+  }));
 }
 
-/** Resolves once the draft in local storage satisfies `pred` (autosave has happened). */
+/** Deletes the stored keys that start with `prefix` (as an earlier kit would not have had them). */
+export async function storeDeletePrefix(page, prefix) {
+  await page.evaluate((p) => new Promise((ok, no) => {
+    const r = indexedDB.open('ampk');
+    r.onerror = () => no(r.error);
+    r.onsuccess = () => {
+      const db = r.result;
+      const tx = db.transaction('kv', 'readwrite');
+      const st = tx.objectStore('kv');
+      st.getAllKeys().onsuccess = (e) => e.target.result.filter((k) => k.startsWith(p)).forEach((k) => st.delete(k));
+      tx.oncomplete = () => { db.close(); ok(); };
+      tx.onerror = () => no(tx.error);
+    };
+  }), prefix);
+}
+
+/**
+ * Waits until `read()` (async) gives a value deep-equal to `expected` (storage is committed a
+ * moment after the change that caused it), then asserts it.
+ */
+export async function eventually(read, expected, message) {
+  const until = Date.now() + 5_000;
+  let got = await read();
+  while (!isDeepStrictEqual(got, expected) && Date.now() < until) {
+    await new Promise((ok) => setTimeout(ok, 50));
+    got = await read();
+  }
+  assert.deepEqual(got, expected, message);
+}
+
+/** The value the page keeps under `key` (null when none). */
+export async function storeGet(page, key) {
+  return (await readStore(page))[key] ?? null;
+}
+
+/** The current draft as stored (null when there is none). */
+export async function storedDraft(page) {
+  const all = await readStore(page);
+  const id = all['ampk.current'];
+  const text = id && all[`ampk.draft.${id}`];
+  return text ? JSON.parse(text) : null;
+}
+
+/** Resolves once the stored draft satisfies `pred` (autosave has happened). */
 export async function waitSaved(page, pred, arg) {
-  await page.waitForFunction(([src, a]) => {
-    const id = localStorage.getItem('ampk.current');
-    const text = id && localStorage.getItem(`ampk.draft.${id}`);
-    // eslint-disable-next-line no-new-func
-    return text ? new Function('d', 'a', src)(JSON.parse(text), a) : false;
-  }, [pred, arg], { timeout: 5_000 });
+  // eslint-disable-next-line no-new-func
+  const test = new Function('d', 'a', pred);
+  const until = Date.now() + 5_000;
+  for (;;) {
+    const d = await storedDraft(page);
+    if (d && test(d, arg)) return;
+    if (Date.now() > until) assert.fail(`the stored draft never satisfied: ${pred} (${JSON.stringify(d)?.slice(0, 300)})`);
+    await page.waitForTimeout(50);
+  }
 }
 
 /** Resolves after two animation frames: whatever the last event scheduled has rendered. */

@@ -15,7 +15,7 @@ import { spawnSync } from 'node:child_process';
 import { journeyEnv } from './harness.mjs';
 import { readXlsx, unzip } from './xlsx-reader.mjs';
 import {
-  ampkBin, modelRubric, byName, MS, MS_TYPED, MS_QUALITY, MS_SCORE, indicators, runAxe, waitScore, section,
+  ampkBin, modelRubric, byName, MS, MS_TYPED, MS_QUALITY, MS_SCORE, indicators, runAxe, waitScore, section, readStore,
 } from './officer-helpers.mjs';
 import { example, seal } from './fixtures/make-batch.mjs';
 
@@ -251,7 +251,7 @@ test('template → edited workbook → problem at its cell → fixed → preview
     'every indicator as the CLI scores it');
   assert.equal(shown.S1, '84.00', 'S1 on its new scale: 42 posts a month of 50');
   assert.ok(await page.$(`[data-testid=gains-${MS}]`), 'where to gain points');
-  assert.equal(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('ampk.draft'))).then((k) => k.length), 0,
+  assert.equal(Object.keys(await readStore(page)).filter((k) => k.startsWith('ampk.draft')).length, 0,
     'preview figures are not saved as drafts');
   await runAxe(page, 'studio: preview');
 

@@ -130,7 +130,7 @@ pub(super) fn import_section(m: &RekapModel, lang: Lang, on: &Callback<RekapActi
             if let Err(e) = &m.storage {
                 <div class="warning-banner" role="alert">{ match e {
                     StorageError::Full => t.rekap_storage_full(),
-                    StorageError::Unavailable => t.rekap_storage_unavailable(),
+                    StorageError::Unavailable | StorageError::Fallback => t.rekap_storage_unavailable(),
                 } }</div>
             }
             if total > 0 {
