@@ -344,3 +344,111 @@ test('5. when storage fills up mid-session, the next change shows the banner; th
   await banner.waitFor({ state: 'detached' });
   await done(s);
 });
+
+// IndexedDB made unavailable, as in some private modes: opening it throws.
+function blockIndexedDb() {
+  Object.defineProperty(window, 'indexedDB', { configurable: true, get() { throw new DOMException('IndexedDB is blocked', 'SecurityError'); } });
+}
+
+const STORAGE_FALLBACK = 'Penyimpanan utama peramban (IndexedDB) tidak dapat dipakai: draf disimpan di localStorage, yang baru ditulis ke disk beberapa detik kemudian. Bila peramban mati mendadak, ketikan terakhir dapat hilang; ekspor pengajuan secara berkala.';
+
+/** Fills two drafts (the second a renamed copy with another figure), in English. */
+async function fillTwoDrafts(page) {
+  await page.fill(byName('draft.name'), 'Draf lama A');
+  await fillProfile(page);
+  await page.fill(byName(`${MS}.posts`), '420');
+  await page.fill(byName(`${MS}.note`), 'Catatan dari versi lama');
+  await waitSaved(page, 'return d.categories?.[a]?.note === "Catatan dari versi lama";', MS);
+  await button(page, 'Gandakan').click();
+  await waitListed(page, 2);
+  await page.fill(byName('draft.name'), 'Draf lama B');
+  await page.fill(byName(`${MS}.posts`), '421');
+  await waitSaved(page, 'return d.name === "Draf lama B" && d.categories?.[a]?.inputs?.posts?.text?.text === "421";', MS);
+  await page.click('[data-testid=lang]');
+  await page.waitForFunction(() => document.documentElement.lang === 'en');
+}
+
+test('6. when IndexedDB is blocked, drafts are kept in localStorage, the banner says so, and a reload restores them', async () => {
+  const s = await open({ init: blockIndexedDb });
+  const { page } = s;
+  const banner = page.locator('[data-testid=storage-warning]');
+  await banner.waitFor();
+  assert.equal((await banner.textContent()).trim(), STORAGE_FALLBACK);
+  await fillTwoDrafts(page);
+  const filled = await formState(page);
+  const kept = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('ampk.')).sort());
+  assert.ok(kept.includes('ampk.drafts') && kept.includes('ampk.current') && kept.filter((k) => k.startsWith('ampk.draft.')).length === 2, kept.join(' '));
+  await runAxe(page, 'storage fallback');
+  await page.reload();
+  await ready(page);
+  await page.waitForSelector(section(MS));
+  assert.deepEqual(await formState(page), filled, 'everything is back from localStorage');
+  await waitListed(page, 2);
+  await done(s);
+});
+
+test('7. drafts an earlier version kept in localStorage move to IndexedDB at the first start; nothing is lost', async () => {
+  // The earlier version's layout: what the page writes when it has only localStorage (the same
+  // keys and texts the earlier version wrote), without the fallback's own stamp.
+  const old = await open({ init: blockIndexedDb });
+  await fillTwoDrafts(old.page);
+  const filled = await formState(old.page);
+  const layout = await old.page.evaluate(() => Object.fromEntries(Object.keys(localStorage)
+    .filter((k) => k.startsWith('ampk.') && k !== 'ampk.fallback').map((k) => [k, localStorage.getItem(k)])));
+  await done(old);
+
+  // A profile prepared with that layout, before the new version ever ran in it.
+  const context = await env.browser.newContext();
+  const prep = await context.newPage();
+  // A file of the site that is not the app (the service worker, shown as text): same origin.
+  await prep.goto(`${env.server.url}sw.js`);
+  await prep.evaluate((l) => Object.entries(l).forEach(([k, v]) => localStorage.setItem(k, v)), layout);
+  await prep.close();
+  const s = { context, errors: [], dialogs: [], answers: [] };
+  s.page = watch(await context.newPage(), s);
+  const { page } = s;
+  await page.goto(env.server.url);
+  await ready(page);
+  await page.waitForSelector(section(MS));
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'en', 'the language moved too');
+  assert.deepEqual(await formState(page), filled, 'the open draft is back exactly');
+  await waitListed(page, 2);
+  assert.equal(await page.$('[data-testid=storage-warning]'), null, 'no banner: IndexedDB works');
+  // Every old key is now in IndexedDB with the same text, and gone from localStorage.
+  const stored = await readStore(page);
+  // (The drafts index is written again at start, with a new `saved_at`.)
+  const index = (t) => JSON.parse(t).map(({ id, name, agency, rubric }) => ({ id, name, agency, rubric })).sort((a, b) => a.id.localeCompare(b.id));
+  for (const [k, v] of Object.entries(layout)) {
+    if (k === 'ampk.drafts') assert.deepEqual(index(stored[k]), index(v), 'the drafts index moved');
+    else assert.equal(stored[k], v, `${k} moved unchanged`);
+  }
+  assert.equal(stored['ampk.moved'], '1');
+  await eventually(() => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('ampk.'))), [], 'nothing left in localStorage');
+  // The other draft opens with its own figures; a reload keeps all of it.
+  await button(page, 'Open Draf lama A').click();
+  await page.waitForFunction(() => document.querySelector('[name="draft.name"]')?.value === 'Draf lama A');
+  assert.equal(await page.inputValue(byName(`${MS}.posts`)), '420');
+  assert.equal(await page.inputValue(byName(`${MS}.note`)), 'Catatan dari versi lama');
+  await waitSaved(page, 'return d.name === "Draf lama A";');
+  await page.reload();
+  await ready(page);
+  await page.waitForSelector(section(MS));
+  assert.equal(await page.inputValue(byName('draft.name')), 'Draf lama A');
+  await waitListed(page, 2);
+  await done(s);
+});
+
+test('8. the drafts panel says whether the browser keeps the data permanently', async () => {
+  const s = await open();
+  const { page } = s;
+  const line = page.locator('[data-testid=storage-persisted]');
+  await line.waitFor();
+  const kept = await line.getAttribute('data-persisted');
+  assert.ok(['true', 'false'].includes(kept));
+  const granted = await page.evaluate(() => navigator.storage.persisted());
+  assert.equal(kept, String(granted), 'the browser\'s own answer');
+  assert.equal((await line.textContent()).trim(), granted
+    ? 'Data tersimpan permanen di peramban ini.'
+    : 'Data di peramban ini dapat dihapus peramban bila ruang penuh: ekspor pengajuan secara berkala.');
+  await done(s);
+});
