@@ -346,10 +346,43 @@ pub struct DraftMeta {
     pub moved_from: String,
 }
 
-/// Parses stored JSON straight into its type, as the officer's page reads every JSON text
-/// (no `serde_json::Value` in between: one deserialisation path in the bundle).
-fn parse<T: serde::de::DeserializeOwned>(text: &str) -> Option<T> {
-    serde_json::from_str(text).ok()
+/// Reads a JSON text into its type with the browser's own parser (`JSON.parse`, then
+/// `serde-wasm-bindgen`): the officer's bundle then carries no JSON parser of its own. Numbers
+/// of up to 15 significant digits read the same as with serde_json.
+pub fn parse<T: serde::de::DeserializeOwned>(text: &str) -> Option<T> {
+    let value = js_sys::JSON::parse(text.strip_prefix('\u{feff}').unwrap_or(text)).ok()?;
+    serde_wasm_bindgen::from_value(value).ok()
+}
+
+/// Writes a value as JSON with the browser's own printer (maps as objects). Whole numbers are
+/// written without a fraction (`70`, not `70.0`), which every reader takes as the same number.
+pub fn to_json<T: Serialize>(value: &T) -> String {
+    let s = serde_wasm_bindgen::Serializer::json_compatible();
+    value
+        .serialize(&s)
+        .ok()
+        .and_then(|v| js_sys::JSON::stringify(&v).ok())
+        .and_then(|t| t.as_string())
+        .expect("the kit's own types serialise")
+}
+
+/// Compiles a rubric text whose fingerprint is known (validated earlier, in the worker), read
+/// with the browser's JSON parser.
+pub fn compile_rubric(text: &str, sha256: String) -> Result<ampk_core::Rubric, Vec<ampk_core::Problem>> {
+    match parse::<ampk_core::rubric::RubricFile>(text) {
+        Some(file) => ampk_core::rubric::compile_parsed(file, sha256),
+        None => Err(ampk_core::rubric::unreadable()),
+    }
+}
+
+/// A freshly compiled copy of the built-in model rubric.
+pub fn model_rubric() -> ampk_core::Rubric {
+    use ampk_core::rubric::{MODEL_RUBRIC_JSON, MODEL_RUBRIC_SHA256};
+    match compile_rubric(MODEL_RUBRIC_JSON, MODEL_RUBRIC_SHA256.to_string()) {
+        Ok(r) => r,
+        // A tested constant; no `{:?}`, which would put every problem code's name in the page.
+        Err(_) => panic!("the built-in rubric is invalid"),
+    }
 }
 
 /// The drafts list, most recently saved first.
@@ -361,7 +394,7 @@ pub fn list_drafts() -> Vec<DraftMeta> {
 
 /// Saves a draft and its line in the list; the draft becomes the current one.
 pub fn save_draft(d: &Draft) -> Result<(), StorageError> {
-    let text = serde_json::to_string(d).expect("drafts serialise");
+    let text = to_json(d);
     set(&format!("{DRAFT_PREFIX}{}", d.local_id), &text)?;
     let mut list = list_drafts();
     list.retain(|m| m.id != d.local_id);
@@ -373,7 +406,7 @@ pub fn save_draft(d: &Draft) -> Result<(), StorageError> {
         rubric: d.rubric_sha256.clone(),
         moved_from: d.moved_from.clone(),
     });
-    set(INDEX_KEY, &serde_json::to_string(&list).expect("list serialises"))?;
+    set(INDEX_KEY, &to_json(&list))?;
     set(CURRENT_KEY, &d.local_id)?;
     // Saved, but perhaps only in `localStorage`: that is said too.
     storage_status()
@@ -394,7 +427,7 @@ pub fn delete_draft(id: &str) -> Result<(), StorageError> {
     remove(&format!("{DRAFT_PREFIX}{id}"));
     let mut list = list_drafts();
     list.retain(|m| m.id != id);
-    set(INDEX_KEY, &serde_json::to_string(&list).expect("list serialises"))
+    set(INDEX_KEY, &to_json(&list))
 }
 
 /// The current time, RFC 3339 UTC to the second.
@@ -587,7 +620,7 @@ pub fn show_rescue() {
             let rubric = rubric_text(&d.rubric_sha256);
             Request::Export { rubric, draft: Box::new(d), now: now() }
         })
-        .and_then(|r| serde_json::to_string(&r).ok())
+        .map(|r| to_json(&r))
         .unwrap_or_default();
     rescue(
         &in_every_language(Texts::crash_message),
@@ -670,7 +703,7 @@ pub fn officer_task(request: &Request, bytes: Option<&[u8]>, done: impl FnOnce(R
 /// [`officer_task`]'s body, not generic: one copy in the bundle for every caller.
 fn run_officer_task(request: &Request, bytes: Option<&[u8]>, done: Box<dyn FnOnce(Reply)>) {
     let message = js_sys::Array::new();
-    message.push(&JsValue::from_str(&serde_json::to_string(request).unwrap_or_default()));
+    message.push(&JsValue::from_str(&to_json(request)));
     if let Some(b) = bytes {
         message.push(&js_sys::Uint8Array::from(b).into());
     }

@@ -62,11 +62,11 @@ pub fn initial_model(lang: Lang) -> Model {
             let _ = browser::keep_rubric_text(sha, text);
         }
     }
-    let compiled = own.or_else(browser::saved_published).map(|(text, sha)| (rubric::compile(&text, sha), text));
+    let compiled = own.or_else(browser::saved_published).map(|(text, sha)| (browser::compile_rubric(&text, sha), text));
     let (rubric, rubric_text, rubric_problems) = match compiled {
         Some((Ok(r), text)) => (r, Some(Rc::from(text)), Vec::new()),
-        Some((Err(p), _)) => (rubric::model(), None, p),
-        None => (rubric::model(), None, Vec::new()),
+        Some((Err(p), _)) => (browser::model_rubric(), None, p),
+        None => (browser::model_rubric(), None, Vec::new()),
     };
     let mut draft = browser::current_draft().unwrap_or_else(|| new_draft(&rubric, lang));
     // Saved by an earlier kit: made with the rubric it was scored with then.
@@ -93,7 +93,7 @@ pub fn initial_model(lang: Lang) -> Model {
 fn use_rubric_file(bytes: Vec<u8>, on_action: Callback<Action>) {
     let text = String::from_utf8_lossy(&bytes).into_owned();
     browser::officer_task(&Request::Rubric, Some(&bytes), move |reply| match reply {
-        Reply::Rubric { sha256 } => match rubric::compile(&text, sha256.clone()) {
+        Reply::Rubric { sha256 } => match browser::compile_rubric(&text, sha256.clone()) {
             Ok(r) => {
                 let _ = browser::save_rubric(Some((&text, &sha256)));
                 let _ = browser::keep_rubric_text(&sha256, &text);
@@ -127,7 +127,7 @@ pub fn check_published(on_action: Callback<Action>) {
                 let was_published = browser::saved_published().is_some();
                 browser::save_published(None);
                 if was_published && browser::saved_rubric().is_none() {
-                    on_action.emit(Action::UseRubric(RubricRef(Rc::new(rubric::model())), None));
+                    on_action.emit(Action::UseRubric(RubricRef(Rc::new(browser::model_rubric())), None));
                 }
                 on_action.emit(Action::Published(Published::None));
             }
@@ -155,7 +155,7 @@ pub fn check_published(on_action: Callback<Action>) {
 }
 
 fn adopt_published(text: String, sha: String, kept_at: Option<String>, on_action: &Callback<Action>) {
-    let r = match rubric::compile(&text, sha.clone()) {
+    let r = match browser::compile_rubric(&text, sha.clone()) {
         Ok(r) => RubricRef(Rc::new(r)),
         Err(p) => return on_action.emit(Action::Published(Published::Broken(p))),
     };
@@ -574,7 +574,7 @@ fn rubric_panel(m: &Model, on_action: &Callback<Action>) -> Html {
             browser::set_choice_overrides(None);
             on_action.emit(match &published {
                 Some((p, text)) => Action::UseRubric(p.clone(), Some(text.clone())),
-                None => Action::UseRubric(RubricRef(Rc::new(rubric::model())), None),
+                None => Action::UseRubric(RubricRef(Rc::new(browser::model_rubric())), None),
             });
         })
     };

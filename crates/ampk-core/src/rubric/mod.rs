@@ -163,10 +163,20 @@ pub fn from_value(value: &Value) -> Result<Rubric, Vec<Problem>> {
 /// asking for the file to be loaded again (which lists every problem): so the officer's page,
 /// which compiles only such rubrics, carries none of the rules' messages.
 pub fn compile(text: &str, sha256: String) -> Result<Rubric, Vec<Problem>> {
-    // The parser's own message is not formatted here: that would bring serde_json's error texts
-    // into the officer's page for a file the worker has already read (`load` reports it).
-    let file: RubricFile = serde_json::from_str(text.strip_prefix('\u{feff}').unwrap_or(text))
-        .map_err(|_| vec![Problem::of(ProblemCode::Structure, "", |t| t.rubric_validate_again())])?;
+    // The parser's own message is not formatted here (`load` reports it).
+    let file: RubricFile =
+        serde_json::from_str(text.strip_prefix('\u{feff}').unwrap_or(text)).map_err(|_| unreadable())?;
+    compile_parsed(file, sha256)
+}
+
+/// What [`compile`] reports for a text that is not a rubric file at all: load it again.
+pub fn unreadable() -> Vec<Problem> {
+    vec![Problem::of(ProblemCode::Structure, "", |t| t.rubric_validate_again())]
+}
+
+/// [`compile`] of a file already read into its types: the officer's page reads JSON with the
+/// browser's own parser, so its bundle carries no JSON parser for rubrics.
+pub fn compile_parsed(file: RubricFile, sha256: String) -> Result<Rubric, Vec<Problem>> {
     let mut failed: Vec<ProblemCode> = Vec::new();
     let categories = validate::validate(&file, &mut failed);
     if failed.is_empty() {
