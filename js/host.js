@@ -50,3 +50,230 @@ export function printing(f) {
   addEventListener('beforeprint', () => f(true));
   addEventListener('afterprint', on);
 }
+export function download(name, mime, bytes) {
+  const url = URL.createObjectURL(new Blob([bytes], { type: mime }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.hidden = true;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10000);
+}
+export function in_worker(loader, message, done) {
+  let w;
+  try { w = new Worker(loader); } catch { done(false, `${loader} could not start`); return; }
+  let open = true;
+  const fin = (ok, v) => { if (open) { open = false; w.terminate(); done(ok, v); } };
+  w.onmessage = (e) => { if (e.data === 'ready') w.postMessage(message); else fin(true, e.data); };
+  w.onerror = () => fin(false, 'the worker module failed to load or crashed');
+}
+export function focus(id) {
+  const el = document.getElementById(id);
+  if (el) { el.focus(); el.scrollIntoView(); }
+}
+export function ask(message) { return confirm(message); }
+export function print_page() { print(); }
+export function now_iso() { return new Date().toISOString().replace(/\.\d+Z$/, 'Z'); }
+export function on_hide(f) {
+  addEventListener('pagehide', () => f());
+  document.addEventListener('visibilitychange', () => f());
+}
+export function hash() { return location.hash.replace(/^#/, ''); }
+export function on_hash(f) { addEventListener('hashchange', () => f(hash())); }
+const DB = 'ampk';
+const KV = 'kv';
+const AREA = 'area';
+const MOVED = 'ampk.moved';
+const FALLBACK = 'ampk.fallback';
+const MERGED = 'ampk.fallback.merged';
+let db = null;
+let mode = 0;
+let cache = null;
+let dirty = new Map();
+let timer = 0;
+let onChange = null;
+let stamped = false;
+let last = 0;
+
+const ls = () => { try { return localStorage; } catch { return null; } };
+const officerKey = (k) => k.startsWith('ampk.') && !k.startsWith('ampk.rekap') && k !== FALLBACK;
+const lsKeys = (s) => { const ks = []; for (let i = 0; s && i < s.length; i++) { const k = s.key(i); if (officerKey(k)) ks.push(k); } return ks; };
+const req = (r) => new Promise((ok, no) => { r.onsuccess = () => ok(r.result); r.onerror = () => no(r.error); });
+const done = (tx) => new Promise((ok, no) => { tx.oncomplete = ok; tx.onerror = tx.onabort = () => no(tx.error); });
+const kind = (e) => (e && e.name === 'QuotaExceededError' ? 2 : 1);
+
+export function store_open() {
+  if (db || cache) return Promise.resolve(mode);
+  return new Promise((ok) => {
+    let r;
+    try { r = indexedDB.open(DB, 1); } catch { ok(fallback()); return; }
+    r.onupgradeneeded = () => { r.result.createObjectStore(KV); r.result.createObjectStore(AREA); };
+    r.onerror = () => ok(fallback());
+    r.onblocked = () => ok(fallback());
+    r.onsuccess = () => { db = r.result; load().then(() => ok(mode = 1), () => { db = null; ok(fallback()); }); };
+  });
+}
+
+function fallback() {
+  cache = null;
+  db = null;
+  const s = ls();
+  mode = 3;
+  if (s) {
+    try { s.setItem('ampk.probe', '1'); s.removeItem('ampk.probe'); mode = 2; } catch (e) { mode = kind(e) === 2 ? 4 : 3; }
+  }
+  return mode;
+}
+
+async function load() {
+  const tx = db.transaction(KV, 'readonly');
+  const st = tx.objectStore(KV);
+  const [keys, values] = await Promise.all([req(st.getAllKeys()), req(st.getAll())]);
+  const m = new Map(keys.map((k, i) => [k, values[i]]));
+  const s = ls();
+  const old = lsKeys(s);
+  const stamp = s?.getItem(FALLBACK) ?? null;
+  const take = !m.has(MOVED) || (stamp !== null && m.get(MERGED) !== stamp);
+  if (take && (old.length || !m.has(MOVED))) {
+    const w = db.transaction(KV, 'readwrite', { durability: 'strict' });
+    const ws = w.objectStore(KV);
+    for (const k of old) { const v = s.getItem(k); m.set(k, v); ws.put(v, k); }
+    m.set(MOVED, '1');
+    ws.put('1', MOVED);
+    if (stamp !== null) { m.set(MERGED, stamp); ws.put(stamp, MERGED); }
+    await done(w);
+  }
+  for (const k of old) s.removeItem(k);
+  s?.removeItem(FALLBACK);
+  cache = m;
+}
+
+export function store_mode() { return mode; }
+
+export function store_get(k) {
+  if (cache) return cache.get(k) ?? null;
+  try { return ls()?.getItem(k) ?? null; } catch { return null; }
+}
+
+function lsWrite(k, v) {
+  const s = ls();
+  if (!s) return 3;
+  try {
+    if (!stamped && officerKey(k)) { s.setItem(FALLBACK, String(Date.now())); stamped = true; }
+    if (v == null) s.removeItem(k); else s.setItem(k, v);
+    return 0;
+  } catch (e) { return kind(e); }
+}
+
+export function store_set(k, v) {
+  if (!cache) return lsWrite(k, v);
+  if (v == null) cache.delete(k); else cache.set(k, v);
+  dirty.set(k, v ?? null);
+  if (!timer) timer = setTimeout(store_flush, 0);
+  return last;
+}
+
+export function store_resend(keys) {
+  if (cache) for (const k of keys) if (cache.has(k)) dirty.set(k, cache.get(k));
+  store_flush();
+}
+
+export function store_flush() {
+  clearTimeout(timer);
+  timer = 0;
+  if (!dirty.size || !db) return;
+  const batch = dirty;
+  dirty = new Map();
+  let tx;
+  try {
+    tx = db.transaction(KV, 'readwrite', { durability: 'strict' });
+    const st = tx.objectStore(KV);
+    for (const [k, v] of batch) { if (v === null) st.delete(k); else st.put(v, k); }
+    tx.commit?.();
+  } catch (e) { failed(batch, e); return; }
+  done(tx).then(() => { if (last) onChange?.(last = 0); }, (e) => failed(batch, e));
+}
+
+function failed(batch, e) {
+  if (!cache) return;
+  if (kind(e) === 2) {
+    for (const [k, v] of batch) if (!dirty.has(k)) dirty.set(k, v);
+    onChange?.(last = 2);
+    return;
+  }
+  let worst = 1;
+  const all = cache;
+  db = null;
+  cache = null;
+  mode = 2;
+  for (const [k, v] of all) if (officerKey(k) && k !== MOVED && k !== MERGED && lsWrite(k, v)) worst = 2;
+  for (const [k, v] of batch) if (v === null) lsWrite(k, null);
+  onChange?.(last = worst);
+}
+
+export function store_watch(f) { onChange = f; }
+
+export async function area_get(k) {
+  if (!db) return undefined;
+  return req(db.transaction(AREA, 'readonly').objectStore(AREA).get(k));
+}
+
+export async function area_put(k, v) {
+  if (!db) throw new Error('no IndexedDB');
+  const tx = db.transaction(AREA, 'readwrite', { durability: 'strict' });
+  if (v === undefined) tx.objectStore(AREA).delete(k); else tx.objectStore(AREA).put(v, k);
+  tx.commit?.();
+  await done(tx);
+}
+
+export async function space() {
+  try {
+    const e = await navigator.storage.estimate();
+    return [e.quota ?? 0, e.usage ?? 0];
+  } catch { return [0, 0]; }
+}
+
+export async function persist() {
+  try {
+    const s = navigator.storage;
+    return (await s.persisted()) || (await s.persist());
+  } catch { return false; }
+}
+const el = (tag, text) => { const e = document.createElement(tag); e.textContent = text; return e; };
+const save = (name, body) => download(name, 'application/json', body);
+const button = (label, id, onclick) => { const b = el('button', label); b.type = 'button'; b.className = 'button'; b.dataset.testid = id; b.onclick = onclick; return b; };
+export function rescue(message, exportLabel, copyLabel, failed, request) {
+  if (document.getElementById('ampk-rescue')) return;
+  const status = el('p', '');
+  const exportIt = () => {
+    const w = request && new Worker('./ampk-officer-worker_loader.js');
+    if (!w) { status.textContent = failed; return; }
+    w.onerror = () => { status.textContent = failed; w.terminate(); };
+    w.onmessage = (e) => {
+      if (e.data === 'ready') { w.postMessage([request]); return; }
+      w.terminate();
+      const r = JSON.parse(e.data);
+      if (r.file) save(r.file.name, r.file.text);
+      status.textContent = r.file ? '' : [failed, ...(r.problems || []).slice(0, 3).map(({ code, path, ...m }) => Object.values(m).join(' / '))].join(' ');
+    };
+  };
+  const copy = () => { const id = store_get('ampk.current'); const d = id && store_get('ampk.draft.' + id); if (d) save('ampk-draf-cadangan.json', d); };
+  const box = el('div', '');
+  box.id = 'ampk-rescue';
+  box.className = 'warning-banner rescue';
+  box.setAttribute('role', 'alert');
+  const row = el('div', '');
+  row.className = 'button-row';
+  row.append(button(exportLabel, 'rescue-export', exportIt), button(copyLabel, 'rescue-copy', copy));
+  box.append(el('p', message), row, status);
+  document.body.prepend(box);
+}
+const areas = {};
+export async function show_area(url, name) {
+  let m = areas[name];
+  if (!m) { m = await import(url); await m.default(); areas[name] = m; }
+  m[`mount_${name}`]();
+}
+export function areas_lang(tag) { for (const n in areas) areas[n][`set_${n}_lang`](tag); }

@@ -20,7 +20,7 @@ const LANG_KEY: &str = "ampk.lang";
 // snippets keep one name and one content in every build (numbered inline ones did not). The
 // snippets are shipped as written (trunk does not minify them) and are part of the first load,
 // so they carry no comments: these are their comments.
-#[wasm_bindgen(module = "/js/area-loader.js")]
+#[wasm_bindgen(module = "/js/host.js")]
 extern "C" {
     /// Fetches the module at `url` (absolute) once, initialises it and calls its
     /// `mount_<name>` export (which mounts into `#<name>-root`).
@@ -71,7 +71,7 @@ fn window() -> web_sys::Window {
 // `ampk.fallback` is stamped so the next start with IndexedDB merges those newer writes back;
 // `ampk.fallback.merged` remembers the stamp merged, so a leftover copy is never merged twice.
 // The areas (the coordinator) keep their own large values in the store `area`, read on demand.
-#[wasm_bindgen(module = "/js/store.js")]
+#[wasm_bindgen(module = "/js/host.js")]
 extern "C" {
     /// Opens the database and reads the cache (moving the old layout once); resolves to the mode:
     /// 1 IndexedDB, 2 `localStorage` instead, 3 no storage at all.
@@ -279,6 +279,30 @@ extern "C" {
     /// A random UUID v4 from `crypto.getRandomValues`, which, unlike `crypto.randomUUID`,
     /// browsers also offer on plain http.
     fn uuid() -> String;
+    /// Offers `bytes` as a download named `name` (a hidden link to a blob, revoked 10 s later:
+    /// revoking at once can cancel the download in some browsers; `hidden`, not a style
+    /// attribute, which the Content Security Policy would refuse).
+    #[wasm_bindgen(catch, js_name = download)]
+    fn download_js(name: &str, mime: &str, bytes: &[u8]) -> Result<(), JsValue>;
+    /// Starts the worker `loader`, posts `message` once it says `ready`, and calls
+    /// `done(true, reply)` with its first other message or `done(false, why)`; then ends it.
+    #[wasm_bindgen(js_name = in_worker)]
+    fn in_worker_js(loader: &str, message: &JsValue, done: &JsValue);
+    /// Focuses the element with this id and scrolls it into view.
+    #[wasm_bindgen(js_name = focus)]
+    fn focus_js(id: &str);
+    /// The browser's own confirmation dialog.
+    fn ask(message: &str) -> bool;
+    fn print_page();
+    /// The time now, RFC 3339 UTC to the second.
+    fn now_iso() -> String;
+    /// Calls `f` on `pagehide` and on `visibilitychange`.
+    fn on_hide(f: &JsValue);
+    /// The address bar's hash without `#`.
+    #[wasm_bindgen(js_name = hash)]
+    fn hash_js() -> String;
+    /// Calls `f(hash)` on every `hashchange`.
+    fn on_hash(f: &JsValue);
     /// Calls `f(true)` when the page is about to be printed (or print media is emulated) and
     /// `f(false)` after.
     fn printing(f: &JsValue);
@@ -432,12 +456,7 @@ pub fn delete_draft(id: &str) -> Result<(), StorageError> {
 
 /// The current time, RFC 3339 UTC to the second.
 pub fn now() -> String {
-    let iso: String = js_sys::Date::new_0().to_iso_string().into();
-    // "2025-11-02T03:04:05.678Z" → "2025-11-02T03:04:05Z"
-    match iso.split_once('.') {
-        Some((head, _)) => format!("{head}Z"),
-        None => iso,
-    }
+    now_iso()
 }
 
 /// A random UUID v4 from the browser's cryptographic generator.
@@ -494,27 +513,7 @@ pub fn flush_on_hide() {
 /// makes the officer's bundle smaller than copies inlined into each.
 #[inline(never)]
 pub fn download(name: &str, mime: &str, bytes: &[u8]) -> Result<(), JsValue> {
-    let array = js_sys::Uint8Array::from(bytes);
-    let parts = js_sys::Array::of1(&array);
-    let opts = web_sys::BlobPropertyBag::new();
-    opts.set_type(mime);
-    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &opts)?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
-    let a: web_sys::HtmlAnchorElement = gloo_utils::document().create_element("a")?.dyn_into()?;
-    a.set_href(&url);
-    a.set_download(name);
-    // `hidden`, not a style attribute: the Content Security Policy allows no inline style.
-    a.set_attribute("hidden", "")?;
-    let body = gloo_utils::document().body().ok_or("no body")?;
-    body.append_child(&a)?;
-    a.click();
-    body.remove_child(&a)?;
-    // Revoke later: revoking at once can cancel the download in some browsers.
-    let cb = Closure::once_into_js(move || {
-        let _ = web_sys::Url::revoke_object_url(&url);
-    });
-    let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(cb.unchecked_ref(), 10_000);
-    Ok(())
+    download_js(name, mime, bytes)
 }
 
 /// The files chosen in a file input (the input is then cleared so the same file can be
@@ -546,43 +545,32 @@ pub async fn read_file(file: &web_sys::File, limit: usize) -> Result<Vec<u8>, u6
 
 /// Asks the officer to confirm (the browser's own dialog, keyboard-accessible).
 pub fn confirm(message: &str) -> bool {
-    window().confirm_with_message(message).unwrap_or(false)
+    ask(message)
 }
 
 /// Opens the print dialog.
 pub fn print() {
-    let _ = window().print();
+    print_page();
 }
 
 /// Moves keyboard focus to the element with `id` (e.g. the error summary or a field).
 pub fn focus(id: &str) {
-    if let Some(el) = gloo_utils::document().get_element_by_id(id) {
-        if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
-            let _ = el.focus();
-            el.scroll_into_view();
-        }
-    }
+    focus_js(id);
 }
 
 /// Runs `f` when the page is hidden (tab switched, closed, navigated away).
 pub fn on_page_hide(f: impl Fn() + 'static) {
-    let cb = Closure::<dyn Fn()>::new(f);
-    let _ = window().add_event_listener_with_callback("pagehide", cb.as_ref().unchecked_ref());
-    let doc = gloo_utils::document();
-    let _ = doc.add_event_listener_with_callback("visibilitychange", cb.as_ref().unchecked_ref());
-    cb.forget();
+    on_hide(&Closure::<dyn Fn()>::new(f).into_js_value());
 }
 
 /// The route in the address bar's hash (`#/rekap` → `/rekap`).
 pub fn hash() -> String {
-    window().location().hash().unwrap_or_default().trim_start_matches('#').to_string()
+    hash_js()
 }
 
 /// Runs `f` with the new hash whenever it changes.
 pub fn on_hash_change(f: impl Fn(String) + 'static) {
-    let cb = Closure::<dyn Fn()>::new(move || f(hash()));
-    let _ = window().add_event_listener_with_callback("hashchange", cb.as_ref().unchecked_ref());
-    cb.forget();
+    on_hash(&Closure::<dyn Fn(String)>::new(f).into_js_value());
 }
 
 /// A panic hook that tells the officer their draft is safe and offers it as a download.
@@ -601,7 +589,7 @@ pub fn install_panic_hook() {
 // into it; the export is made by the officer's worker module, a separate instance. A problem of
 // the worker's reply is shown in every language the reply carries (its members besides `code`
 // and `path`). No comments in the file itself: see the loader above.
-#[wasm_bindgen(module = "/js/rescue.js")]
+#[wasm_bindgen(module = "/js/host.js")]
 extern "C" {
     fn rescue(message: &str, export_label: &str, copy_label: &str, failed: &str, request: &str);
 }
@@ -660,37 +648,10 @@ pub fn in_worker(loader: &str, message: JsValue, done: impl FnOnce(Result<JsValu
 
 /// [`in_worker`]'s body, not generic: one copy in the bundle for every caller.
 fn run_in_worker(loader: &str, message: JsValue, done: Box<dyn FnOnce(Result<JsValue, String>)>) {
-    let worker = match web_sys::Worker::new(loader) {
-        Ok(w) => w,
-        Err(_) => return done(Err(format!("{loader} could not start"))),
-    };
-    let done = std::rc::Rc::new(std::cell::RefCell::new(Some(done)));
-    let finish = {
-        let (done, worker) = (done.clone(), worker.clone());
-        move |result: Result<JsValue, String>| {
-            if let Some(f) = done.borrow_mut().take() {
-                f(result);
-            }
-            worker.terminate();
-        }
-    };
-    let w2 = worker.clone();
-    let finish2 = finish.clone();
-    let onmessage = Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
-        let data = e.data();
-        if data.as_string().is_some_and(|s| s == "ready") {
-            let _ = w2.post_message(&message);
-        } else {
-            finish2(Ok(data));
-        }
+    let done = Closure::once_into_js(move |ok: bool, value: JsValue| {
+        done(if ok { Ok(value) } else { Err(value.as_string().unwrap_or_default()) })
     });
-    let onerror = Closure::<dyn Fn(web_sys::Event)>::new(move |_: web_sys::Event| {
-        finish(Err("the worker module failed to load or crashed".into()));
-    });
-    worker.set_onmessage(Some(onmessage.as_ref().unchecked_ref()));
-    worker.set_onerror(Some(onerror.as_ref().unchecked_ref()));
-    onmessage.forget();
-    onerror.forget();
+    in_worker_js(loader, &message, &done);
 }
 
 /// Runs one of the officer's rare steps (official rubric, opening a file, export) in the
