@@ -25,9 +25,10 @@ const USAGE: &str = "usage: cargo xtask <setup|serve|test|dist|lint|bench>
   dist    release build into dist/ with a size report
           [--rubric FILE]  publish FILE (validated first) as dist/rubric.json
   lint    cargo fmt --check and clippy -D warnings on the host and on wasm32
-  bench   benchmarks [score] [rank] [rekap] (default: all): scoring per category,
-          `ampk rank` on generated batches (time, peak memory, report digest), the
-          coordinator page importing them in headless Chromium";
+  bench   benchmarks [score] [rank] [rekap] [typing] [size] (default: all): scoring
+          per category, `ampk rank` on generated batches (time, peak memory, report
+          digest), the coordinator page importing them in headless Chromium, the
+          officer typing at 4x CPU throttling, the first load next to a minimal Yew app";
 
 type Result<T = ()> = std::result::Result<T, String>;
 
@@ -494,7 +495,7 @@ fn lint() -> Result {
 
 /// `cargo xtask bench [PART…]`: every part, or only those named (`score`, `rank`, `rekap`).
 fn bench(root: &Path, parts: &[String]) -> Result {
-    const PARTS: [&str; 3] = ["score", "rank", "rekap"];
+    const PARTS: [&str; 5] = ["score", "rank", "rekap", "typing", "size"];
     if let Some(p) = parts.iter().find(|p| !PARTS.contains(&p.as_str())) {
         return Err(format!("unknown bench part {p:?}: choose among {PARTS:?}"));
     }
@@ -511,6 +512,48 @@ fn bench(root: &Path, parts: &[String]) -> Result {
     if want("rekap") {
         bench_rekap(root)?;
     }
+    if want("typing") {
+        step("bench: the officer typing into a Media Sosial OPD field, CPU throttled 4x (headless Chromium, dist/)");
+        trunk_release(root, None)?;
+        let mut c = cmd(root, "node");
+        c.args(["tests/e2e/bench/typing-bench.mjs", "40", "4"]);
+        run(c)?;
+    }
+    if want("size") {
+        bench_size(root)?;
+    }
+    Ok(())
+}
+
+/// The officer's first load next to a minimal Yew counter built the same way (release profile,
+/// wasm-bindgen, `wasm-opt -Oz` with the page's parameters, gzip -9 of wasm and glue).
+fn bench_size(root: &Path) -> Result {
+    step("bench: the first load next to a minimal Yew counter (xtask/yew-counter)");
+    let page = dist(root, None)?;
+    let mut c = cmd(root, "cargo");
+    c.args(["build", "--release", "--target", "wasm32-unknown-unknown", "-p", "yew-counter"]);
+    run(c)?;
+    let out = target_dir(root)?.join("yew-counter");
+    let _ = fs::remove_dir_all(&out);
+    let wasm = target_dir(root)?.join("wasm32-unknown-unknown/release/yew-counter.wasm");
+    let mut c = cmd(root, "wasm-bindgen");
+    c.args(["--target", "web", "--no-typescript", "--out-dir"]).arg(&out).arg(&wasm);
+    run(c)?;
+    let bg = out.join("yew-counter_bg.wasm");
+    let mut c = cmd(root, "wasm-opt");
+    c.args(["-Oz", "--strip-debug", "--strip-producers", "--strip-target-features"])
+        .args(["--enable-bulk-memory", "--enable-sign-ext", "--enable-mutable-globals"])
+        .args(["--enable-nontrapping-float-to-int", "--enable-reference-types", "--enable-multivalue"])
+        .arg(&bg)
+        .arg("-o")
+        .arg(&bg);
+    run(c)?;
+    let gz = |p: &Path| fs::read(p).map(|b| gzip_len(&b)).map_err(|e| format!("{}: {e}", p.display()));
+    let floor = gz(&bg)? + gz(&out.join("yew-counter.js"))?;
+    eprintln!("\nfirst load of the officer's page        {page:>8} B gzip");
+    eprintln!("a minimal Yew counter (wasm + glue)     {floor:>8} B gzip");
+    eprintln!("ratio                                   {:>8.2}", page as f64 / floor as f64);
+    eprintln!("target (issue 15 §5): the officer's first load ≤ 200,000 B gzip");
     Ok(())
 }
 
