@@ -480,6 +480,8 @@ fn lint() -> Result {
             "-p",
             "ampk-rekap",
             "-p",
+            "ampk-rekap-worker",
+            "-p",
             "ampk-studio",
             "--all-targets",
             "--target",
