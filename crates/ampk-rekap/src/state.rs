@@ -220,7 +220,7 @@ pub enum RekapAction {
     /// Which ranking to show.
     RankBy(RankBy),
     /// Apply the review to the report of an import (a task after the import's own, so that no
-    /// task of a big batch is long).
+    /// task of a big batch is that long); the import is then done.
     Review,
     /// Files assessed so far, out of all.
     Progress {
@@ -575,6 +575,7 @@ impl Reducible for RekapModel {
                     m.reviewed();
                     m.form = m.form_of(m.selected);
                 }
+                m.progress = None;
             }
             RekapAction::Progress { done, all } => m.progress = Some((done, all)),
             RekapAction::Imported { files, reports, save } => {
@@ -584,7 +585,8 @@ impl Reducible for RekapModel {
                 m.rendered = m.rendered.min(before).max(ROW_CHUNK);
                 Rc::make_mut(&mut m.files).extend(files);
                 m.resolve_only(reports);
-                m.progress = None;
+                // Shown as done until the batch is (`Review`).
+                m.progress = m.progress.map(|(_, all)| (all, all));
                 if save {
                     m.unsaved += 1;
                 }
@@ -692,7 +694,10 @@ mod tests {
         assert_eq!(m.progress, Some((1, 2)));
         let first = imported(&m, std::slice::from_ref(&a), true);
         let m = m.reduce(first);
-        assert_eq!((m.progress, m.unsaved, m.files.len()), (None, 1, 1));
+        assert_eq!((m.progress, m.unsaved, m.files.len()), (Some((2, 2)), 1, 1));
+        assert!(m.verified.is_none(), "the review is applied in a task of its own");
+        let m = m.reduce(RekapAction::Review);
+        assert!(m.progress.is_none() && m.verified.is_some());
         let tail = vec![import::too_large("big.json", 2_000_000)];
         let RekapAction::Imported { files, mut reports, .. } = imported(&m, std::slice::from_ref(&b), true) else {
             unreachable!()

@@ -88,20 +88,19 @@ pub fn RekapPage(props: &RekapPageProps) -> Html {
             <link rel="stylesheet" href="ampk-rekap.css" />
             { rubric_section(m, lang) }
             { import::import_section(m, lang, &on) }
-            if let Some(report) = &m.report {
+            // Once the review is applied to the batch's report (the task after the import's
+            // own), so that whatever is shown of a batch is whole.
+            if let (Some(report), true) = (&m.report, m.verified.is_some()) {
                 { reviewer_section(m, lang, &on) }
                 { status::status_table(m, report, lang, &on) }
-                // The rest once the review is applied to this report (the task after).
-                if m.verified.is_some() {
-                    if let Some(f) = m.selected.and_then(|i| report.files.get(i)) {
-                        { details::details(m, f, lang, &on) }
-                    }
-                    { rankings::rankings(m, report, lang, &on) }
-                    { audit::batch_audit(m, report, lang) }
-                    { exports::jury_section(m, report, lang, &on) }
-                    { exports::export_section(m, lang) }
-                    { exports::review_files_section(m, lang, &on) }
+                if let Some(f) = m.selected.and_then(|i| report.files.get(i)) {
+                    { details::details(m, f, lang, &on) }
                 }
+                { rankings::rankings(m, report, lang, &on) }
+                { audit::batch_audit(m, report, lang) }
+                { exports::jury_section(m, report, lang, &on) }
+                { exports::export_section(m, lang) }
+                { exports::review_files_section(m, lang, &on) }
             }
         </div>
     }
