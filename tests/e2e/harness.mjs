@@ -19,9 +19,10 @@ const types = {
 
 /**
  * Serves `dir` (default dist/) under `prefix` (to prove dist/ works from a sub-path), on `host`
- * (loopback unless a journey needs another address).
+ * (loopback unless a journey needs another address), with `headers` on every answer (the
+ * benchmark's cross-origin isolation, which lets it measure the tab's memory).
  */
-export async function serve(dir = dist, prefix = '/', host = '127.0.0.1') {
+export async function serve(dir = dist, prefix = '/', host = '127.0.0.1', headers = {}) {
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://x');
     if (!url.pathname.startsWith(prefix)) { res.writeHead(404).end(); return; }
@@ -30,7 +31,7 @@ export async function serve(dir = dist, prefix = '/', host = '127.0.0.1') {
     if (!file.startsWith(dir) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
       res.writeHead(404).end(); return;
     }
-    res.writeHead(200, { 'content-type': types[path.extname(file)] ?? 'application/octet-stream' });
+    res.writeHead(200, { ...headers, 'content-type': types[path.extname(file)] ?? 'application/octet-stream' });
     fs.createReadStream(file).pipe(res);
   });
   await new Promise((ok) => server.listen(0, host, ok));

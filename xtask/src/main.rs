@@ -481,6 +481,8 @@ fn lint() -> Result {
             "-p",
             "ampk-rekap",
             "-p",
+            "ampk-rekap-worker",
+            "-p",
             "ampk-studio",
             "--all-targets",
             "--target",

@@ -17,6 +17,7 @@ use std::collections::BTreeMap;
 
 /// The final state of one file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[cfg_attr(feature = "exact-json", derive(serde::Deserialize))]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
     /// Eligible for ranking, nothing to note.
@@ -116,6 +117,59 @@ impl FileReport {
     /// Which file of a submission wins: the highest revision, then the latest export, then the name.
     fn recency(&self) -> (u32, Option<submission::Timestamp>, &str) {
         (self.revision(), self.read.as_ref().and_then(|r| timestamp_key(&r.wire.exported_at)), self.file.as_str())
+    }
+}
+
+/// A file's report as the coordinator's workers hand it to the page: [`FileReport`] without the
+/// reasons a checked file repeats from its checks (its errors, then its warnings), problem codes
+/// by their place ([`crate::problem::by_index`]). Only with `exact-json`, whose numbers read
+/// back exactly.
+#[cfg(feature = "exact-json")]
+#[derive(Serialize, serde::Deserialize)]
+struct Sent {
+    file: String,
+    status: Status,
+    #[serde(default, with = "crate::problem::by_index")]
+    reasons: Vec<Problem>,
+    read: Option<Read>,
+    checked: Option<Checked>,
+    content_key: Option<String>,
+}
+
+#[cfg(feature = "exact-json")]
+impl FileReport {
+    /// The report as JSON, for [`FileReport::from_json`] in another module built from the same
+    /// code (a worker that assesses files for the page).
+    pub fn to_json(&self) -> String {
+        let repeated = self.checked.as_ref().is_some_and(|c| {
+            self.reasons.len() == c.errors.len() + c.warnings.len()
+                && self.reasons.iter().eq(c.errors.iter().chain(&c.warnings))
+        });
+        let sent = Sent {
+            file: self.file.clone(),
+            status: self.status,
+            reasons: if repeated { Vec::new() } else { self.reasons.clone() },
+            read: self.read.clone(),
+            checked: self.checked.clone(),
+            content_key: self.content_key.clone(),
+        };
+        serde_json::to_string(&sent).expect("reports serialise")
+    }
+
+    /// The report [`FileReport::to_json`] wrote (`None` when the text is no such report).
+    pub fn from_json(text: &str) -> Option<FileReport> {
+        let mut sent: Sent = serde_json::from_str(text).ok()?;
+        if let (true, Some(c)) = (sent.reasons.is_empty(), &sent.checked) {
+            sent.reasons = c.errors.iter().chain(&c.warnings).cloned().collect();
+        }
+        Some(FileReport {
+            file: sent.file,
+            status: sent.status,
+            reasons: sent.reasons,
+            read: sent.read,
+            checked: sent.checked,
+            content_key: sent.content_key,
+        })
     }
 }
 
@@ -648,12 +702,18 @@ mod tests {
         (name.into(), crate::submission::write(r, &s, EXAMPLE_EXPORTED_AT).into_bytes())
     }
 
+    /// The example of an agency type with no evidence link at all, as a file's text.
+    fn without_evidence(agency_type: &str) -> String {
+        let r = crate::rubric::builtin();
+        let mut s = example(r, agency_type).expect("an example");
+        s.categories.values_mut().for_each(|e| e.evidence.clear());
+        crate::submission::write(r, &s, EXAMPLE_EXPORTED_AT)
+    }
+
     #[wasm_bindgen_test(unsupported = test)]
     fn reasons_are_grouped_by_kind_with_counts_per_category() {
         let r = crate::rubric::builtin();
-        let mut s = example(r, "opd").expect("opd example");
-        s.categories.values_mut().for_each(|e| e.evidence.clear());
-        let text = crate::submission::write(r, &s, EXAMPLE_EXPORTED_AT);
+        let text = without_evidence("opd");
         let f = assess(r, "a.json", text.replace("\"months\": 10", "\"months\": 9").as_bytes());
         let missing = f.reasons.iter().filter(|p| p.code == ProblemCode::EvidenceMissing).count();
         assert!(missing > 20, "{missing}");
@@ -729,6 +789,25 @@ mod tests {
         assert!(c.by_final);
         assert_eq!(c.rows.iter().map(|x| (x.file, x.rank, x.data_rank)).collect::<Vec<_>>(), [(1, 1, 2), (0, 2, 1)]);
         assert!(by_final.unmatched_jury.is_empty());
+    }
+
+    #[cfg(feature = "exact-json")]
+    #[wasm_bindgen_test(unsupported = test)]
+    fn a_report_sent_as_json_is_read_back_the_same() {
+        let r = crate::rubric::builtin();
+        let bare = without_evidence("uptd");
+        let files = [
+            file("a.json", "Dinas A", "7c9e6679-7425-40de-944b-e07fc1f90ae7", 600.0),
+            ("bare.json".into(), bare.clone().into_bytes()),
+            ("edited.json".into(), bare.replace("\"months\": 10", "\"months\": 9").into_bytes()),
+            ("broken.json".into(), b"{\"format\": ".to_vec()),
+            ("other.json".into(), b"{\"format\": \"ampk-submission\", \"format_version\": 1}".to_vec()),
+        ];
+        for (name, bytes) in &files {
+            let f = assess(r, name, bytes);
+            assert_eq!(FileReport::from_json(&f.to_json()).as_ref(), Some(&f), "{name}");
+        }
+        assert!(FileReport::from_json("{").is_none());
     }
 
     /// The examples live below the import (`example` is a lower layer), so their check that

@@ -132,6 +132,7 @@ pub fn input_value(def: &InputDef, v: Option<&InputValue>) -> Option<f64> {
 
 /// One indicator's result.
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "exact-json", derive(Serialize, Deserialize))]
 pub struct IndicatorScore {
     /// The indicator value, `None` when undefined.
     pub value: Option<f64>,
@@ -143,6 +144,7 @@ pub struct IndicatorScore {
 
 /// A category's scores for one set of figures.
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "exact-json", derive(Serialize, Deserialize))]
 pub struct Scorecard {
     /// Index of the category in the rubric.
     pub category: usize,

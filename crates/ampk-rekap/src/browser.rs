@@ -133,6 +133,212 @@ pub async fn dropped_files(e: &web_sys::DragEvent) -> Vec<Dropped> {
     out
 }
 
+/// Files a reader sends at a time (a page task each way).
+const READ_CHUNK: usize = 32;
+
+/// What became of a file of an import: its bytes and, when a reader assessed it, its report
+/// (`FileReport::to_json`; empty: the page assesses the file itself), or its size when it was
+/// refused unread (over the limit, or unreadable).
+pub type Answer = Result<(Vec<u8>, String), u64>;
+
+/// The files of an import, read and assessed off the page's thread by a few readers (module
+/// workers running `js/ampk-rekap-reader.js` of this crate, copied beside the module by
+/// `index.html`, which import the assessment module `ampk-rekap-worker`): asking a file for its
+/// size and bytes costs the asking thread a round trip to the browser (4 s for 10,000 files on
+/// the page's own thread), and the assessment is the import's main cost. The files come back
+/// as they are done, not in order; when no reader can run (or one fails), the files still
+/// unanswered are read here, one at a time, for the page to assess.
+pub struct FileReads {
+    files: Vec<web_sys::File>,
+    limit: usize,
+    answered: Vec<bool>,
+    left: usize,
+    shared: std::rc::Rc<std::cell::RefCell<Reads>>,
+    workers: Vec<web_sys::Worker>,
+    _handlers: Vec<Closure<dyn Fn(web_sys::MessageEvent)>>,
+    _on_error: Option<Closure<dyn Fn(web_sys::Event)>>,
+}
+
+/// What the readers sent and the page has not taken yet.
+#[derive(Default)]
+struct Reads {
+    batches: std::collections::VecDeque<js_sys::Array>,
+    /// The batch being taken, and the place of its next file.
+    current: Option<(js_sys::Array, u32)>,
+    failed: bool,
+    /// Resolves the promise the page awaits while nothing is there to take.
+    wake: Option<js_sys::Function>,
+}
+
+impl Reads {
+    fn wake(&mut self) {
+        if let Some(f) = self.wake.take() {
+            let _ = f.call0(&JsValue::NULL);
+        }
+    }
+
+    /// The next file answered: its number and answer.
+    fn take(&mut self) -> Option<(usize, Answer)> {
+        loop {
+            if let Some((batch, at)) = &mut self.current {
+                if *at < batch.length() {
+                    let item: js_sys::Array = batch.get(*at).unchecked_into();
+                    *at += 1;
+                    let i = item.get(0).as_f64().unwrap_or(-1.0) as usize;
+                    let answer = item.get(1);
+                    return Some((
+                        i,
+                        match answer.dyn_ref::<js_sys::ArrayBuffer>() {
+                            Some(b) => {
+                                Ok((js_sys::Uint8Array::new(b).to_vec(), item.get(2).as_string().unwrap_or_default()))
+                            }
+                            None => Err(answer.as_f64().unwrap_or(0.0) as u64),
+                        },
+                    ));
+                }
+            }
+            self.current = Some((self.batches.pop_front()?, 0));
+        }
+    }
+}
+
+impl FileReads {
+    /// Starts reading `files` (those larger than `limit` bytes are refused unread) and assessing
+    /// them as `names` with the rubric of fingerprint `sha256` (the one in use, else the model),
+    /// with as many readers as the computer has cores, at least 2 and at most 4.
+    pub async fn start(files: Vec<web_sys::File>, names: &[String], limit: usize, sha256: &str) -> FileReads {
+        let shared = std::rc::Rc::new(std::cell::RefCell::new(Reads::default()));
+        let mut reads = FileReads {
+            answered: vec![false; files.len()],
+            left: files.len(),
+            files,
+            limit,
+            shared: shared.clone(),
+            workers: Vec::new(),
+            _handlers: Vec::new(),
+            _on_error: None,
+        };
+        if reads.files.is_empty() {
+            return reads;
+        }
+        let cores = web_sys::window().map_or(2.0, |w| w.navigator().hardware_concurrency()) as usize;
+        let count = cores.clamp(2, 4).min(reads.files.len().div_ceil(READ_CHUNK));
+        let options = web_sys::WorkerOptions::new();
+        options.set_type(web_sys::WorkerType::Module);
+        let on_error = {
+            let shared = shared.clone();
+            Closure::<dyn Fn(web_sys::Event)>::new(move |_: web_sys::Event| {
+                let mut s = shared.borrow_mut();
+                s.failed = true;
+                s.wake();
+            })
+        };
+        for _ in 0..count {
+            let Ok(worker) = web_sys::Worker::new_with_options("./ampk-rekap-reader.js", &options) else { break };
+            let shared = shared.clone();
+            let handler = Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
+                let mut s = shared.borrow_mut();
+                s.batches.push_back(e.data().unchecked_into());
+                s.wake();
+            });
+            worker.set_onmessage(Some(handler.as_ref().unchecked_ref()));
+            worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+            reads.workers.push(worker);
+            reads._handlers.push(handler);
+        }
+        reads._on_error = Some(on_error);
+        if reads.workers.is_empty() {
+            return reads;
+        }
+        let text = match rubric_in_use() {
+            Some(t) if sha256 != ampk_core::rubric::MODEL_RUBRIC_SHA256 => t,
+            _ => ampk_core::rubric::MODEL_RUBRIC_JSON.to_string(),
+        };
+        let rubric = js_sys::Array::of3(&"rubric".into(), &text.into(), &sha256.into());
+        for w in &reads.workers {
+            let _ = w.post_message(&rubric);
+        }
+        // Handed out a chunk at a time, in turn, so files come back roughly in order; the page
+        // yields now and then (handing over 10,000 files takes a while).
+        let mut slice_start = clock_ms();
+        for (n, (chunk, names)) in reads.files.chunks(READ_CHUNK).zip(names.chunks(READ_CHUNK)).enumerate() {
+            let (list, named) = (js_sys::Array::new(), js_sys::Array::new());
+            for (f, name) in chunk.iter().zip(names) {
+                list.push(f);
+                named.push(&JsValue::from_str(name));
+            }
+            let message =
+                js_sys::Array::of4(&list, &named, &JsValue::from(n * READ_CHUNK), &JsValue::from(limit as f64));
+            if reads.workers[n % reads.workers.len()].post_message(&message).is_err() {
+                shared.borrow_mut().failed = true;
+                break;
+            }
+            if clock_ms() - slice_start > 20.0 {
+                yield_now().await;
+                slice_start = clock_ms();
+            }
+        }
+        for w in &reads.workers {
+            let _ = w.post_message(&JsValue::from_str("go"));
+        }
+        reads
+    }
+
+    /// How many files there are.
+    pub fn len(&self) -> usize {
+        self.files.len()
+    }
+
+    /// Whether there are no files.
+    pub fn is_empty(&self) -> bool {
+        self.files.is_empty()
+    }
+
+    /// The next file answered (its number among the files, and its answer), in the order they
+    /// come; `None` once every file was answered.
+    pub async fn next(&mut self) -> Option<(usize, Answer)> {
+        loop {
+            if self.left == 0 {
+                self.stop();
+                return None;
+            }
+            let taken = self.shared.borrow_mut().take();
+            if let Some((i, answer)) = taken {
+                if self.answered.get(i) == Some(&false) {
+                    self.answered[i] = true;
+                    self.left -= 1;
+                    return Some((i, answer));
+                }
+                continue;
+            }
+            if self.workers.is_empty() || self.shared.borrow().failed {
+                // No reader (left): the files still unread are read here.
+                self.stop();
+                let i = self.answered.iter().position(|a| !a)?;
+                self.answered[i] = true;
+                self.left -= 1;
+                return Some((i, read_file(&self.files[i], self.limit).await.map(|b| (b, String::new()))));
+            }
+            let shared = self.shared.clone();
+            let promise = js_sys::Promise::new(&mut |resolve, _| shared.borrow_mut().wake = Some(resolve));
+            let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+        }
+    }
+
+    /// Ends the readers.
+    fn stop(&mut self) {
+        for w in self.workers.drain(..) {
+            w.terminate();
+        }
+    }
+}
+
+impl Drop for FileReads {
+    fn drop(&mut self) {
+        self.stop();
+    }
+}
+
 /// Builds the XLSX export in the separately loaded worker module and hands the bytes to
 /// `done` (or an error message).
 pub fn xlsx_in_worker(request: &workbook::Request, done: impl FnOnce(Result<Vec<u8>, String>) + 'static) {

@@ -19,6 +19,8 @@ use yew::Reducible;
 
 /// Status rows shown at first (more on request).
 pub const FILE_PAGE: usize = 500;
+/// Status rows added to the table per task (a task under 50 ms keeps the page responsive).
+pub const ROW_CHUNK: usize = 50;
 /// Ranking rows shown per category at first (more on request).
 pub const RANK_PAGE: usize = 100;
 
@@ -217,6 +219,9 @@ pub enum RekapAction {
     LoadReview(Result<ReviewFile, Vec<Problem>>),
     /// Which ranking to show.
     RankBy(RankBy),
+    /// Apply the review to the report of an import (a task after the import's own, so that no
+    /// task of a big batch is that long); the import is then done.
+    Review,
     /// Files assessed so far, out of all.
     Progress {
         done: usize,
@@ -254,6 +259,8 @@ pub enum RekapAction {
     Drag(bool),
     /// How many status rows to show.
     ShowFiles(usize),
+    /// Draw the next chunk of status rows (see `RekapModel::rendered`).
+    RenderMore,
     /// How many ranking rows to show per category.
     ShowRanks(usize),
 }
@@ -285,6 +292,9 @@ pub struct RekapModel {
     pub sort: SortKey,
     pub drag: bool,
     pub shown_files: usize,
+    /// How many of the status rows shown are drawn so far: a new batch's rows are added
+    /// `ROW_CHUNK` at a time, one chunk per task, up to `shown_files`.
+    pub rendered: usize,
     pub shown_ranks: usize,
     pub lang: Lang,
     /// The reviewer's name, stamped on every review action.
@@ -324,6 +334,7 @@ impl RekapModel {
             sort: SortKey::Rank,
             drag: false,
             shown_files: FILE_PAGE,
+            rendered: ROW_CHUNK,
             shown_ranks: RANK_PAGE,
             lang: Lang::Id,
             reviewer: String::new(),
@@ -347,6 +358,13 @@ impl RekapModel {
         }
     }
 
+    /// How many status rows are to be drawn: those shown of the files the filter keeps.
+    pub fn rows_wanted(&self) -> usize {
+        let Some(report) = &self.report else { return 0 };
+        let matching = report.files.iter().filter(|f| self.filter.is_none_or(|s| f.status == s)).count();
+        matching.min(self.shown_files)
+    }
+
     /// The size of the files the session would store (what limits it), without copying them.
     pub fn stored_size(&self) -> usize {
         self.files.iter().map(|(n, t)| n.len() + t.len() + 8).sum()
@@ -354,10 +372,17 @@ impl RekapModel {
 
     /// Resolves duplicates and ranks again, with the files so far and `more`.
     fn resolve(&mut self, more: Vec<FileReport>) {
+        self.resolve_only(more);
+        self.reviewed();
+    }
+
+    /// Resolves duplicates and ranks again, with the files so far and `more`, leaving the review
+    /// to apply (`verified` is `None` until then).
+    fn resolve_only(&mut self, more: Vec<FileReport>) {
         let mut files = self.report.take().map(|r| Rc::unwrap_or_clone(r).files).unwrap_or_default();
         files.extend(more);
         self.report = Some(Rc::new(import::resolve(&self.rubric.0, files, &self.jury)));
-        self.reviewed();
+        self.verified = None;
     }
 
     /// Applies the review to the report again (after either changed).
@@ -474,6 +499,7 @@ impl Reducible for RekapModel {
                 m.jury = jury.into_iter().map(|(c, a, v)| ((c, name_key(&a)), v)).collect();
                 m.files = Rc::default();
                 m.report = None;
+                m.rendered = ROW_CHUNK;
                 m.reviewed();
                 m.form = None;
             }
@@ -544,11 +570,23 @@ impl Reducible for RekapModel {
                 }
             }
             RekapAction::RankBy(r) => m.rank_by = r,
+            RekapAction::Review => {
+                if m.verified.is_none() {
+                    m.reviewed();
+                    m.form = m.form_of(m.selected);
+                }
+                m.progress = None;
+            }
             RekapAction::Progress { done, all } => m.progress = Some((done, all)),
             RekapAction::Imported { files, reports, save } => {
+                // The rows drawn stay (those of the files before, mostly the same); the new
+                // ones are added a chunk at a time.
+                let before = m.report.as_ref().map_or(0, |r| r.files.len());
+                m.rendered = m.rendered.min(before).max(ROW_CHUNK);
                 Rc::make_mut(&mut m.files).extend(files);
-                m.resolve(reports);
-                m.progress = None;
+                m.resolve_only(reports);
+                // Shown as done until the batch is (`Review`).
+                m.progress = m.progress.map(|(_, all)| (all, all));
                 if save {
                     m.unsaved += 1;
                 }
@@ -587,9 +625,13 @@ impl Reducible for RekapModel {
                 m.reviewer.clear();
                 m.form = None;
                 m.review_load = None;
+                m.rendered = ROW_CHUNK;
                 m.reviewed();
             }
-            RekapAction::Filter(f) => m.filter = f,
+            RekapAction::Filter(f) => {
+                m.filter = f;
+                m.rendered = ROW_CHUNK;
+            }
             RekapAction::TypeFilter(t) => m.type_filter = t,
             RekapAction::Select(s) => {
                 m.selected = s;
@@ -598,6 +640,7 @@ impl Reducible for RekapModel {
             RekapAction::Sort(s) => m.sort = s,
             RekapAction::Drag(d) => m.drag = d,
             RekapAction::ShowFiles(n) => m.shown_files = n,
+            RekapAction::RenderMore => m.rendered += ROW_CHUNK,
             RekapAction::ShowRanks(n) => m.shown_ranks = n,
         }
         Rc::new(m)
@@ -651,7 +694,10 @@ mod tests {
         assert_eq!(m.progress, Some((1, 2)));
         let first = imported(&m, std::slice::from_ref(&a), true);
         let m = m.reduce(first);
-        assert_eq!((m.progress, m.unsaved, m.files.len()), (None, 1, 1));
+        assert_eq!((m.progress, m.unsaved, m.files.len()), (Some((2, 2)), 1, 1));
+        assert!(m.verified.is_none(), "the review is applied in a task of its own");
+        let m = m.reduce(RekapAction::Review);
+        assert!(m.progress.is_none() && m.verified.is_some());
         let tail = vec![import::too_large("big.json", 2_000_000)];
         let RekapAction::Imported { files, mut reports, .. } = imported(&m, std::slice::from_ref(&b), true) else {
             unreachable!()
@@ -768,6 +814,27 @@ mod tests {
     }
 
     #[test]
+    fn a_new_batchs_rows_are_drawn_a_chunk_at_a_time() {
+        let files: Vec<_> = (0..3).map(|i| file("opd", &format!("{i}.json"))).collect();
+        let m = model();
+        assert_eq!((m.rendered, m.rows_wanted()), (ROW_CHUNK, 0));
+        let action = imported(&m, &files, false);
+        let m = m.reduce(action);
+        assert_eq!((m.rendered, m.rows_wanted()), (ROW_CHUNK, 3));
+        let m = m.reduce(RekapAction::RenderMore).reduce(RekapAction::RenderMore);
+        assert_eq!(m.rendered, 3 * ROW_CHUNK);
+        // A second import keeps the rows drawn (at most those of the files before) and adds more.
+        let action = imported(&m, &files[..1], false);
+        let m = m.reduce(action);
+        assert_eq!((m.rendered, m.rows_wanted()), (ROW_CHUNK, 4));
+        // Another filter: other rows, drawn again a chunk at a time.
+        let m = m.reduce(RekapAction::RenderMore).reduce(RekapAction::Filter(Some(Status::Rejected)));
+        assert_eq!(m.rendered, ROW_CHUNK);
+        let m = m.reduce(RekapAction::Filter(None)).reduce(RekapAction::ShowFiles(1));
+        assert_eq!(m.rows_wanted(), 1);
+    }
+
+    #[test]
     fn what_changes_nothing_keeps_the_same_state() {
         let m = model();
         let same = m.clone().reduce(RekapAction::Drag(false));
@@ -792,7 +859,9 @@ mod tests {
             .collect();
         let m = model();
         let action = imported(&m, &files, true);
-        (m.reduce(action), a.submission_id.clone(), b.submission_id)
+        let m = m.reduce(action);
+        assert!(m.verified.is_none(), "the review is applied in a task of its own");
+        (m.reduce(RekapAction::Review), a.submission_id.clone(), b.submission_id)
     }
 
     fn edit(m: Rc<RekapModel>, e: ReviewEdit) -> Rc<RekapModel> {

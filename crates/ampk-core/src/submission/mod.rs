@@ -15,6 +15,8 @@ use crate::rubric::{Evidence, Rubric};
 use crate::score::{self, Figures, Scorecard};
 use crate::shape;
 use serde::Deserialize;
+#[cfg(feature = "exact-json")]
+use serde::Serialize;
 use serde_json::Value;
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
@@ -191,10 +193,13 @@ pub fn document(rubric: &Rubric, s: &Submission, exported_at: &str) -> Value {
     value
 }
 
-/// A structurally valid submission file, as read.
+/// A structurally valid submission file, as read. (Serialised without its document, for the
+/// coordinator's workers: `import::FileReport::to_json`.)
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "exact-json", derive(Serialize, Deserialize))]
 pub struct Read {
     /// The document as given (the digest is computed over it).
+    #[cfg_attr(feature = "exact-json", serde(skip))]
     pub value: Value,
     /// Its typed wire form: version 1's members (a version 2 file's `format_version` stays 2).
     pub wire: SubmissionV1,
@@ -418,6 +423,7 @@ fn with_digests(value: Value, read: Read) -> Read {
 
 /// Whether the embedded digest matches.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "exact-json", derive(Serialize, Deserialize))]
 pub enum Integrity {
     /// The digest matches the content.
     Ok,
@@ -429,10 +435,13 @@ pub enum Integrity {
 
 /// The outcome of checking a read submission against a rubric.
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "exact-json", derive(Serialize, Deserialize))]
 pub struct Checked {
     /// Problems that make the file ineligible for ranking.
+    #[cfg_attr(feature = "exact-json", serde(with = "crate::problem::by_index"))]
     pub errors: Vec<Problem>,
     /// Problems the coordinator should see, which do not block ranking.
+    #[cfg_attr(feature = "exact-json", serde(with = "crate::problem::by_index"))]
     pub warnings: Vec<Problem>,
     /// Integrity status (`None` when the rubric did not match and nothing else was checked).
     pub integrity: Option<Integrity>,

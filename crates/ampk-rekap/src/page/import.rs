@@ -26,56 +26,83 @@ pub(super) fn restore(rubric: RubricRef, on: Callback<RekapAction>) {
         reviewer: session.reviewer,
     });
     if !session.files.is_empty() {
-        let files = session.files.into_iter().map(|(n, t)| (n, t.into_bytes())).collect();
-        wasm_bindgen_futures::spawn_local(assess(rubric.0, files, Vec::new(), false, on));
+        wasm_bindgen_futures::spawn_local(assess_texts(rubric.0, session.files, on));
     }
 }
 
-/// Reads the `.json` files of a choice or a drop (those over the size limit are refused unread),
-/// assesses them and adds them to the batch, which is then stored.
-async fn add(rubric: Rc<Rubric>, dropped: Vec<Dropped>, on: Callback<RekapAction>) {
-    let mut files = Vec::new();
-    let mut oversize = Vec::new();
-    for d in dropped {
-        if !d.path.to_lowercase().ends_with(".json") {
-            continue;
-        }
-        match browser::read_file(&d.file, submission::MAX_BYTES).await {
-            Ok(bytes) => files.push((d.path, bytes)),
-            Err(size) => oversize.push(import::too_large(&d.path, size)),
-        }
-    }
-    assess(rubric, files, oversize, true, on).await;
-}
-
-/// Assesses files in chunks, yielding to the browser between chunks, then hands them (and
-/// `refused`, the files refused unread) to the model, which resolves duplicates and rankings.
-async fn assess(
+/// The assessment of a batch, a file at a time, letting the browser paint and handle input
+/// between slices of work (and telling the progress then).
+struct Batch {
     rubric: Rc<Rubric>,
-    files: Vec<(String, Vec<u8>)>,
-    refused: Vec<FileReport>,
-    save: bool,
     on: Callback<RekapAction>,
-) {
-    let all = files.len();
-    let mut reports = Vec::with_capacity(all + refused.len());
-    let mut texts = Vec::with_capacity(all);
-    let mut slice_start = browser::clock_ms();
-    for (name, bytes) in files {
-        reports.push(import::assess(&rubric, &name, &bytes));
-        // The text kept for the session is made here too, a file at a time, not all at the end.
-        texts.push((
-            name,
-            String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()),
-        ));
-        if browser::clock_ms() - slice_start > SLICE_MS {
-            on.emit(RekapAction::Progress { done: texts.len(), all });
+    all: usize,
+    done: usize,
+    slice_start: f64,
+}
+
+impl Batch {
+    fn new(rubric: Rc<Rubric>, all: usize, on: Callback<RekapAction>) -> Batch {
+        Batch { rubric, on, all, done: 0, slice_start: browser::clock_ms() }
+    }
+
+    /// Assesses one file, unless a reader did (`sent`, its report as `FileReport::to_json`
+    /// wrote it); the text kept for the session is made here too, a file at a time.
+    async fn assess(&mut self, name: String, bytes: Vec<u8>, sent: &str) -> (FileReport, (String, String)) {
+        let report = Some(sent)
+            .filter(|s| !s.is_empty())
+            .and_then(FileReport::from_json)
+            .unwrap_or_else(|| import::assess(&self.rubric, &name, &bytes));
+        let text = String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+        self.tick().await;
+        (report, (name, text))
+    }
+
+    /// One more file done: past the slice, the progress is shown and the browser gets its turn.
+    async fn tick(&mut self) {
+        self.done += 1;
+        if browser::clock_ms() - self.slice_start > SLICE_MS {
+            self.on.emit(RekapAction::Progress { done: self.done, all: self.all });
             browser::yield_now().await;
-            slice_start = browser::clock_ms();
+            self.slice_start = browser::clock_ms();
         }
     }
-    reports.extend(refused);
-    on.emit(RekapAction::Imported { files: texts, reports, save });
+}
+
+/// Assesses the stored session's files again, then hands them to the model (not stored again).
+async fn assess_texts(rubric: Rc<Rubric>, files: Vec<(String, String)>, on: Callback<RekapAction>) {
+    let mut batch = Batch::new(rubric, files.len(), on.clone());
+    let mut reports = Vec::with_capacity(files.len());
+    let mut texts = Vec::with_capacity(files.len());
+    for (name, text) in files {
+        let (report, file) = batch.assess(name, text.into_bytes(), "").await;
+        reports.push(report);
+        texts.push(file);
+    }
+    on.emit(RekapAction::Imported { files: texts, reports, save: false });
+}
+
+/// Reads and assesses the `.json` files of a choice or a drop off the page's thread (those over
+/// the size limit are refused unread), takes them as they come and adds them to the batch, in
+/// the order given, the refused ones last; the batch is then stored.
+async fn add(rubric: Rc<Rubric>, dropped: Vec<Dropped>, on: Callback<RekapAction>) {
+    let (names, files): (Vec<String>, Vec<web_sys::File>) =
+        dropped.into_iter().filter(|d| d.path.to_lowercase().ends_with(".json")).map(|d| (d.path, d.file)).unzip();
+    let mut batch = Batch::new(rubric, files.len(), on.clone());
+    let mut reads = browser::FileReads::start(files, &names, submission::MAX_BYTES, &batch.rubric.sha256).await;
+    let mut assessed: Vec<Option<(FileReport, (String, String))>> = (0..reads.len()).map(|_| None).collect();
+    let mut refused: Vec<Option<FileReport>> = (0..reads.len()).map(|_| None).collect();
+    while let Some((i, answer)) = reads.next().await {
+        match answer {
+            Ok((bytes, sent)) => assessed[i] = Some(batch.assess(names[i].clone(), bytes, &sent).await),
+            Err(size) => {
+                refused[i] = Some(import::too_large(&names[i], size));
+                batch.tick().await;
+            }
+        }
+    }
+    let (mut reports, texts): (Vec<FileReport>, Vec<(String, String)>) = assessed.into_iter().flatten().unzip();
+    reports.extend(refused.into_iter().flatten());
+    on.emit(RekapAction::Imported { files: texts, reports, save: true });
 }
 
 /// The import section.

@@ -44,12 +44,40 @@ pub fn RekapPage(props: &RekapPageProps) -> Html {
         let on = on.clone();
         use_effect_with(lang, move |lang| on.emit(RekapAction::Lang(*lang)));
     }
-    // Store the session whenever it changed.
+    // A new batch's review is applied in a task of its own, after its statuses are shown.
+    {
+        let on = on.clone();
+        use_effect_with((model.report.is_some(), model.verified.is_none()), move |&(report, pending)| {
+            if report && pending {
+                wasm_bindgen_futures::spawn_local(async move {
+                    browser::yield_now().await;
+                    on.emit(RekapAction::Review);
+                });
+            }
+        });
+    }
+    // A new batch's status rows are drawn a chunk per task, the browser painting in between.
+    {
+        let on = on.clone();
+        use_effect_with((model.rendered, model.rows_wanted()), move |(rendered, wanted)| {
+            if rendered < wanted {
+                wasm_bindgen_futures::spawn_local(async move {
+                    browser::yield_now().await;
+                    on.emit(RekapAction::RenderMore);
+                });
+            }
+        });
+    }
+    // Store the session whenever it changed: in a task of its own, after the browser painted
+    // the change, so storing a batch never lengthens the task that shows it.
     {
         let (on, model) = (on.clone(), model.clone());
         use_effect_with(model.unsaved, move |unsaved| {
             if *unsaved > 0 {
-                on.emit(RekapAction::Saved(browser::save_rekap(model.stored_size(), || model.session())));
+                wasm_bindgen_futures::spawn_local(async move {
+                    browser::yield_now().await;
+                    on.emit(RekapAction::Saved(browser::save_rekap(model.stored_size(), || model.session())));
+                });
             }
         });
     }
@@ -60,7 +88,9 @@ pub fn RekapPage(props: &RekapPageProps) -> Html {
             <link rel="stylesheet" href="ampk-rekap.css" />
             { rubric_section(m, lang) }
             { import::import_section(m, lang, &on) }
-            if let Some(report) = &m.report {
+            // Once the review is applied to the batch's report (the task after the import's
+            // own), so that whatever is shown of a batch is whole.
+            if let (Some(report), true) = (&m.report, m.verified.is_some()) {
                 { reviewer_section(m, lang, &on) }
                 { status::status_table(m, report, lang, &on) }
                 if let Some(f) = m.selected.and_then(|i| report.files.get(i)) {

@@ -7,13 +7,61 @@ use super::status::open_details;
 use crate::state::{RankBy, RekapAction, RekapModel, SortKey};
 use ampk_core::import::{CategoryRanking, ImportReport};
 use ampk_core::rank::name_key;
-use ampk_core::review::{ReviewState, VerifiedCategory};
+use ampk_core::review::{ReviewFile, ReviewState, Verified, VerifiedCategory};
 use ampk_core::{fmt, Lang};
+use ampk_web::components::RubricRef;
+use std::collections::BTreeMap;
+use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-/// The rankings section.
-pub(super) fn rankings(m: &RekapModel, report: &ImportReport, lang: Lang, on: &Callback<RekapAction>) -> Html {
+/// The rankings section: a component of its own, drawn again only when what it shows changed
+/// (not, say, when a chunk of status rows is added).
+pub(super) fn rankings(m: &RekapModel, report: &Rc<ImportReport>, lang: Lang, on: &Callback<RekapAction>) -> Html {
+    html! {
+        <Rankings rubric={m.rubric.clone()} report={report.clone()} verified={m.verified.clone()}
+            review={m.review.clone()} rank_by={m.rank_by} type_filter={m.type_filter.clone()} sort={m.sort}
+            shown_ranks={m.shown_ranks} jury_typed={m.jury_typed.clone()} {lang} on={on.clone()} />
+    }
+}
+
+/// What the rankings show, from the page's model.
+#[derive(Properties)]
+struct RankingsProps {
+    rubric: RubricRef,
+    report: Rc<ImportReport>,
+    verified: Option<Rc<Verified>>,
+    review: Rc<ReviewFile>,
+    rank_by: RankBy,
+    type_filter: String,
+    sort: SortKey,
+    shown_ranks: usize,
+    jury_typed: BTreeMap<(String, String), String>,
+    lang: Lang,
+    on: Callback<RekapAction>,
+}
+
+/// Shared parts compared by identity (the model replaces them when they change); the callback
+/// always reaches the page's one reducer, so it is left out.
+impl PartialEq for RankingsProps {
+    fn eq(&self, o: &Self) -> bool {
+        let same_verified = match (&self.verified, &o.verified) {
+            (Some(a), Some(b)) => Rc::ptr_eq(a, b),
+            (None, None) => true,
+            _ => false,
+        };
+        self.rubric == o.rubric
+            && Rc::ptr_eq(&self.report, &o.report)
+            && same_verified
+            && Rc::ptr_eq(&self.review, &o.review)
+            && (self.rank_by, &self.type_filter, self.sort, self.shown_ranks, &self.jury_typed, self.lang)
+                == (o.rank_by, &o.type_filter, o.sort, o.shown_ranks, &o.jury_typed, o.lang)
+    }
+}
+
+#[component]
+fn Rankings(props: &RankingsProps) -> Html {
+    let (m, report, lang, on) = (props, &*props.report, props.lang, &props.on);
     let t = lang.texts();
     html! {
         <section class="section" aria-labelledby="rank-title">
@@ -30,7 +78,7 @@ pub(super) fn rankings(m: &RekapModel, report: &ImportReport, lang: Lang, on: &C
 }
 
 /// The switch between the ranking by self-reported and by verified data score.
-fn rank_by(m: &RekapModel, lang: Lang, on: &Callback<RekapAction>) -> Html {
+fn rank_by(m: &RankingsProps, lang: Lang, on: &Callback<RekapAction>) -> Html {
     let t = lang.texts();
     let on_change = on.reform(|e: Event| {
         let el: HtmlSelectElement = e.target_unchecked_into();
@@ -73,34 +121,43 @@ struct ViewRow {
 }
 
 /// The entries of a category in the view chosen, best first.
-fn view_rows(m: &RekapModel, report: &ImportReport, c: &CategoryRanking, lang: Lang) -> Vec<ViewRow> {
+fn view_rows(m: &RankingsProps, report: &ImportReport, c: &CategoryRanking, lang: Lang) -> Vec<ViewRow> {
     let rubric = &m.rubric.0;
     let v: Option<&VerifiedCategory> =
         m.verified.as_ref().and_then(|v| v.categories.iter().find(|x| x.category == c.category));
-    let card_of = |file: usize| v.and_then(|v| v.cards.iter().position(|k| k.file == file).map(|i| (&v.cards[i], i)));
-    let verified_rank = |card: usize| v.and_then(|v| v.rows.iter().find(|r| r.card == card)).map(|r| r.rank);
+    // Looked up by file and by card once, not by a search per row (a category of a big batch
+    // has thousands of entries).
+    let card_by_file: BTreeMap<usize, usize> =
+        v.map(|v| v.cards.iter().enumerate().rev().map(|(i, k)| (k.file, i)).collect()).unwrap_or_default();
+    let rank_by_card: BTreeMap<usize, u32> =
+        v.map(|v| v.rows.iter().rev().map(|r| (r.card, r.rank)).collect()).unwrap_or_default();
+    let card_of = |file: usize| v.and_then(|v| card_by_file.get(&file).map(|&i| (&v.cards[i], i)));
+    let verified_rank = |card: usize| rank_by_card.get(&card).copied();
     match (m.rank_by, v) {
-        (RankBy::Verified, Some(v)) => v
-            .rows
-            .iter()
-            .filter_map(|vr| {
-                let k = &v.cards[vr.card];
-                let row = c.rows.iter().find(|r| r.file == k.file)?;
-                Some(ViewRow {
-                    file: k.file,
-                    rank: vr.rank,
-                    data_rank: row.data_rank,
-                    other_rank: Some(row.rank),
-                    winner: vr.winner,
-                    data_score: row.data_score,
-                    verified: vr.verified_score,
-                    state: k.state,
-                    jury: row.jury,
-                    final_score: vr.final_score,
-                    predicate: k.verified.predicate(rubric, lang).to_string(),
+        (RankBy::Verified, Some(v)) => {
+            let row_by_file: BTreeMap<usize, usize> =
+                c.rows.iter().enumerate().rev().map(|(i, r)| (r.file, i)).collect();
+            v.rows
+                .iter()
+                .filter_map(|vr| {
+                    let k = &v.cards[vr.card];
+                    let row = &c.rows[*row_by_file.get(&k.file)?];
+                    Some(ViewRow {
+                        file: k.file,
+                        rank: vr.rank,
+                        data_rank: row.data_rank,
+                        other_rank: Some(row.rank),
+                        winner: vr.winner,
+                        data_score: row.data_score,
+                        verified: vr.verified_score,
+                        state: k.state,
+                        jury: row.jury,
+                        final_score: vr.final_score,
+                        predicate: k.verified.predicate(rubric, lang).to_string(),
+                    })
                 })
-            })
-            .collect(),
+                .collect()
+        }
         _ => c
             .rows
             .iter()
@@ -127,7 +184,7 @@ fn view_rows(m: &RekapModel, report: &ImportReport, c: &CategoryRanking, lang: L
 }
 
 /// The agency-type filter: every type of the rubric.
-fn type_filter(m: &RekapModel, lang: Lang, on: &Callback<RekapAction>) -> Html {
+fn type_filter(m: &RankingsProps, lang: Lang, on: &Callback<RekapAction>) -> Html {
     let t = lang.texts();
     let on_type = on.reform(|e: Event| {
         let el: HtmlSelectElement = e.target_unchecked_into();
@@ -150,7 +207,7 @@ fn type_filter(m: &RekapModel, lang: Lang, on: &Callback<RekapAction>) -> Html {
 /// keeps only that type's entries of a category open to several types; they keep their rank in
 /// the whole category. Every sort puts the best first, and the agency sort is A–Z; the data
 /// score sort follows the score the view ranks by.
-fn shown_rows(m: &RekapModel, report: &ImportReport, rows: Vec<ViewRow>) -> Vec<ViewRow> {
+fn shown_rows(m: &RankingsProps, report: &ImportReport, rows: Vec<ViewRow>) -> Vec<ViewRow> {
     let of_type =
         |r: &ViewRow| m.type_filter.is_empty() || report.files[r.file].agency_type() == Some(m.type_filter.as_str());
     let mut rows: Vec<ViewRow> = rows.into_iter().filter(of_type).collect();
@@ -166,7 +223,7 @@ fn shown_rows(m: &RekapModel, report: &ImportReport, rows: Vec<ViewRow>) -> Vec<
 
 /// One category: its heading, and its ranking table (or that it has no entry yet).
 fn category(
-    m: &RekapModel,
+    m: &RankingsProps,
     report: &ImportReport,
     c: &CategoryRanking,
     lang: Lang,
@@ -263,7 +320,7 @@ fn sort_button(key: SortKey, label: &'static str, active: bool, on: &Callback<Re
 /// One entry of a ranking: rank (★ for winners, shared ranks said), agency (opens the details),
 /// both data scores, the other view's rank, the review state, predicate and the jury cell.
 fn ranking_row(
-    m: &RekapModel,
+    m: &RankingsProps,
     report: &ImportReport,
     c: &CategoryRanking,
     row: &ViewRow,

@@ -1,17 +1,21 @@
 //! The status of every file: counts, the status filter and the table of files with their
-//! reasons (a page of rows at a time, so big batches stay responsive).
+//! reasons (a page of rows at a time, so big batches stay responsive; each row its own
+//! component, drawn again only when its file's report changed, and a page's rows added a
+//! chunk per task, `RekapModel::rendered`).
 
 use crate::browser;
 use crate::state::{RekapAction, RekapModel, FILE_PAGE};
-use ampk_core::import::{self, FileReport, ImportReport, Status};
-use ampk_core::{Lang, Rubric};
+use ampk_core::import::{self, ImportReport, Status};
+use ampk_core::Lang;
+use ampk_web::components::RubricRef;
+use std::rc::Rc;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 const STATUSES: [Status; 4] = [Status::Accepted, Status::AcceptedWithWarnings, Status::Superseded, Status::Rejected];
 
 /// The status section.
-pub(super) fn status_table(m: &RekapModel, report: &ImportReport, lang: Lang, on: &Callback<RekapAction>) -> Html {
+pub(super) fn status_table(m: &RekapModel, report: &Rc<ImportReport>, lang: Lang, on: &Callback<RekapAction>) -> Html {
     let t = lang.texts();
     let filter = m.filter;
     let counts = ampk_core::import::status_counts(report);
@@ -50,7 +54,9 @@ pub(super) fn status_table(m: &RekapModel, report: &ImportReport, lang: Lang, on
                         <th scope="col">{ t.rekap_col_reasons() }</th>
                     </tr></thead>
                     <tbody>
-                        { for rows.take(m.shown_files).map(|(i, f)| file_row(&m.rubric.0, i, f, lang, on)) }
+                        { for rows.take(m.shown_files.min(m.rendered)).map(|(i, _)| html! {
+                            <FileRow key={i} rubric={m.rubric.clone()} report={report.clone()} {i} {lang} on={on.clone()} />
+                        }) }
                     </tbody>
                 </table>
             </div>
@@ -67,10 +73,36 @@ pub(super) fn status_table(m: &RekapModel, report: &ImportReport, lang: Lang, on
     }
 }
 
+#[derive(Properties)]
+struct FileRowProps {
+    rubric: RubricRef,
+    report: Rc<ImportReport>,
+    /// The file's index in the report.
+    i: usize,
+    lang: Lang,
+    on: Callback<RekapAction>,
+}
+
+/// Equal when the row would show the same: the same file's report, rubric and language (the
+/// callback always reaches the page's one reducer, so it is left out).
+impl PartialEq for FileRowProps {
+    fn eq(&self, other: &Self) -> bool {
+        self.i == other.i
+            && self.lang == other.lang
+            && self.rubric == other.rubric
+            && (Rc::ptr_eq(&self.report, &other.report)
+                || self.report.files.get(self.i) == other.report.files.get(other.i))
+    }
+}
+
 /// One file: its name (opens its details), status, agency and reasons: one line per kind of
 /// reason with its count and categories, and every reason in a disclosure, named by category
 /// and input labels, its code (with its JSON path as the code's title) as a monospace suffix.
-fn file_row(rubric: &Rubric, i: usize, f: &FileReport, lang: Lang, on: &Callback<RekapAction>) -> Html {
+#[component]
+fn FileRow(props: &FileRowProps) -> Html {
+    let FileRowProps { rubric, report, i, lang, on } = props;
+    let (rubric, i, lang) = (&rubric.0, *i, *lang);
+    let Some(f) = report.files.get(i) else { return html! {} };
     let t = lang.texts();
     let open = open_details(i, on);
     let groups = import::group_reasons(rubric, &f.reasons, lang);
