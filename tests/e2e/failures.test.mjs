@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { journeyEnv, openPage } from './harness.mjs';
+import { journeyEnv, openPage, rekapSession, until } from './harness.mjs';
 import { MS, byName, section, fillContohA, waitSaved, runAxe, ampkScore } from './officer-helpers.mjs';
 import { batchDir } from './fixtures/make-batch.mjs';
 
@@ -65,7 +65,7 @@ async function rekapWithTwoFiles() {
 
 test('2. a real panic in the coordinator\'s module shows its banner; the session is kept and can be saved', async () => {
   const { page, errors, context } = await rekapWithTwoFiles();
-  await page.waitForFunction(() => JSON.parse(localStorage.getItem('ampk.rekap') ?? '{"files":[]}').files.length === 2);
+  await until(() => rekapSession(page), (v) => v?.files.length === 2, 'the two files stored');
   // The same module instance the page loaded (same URL → same ES module), so its own hook runs.
   const hook = await page.evaluate(async () => {
     const m = await import(new URL('ampk-rekap.js', document.baseURI).href);

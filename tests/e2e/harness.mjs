@@ -114,3 +114,44 @@ export function journeyEnv(tmpPrefix = null) {
   });
   return env;
 }
+
+/**
+ * The coordinator's stored session, as one object ({ files: [[name, text]…], jury, review,
+ * reviewer }): from IndexedDB (store `area` of the database `ampk`: the files as a flat array,
+ * the rest as JSON), else from localStorage (`ampk.rekap`); null when none. Reading never
+ * creates the database.
+ */
+export async function rekapSession(page) {
+  const text = await page.evaluate(() => new Promise((ok) => {
+    const fromLocal = () => localStorage.getItem('ampk.rekap');
+    let r;
+    try { r = indexedDB.open('ampk'); } catch { ok(fromLocal()); return; }
+    r.onupgradeneeded = () => r.transaction.abort();
+    r.onerror = () => ok(fromLocal());
+    r.onsuccess = () => {
+      const db = r.result;
+      const tx = db.transaction('area');
+      const files = tx.objectStore('area').get('rekap.files');
+      const meta = tx.objectStore('area').get('rekap.meta');
+      tx.oncomplete = () => {
+        db.close();
+        if (!files.result) { ok(fromLocal()); return; }
+        const pairs = [];
+        for (let i = 0; i + 1 < files.result.length; i += 2) pairs.push([files.result[i], files.result[i + 1]]);
+        ok(JSON.stringify({ files: pairs, ...JSON.parse(meta.result ?? '{}') }));
+      };
+    };
+  }));
+  return text ? JSON.parse(text) : null;
+}
+
+/** Polls `read()` (async) until `test(value)` holds (5 s at most), and returns the value. */
+export async function until(read, test, what) {
+  const end = Date.now() + 5_000;
+  for (;;) {
+    const v = await read();
+    if (test(v)) return v;
+    if (Date.now() > end) assert.fail(`timed out waiting for ${what}: ${JSON.stringify(v)?.slice(0, 300)}`);
+    await new Promise((ok) => setTimeout(ok, 50));
+  }
+}

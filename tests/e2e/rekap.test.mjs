@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { journeyEnv, openPage, isPageError } from './harness.mjs';
+import { journeyEnv, openPage, isPageError, rekapSession, until } from './harness.mjs';
 import {
   ampkBin, root, batchDir, juryCsv, JURY_WEBSITE, example, seal, uuid4, text,
 } from './fixtures/make-batch.mjs';
@@ -581,9 +581,59 @@ test('7. a 300-file batch: progress shows then goes, every file gets a status', 
   await page.click('.table-scroll:has([data-testid=ranking-website]) ~ button');
   const website = await rankingRows(page, 'website');
   assert.equal(website.length, 200, 'every OPD and UPTD ranked in website');
-  const stored = await page.evaluate(() => localStorage.getItem('ampk.rekap')?.length ?? 0);
+  const stored = await until(() => rekapSession(page), (v) => v?.files.length === 300, 'the 300 files stored');
   const banner = await page.$('.warning-banner');
-  t.diagnostic(`300 files imported in ${ms} ms; session ${stored} characters in local storage${banner ? `; storage warning: ${await banner.textContent()}` : ''}`);
+  t.diagnostic(`300 files imported in ${ms} ms; session ${JSON.stringify(stored).length} characters in IndexedDB${banner ? `; storage warning: ${await banner.textContent()}` : ''}`);
+  await done(s);
+});
+
+/** Waits until the status counts say `n` files and the import is done. */
+async function waitCounted(page, n, timeout) {
+  await page.waitForFunction((count) => {
+    const c = document.querySelector('[data-testid=status-counts] li');
+    return !document.querySelector('[data-testid=import-progress]') && c && c.textContent.endsWith(`: ${count}`);
+  }, n, { timeout, polling: 100 });
+}
+
+test('7b. 2,000 files survive a reload (IndexedDB): the same statuses, rows and rankings come back', async (t) => {
+  const dir = path.join(env.tmp, 'big2000');
+  fs.mkdirSync(dir);
+  const bases = ['opd', 'uptd', 'kabkota'].map((k) => example(bin, k));
+  const files = [];
+  for (let i = 0; i < 2000; i += 1) {
+    const doc = structuredClone(bases[i % 3]);
+    doc.submission_id = uuid4(`reload-${i}`);
+    doc.agency.name = `Instansi Muat Ulang ${String(i).padStart(4, '0')}`;
+    const file = path.join(dir, `muat-${String(i).padStart(4, '0')}.json`);
+    fs.writeFileSync(file, text(seal(doc)));
+    files.push(file);
+  }
+  const s = await openRekap();
+  const { page } = s;
+  await page.setInputFiles('[data-testid=import-files]', files);
+  await waitCounted(page, 2000, 180_000);
+  // The status rows are drawn 50 a task: wait for the first 500.
+  const seen = async () => ({
+    drawn: await page.waitForFunction(() => document.querySelectorAll('[data-testid="file-row"]').length === 500,
+      undefined, { timeout: 30_000 }).then(() => true),
+    counts: await page.$$eval('[data-testid=status-counts] li', (els) => els.map((e) => e.textContent)),
+    rows: await fileRows(page),
+    rankings: await shownRankings(page),
+    website: await rankingRows(page, 'website'),
+    lapor: await rankingRows(page, 'lapor_kabkota'),
+  });
+  const before = await seen();
+  assert.equal(before.rows.length, 500, 'the first 500 rows shown');
+  await until(() => rekapSession(page), (v) => v?.files.length === 2000, 'the 2,000 files stored');
+  assert.equal(await page.$('.warning-banner'), null, 'no storage warning: IndexedDB holds the batch');
+
+  const t0 = Date.now();
+  await page.reload();
+  await page.waitForSelector('[data-testid=import-files]');
+  await waitCounted(page, 2000, 180_000);
+  await page.waitForSelector('[data-testid="ranking-website"] tr[data-rank]');
+  t.diagnostic(`2,000 files restored after a reload in ${Date.now() - t0} ms`);
+  assert.deepEqual(await seen(), before, 'the same statuses, rows and rankings');
   await done(s);
 });
 
@@ -741,8 +791,8 @@ test('10. "Hapus semua data impor" asks first: cancel keeps everything, accept d
   const names = await importBatch(page);
   const row = (await rankingRows(page, 'website')).find((r) => r.agency === 'Dinas Contoh D');
   await enterJury(page, row.jury, row.agency, '90,5');
-  const stored = await page.evaluate(() => localStorage.getItem('ampk.rekap'));
-  assert.ok(stored && stored.includes('Dinas Contoh D') && stored.includes('90.5'), 'the session (files and mark) is stored');
+  const stored = await until(async () => JSON.stringify(await rekapSession(page)),
+    (t) => t.includes('Dinas Contoh D') && t.includes('90.5'), 'the session (files and mark) stored');
   const files = await fileRows(page);
   const ranking = await rankingRows(page, 'website');
   const confirm = 'confirm: Hapus semua data impor dan nilai juri dari peramban ini?';
@@ -755,7 +805,7 @@ test('10. "Hapus semua data impor" asks first: cancel keeps everything, accept d
   assert.deepEqual(s.dialogs, [confirm]);
   assert.deepEqual(await fileRows(page), files, 'the file rows stay');
   assert.deepEqual(await rankingRows(page, 'website'), ranking, 'the ranking and its mark stay');
-  assert.equal(await page.evaluate(() => localStorage.getItem('ampk.rekap')), stored, 'the stored session stays');
+  assert.equal(JSON.stringify(await rekapSession(page)), stored, 'the stored session stays');
 
   // Accept: everything imported goes, on screen and in storage.
   s.answers.push('accept');
@@ -763,7 +813,7 @@ test('10. "Hapus semua data impor" asks first: cancel keeps everything, accept d
   await page.waitForFunction(() => !document.querySelector('[data-testid="file-row"]')
     && !document.querySelector('[data-testid^="ranking-"]'), undefined, { timeout: 5_000 });
   assert.deepEqual(s.dialogs, [confirm, confirm]);
-  assert.equal(await page.evaluate(() => localStorage.getItem('ampk.rekap')), null, 'the stored session is deleted');
+  await until(() => rekapSession(page), (v) => v === null, 'the stored session deleted');
   assert.equal(await clear.count(), 0, 'nothing left to delete: the button goes');
   assert.equal(await page.$('[data-testid=export-csv]'), null, 'no exports without data');
 
@@ -773,7 +823,7 @@ test('10. "Hapus semua data impor" asks first: cancel keeps everything, accept d
   await nextFrames(page);
   assert.equal(await page.$$eval('[data-testid="file-row"]', (els) => els.length), 0, 'no file rows after a reload');
   assert.deepEqual(await shownRankings(page), [], 'no rankings after a reload');
-  assert.equal(await page.evaluate(() => localStorage.getItem('ampk.rekap')), null);
+  assert.equal(await rekapSession(page), null);
   // The jury mark went with it: the same batch imported again has no mark.
   await importBatch(page);
   assert.equal(names.length, (await fileRows(page)).length);

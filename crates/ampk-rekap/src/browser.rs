@@ -16,7 +16,13 @@ pub use ampk_web::browser::{
     confirm, download, focus, load_lang, now, read_file, rubric_in_use, take_files, yield_now,
 };
 
+/// Where earlier versions kept the whole session, in `localStorage` (moved at the first load).
 const REKAP_KEY: &str = "ampk.rekap";
+/// The session in IndexedDB (the shared store's `area` store): the files as one flat array of
+/// strings (name, text, name, text …), written only when the batch changed, and the rest (jury
+/// marks, review, reviewer) as JSON, small, written after every change.
+const FILES_KEY: &str = "rekap.files";
+const META_KEY: &str = "rekap.meta";
 
 /// The coordinator's saved session: the imported files (name and text), the jury marks, the
 /// review (when there is review work) and the reviewer's name. The members added later have
@@ -31,23 +37,105 @@ pub struct RekapSession {
     pub reviewer: String,
 }
 
-/// Loads the coordinator's session.
-pub fn load_rekap() -> RekapSession {
-    web::get(REKAP_KEY).and_then(|t| serde_json::from_str(&t).ok()).unwrap_or_default()
+/// A session's small part: what changes with every mark (the files are stored apart).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct RekapMeta {
+    pub jury: Vec<(String, String, f64)>,
+    #[serde(default)]
+    pub review: Option<ReviewFile>,
+    #[serde(default)]
+    pub reviewer: String,
 }
 
-/// Largest session kept in local storage (browsers allow about 5 MB per site); a bigger
-/// batch is reported as not kept rather than attempted.
-const REKAP_MAX_CHARS: usize = 4_500_000;
+thread_local! {
+    /// The batch stored last (compared by identity: the model keeps its files in an `Rc`).
+    static STORED_FILES: std::cell::RefCell<std::rc::Weak<Vec<(String, String)>>> = Default::default();
+}
 
-/// Saves the coordinator's session (fails when it exceeds the browser's quota). `size` is the
-/// files' size, known before the session is made: a batch too big to keep is not copied first.
-pub fn save_rekap(size: usize, session: impl FnOnce() -> RekapSession) -> Result<(), StorageError> {
-    if size > REKAP_MAX_CHARS {
-        web::remove(REKAP_KEY);
-        return Err(StorageError::Full);
+/// Loads the coordinator's session from IndexedDB; a session an earlier version kept in
+/// `localStorage` is moved there first (and removed from `localStorage` once stored).
+pub async fn load_rekap() -> RekapSession {
+    if let Some(old) = legacy_session().and_then(|t| serde_json::from_str::<RekapSession>(&t).ok()) {
+        let meta = RekapMeta { jury: old.jury.clone(), review: old.review.clone(), reviewer: old.reviewer.clone() };
+        let files = std::rc::Rc::new(old.files.clone());
+        if store(&files, &meta, 0).await.is_ok() {
+            forget_legacy_session();
+        }
+        return old;
     }
-    web::set(REKAP_KEY, &serde_json::to_string(&session()).expect("session serialises"))
+    let meta: RekapMeta = match web::area_get(META_KEY).await.and_then(|v| v.as_string()) {
+        Some(t) => serde_json::from_str(&t).unwrap_or_default(),
+        None => web::get(REKAP_KEY).and_then(|t| serde_json::from_str(&t).ok()).unwrap_or_default(),
+    };
+    let mut files = Vec::new();
+    if let Some(v) = web::area_get(FILES_KEY).await {
+        let flat = js_sys::Array::from(&v);
+        files.reserve(flat.length() as usize / 2);
+        let mut i = 0;
+        while i + 1 < flat.length() {
+            files.push((flat.get(i).as_string().unwrap_or_default(), flat.get(i + 1).as_string().unwrap_or_default()));
+            i += 2;
+        }
+    } else if let Some(old) = web::get(REKAP_KEY).and_then(|t| serde_json::from_str::<RekapSession>(&t).ok()) {
+        // Kept in `localStorage` by this version when IndexedDB could not be used.
+        files = old.files;
+    }
+    RekapSession { files, jury: meta.jury, review: meta.review, reviewer: meta.reviewer }
+}
+
+/// Largest session kept when IndexedDB cannot be used and `localStorage` must do (browsers
+/// allow about 5 MB per site there).
+const FALLBACK_MAX_CHARS: usize = 4_500_000;
+
+/// Saves the coordinator's session: the files when they changed since the last save (`size`,
+/// their size, is checked first against what the browser's quota leaves), then the rest.
+/// Without IndexedDB the whole session goes to `localStorage`, within its limit.
+pub async fn save_rekap(files: std::rc::Rc<Vec<(String, String)>>, meta: RekapMeta, size: usize) -> Result<(), StorageError> {
+    match store(&files, &meta, size).await {
+        Err(StorageError::Unavailable) => {
+            if size > FALLBACK_MAX_CHARS {
+                web::remove(REKAP_KEY);
+                return Err(StorageError::Full);
+            }
+            let session =
+                RekapSession { files: files.to_vec(), jury: meta.jury, review: meta.review, reviewer: meta.reviewer };
+            web::set(REKAP_KEY, &serde_json::to_string(&session).expect("session serialises"))?;
+            Err(StorageError::Fallback)
+        }
+        other => other,
+    }
+}
+
+/// Stores the session in IndexedDB: `Unavailable` when there is none, `Full` for the quota.
+async fn store(files: &std::rc::Rc<Vec<(String, String)>>, meta: &RekapMeta, size: usize) -> Result<(), StorageError> {
+    if web::storage_status() == Err(StorageError::Fallback) || web::storage_status() == Err(StorageError::Unavailable) {
+        return Err(StorageError::Unavailable);
+    }
+    let stored = STORED_FILES.with(|s| s.borrow().upgrade().is_some_and(|f| std::rc::Rc::ptr_eq(&f, files)));
+    if !stored {
+        let (quota, usage) = web::storage_space().await;
+        // Strings are stored about one byte a character; twice over for the copy being replaced.
+        if quota > 0.0 && quota - usage < 2.0 * size as f64 {
+            return Err(StorageError::Full);
+        }
+        let flat = js_sys::Array::new();
+        for (name, text) in files.iter() {
+            flat.push(&JsValue::from_str(name));
+            flat.push(&JsValue::from_str(text));
+        }
+        web::area_put(FILES_KEY, &flat).await.map_err(quota_or_unavailable)?;
+        STORED_FILES.with(|s| *s.borrow_mut() = std::rc::Rc::downgrade(files));
+    }
+    let text = serde_json::to_string(meta).expect("the session serialises");
+    web::area_put(META_KEY, &JsValue::from_str(&text)).await.map_err(quota_or_unavailable)
+}
+
+fn quota_or_unavailable(message: String) -> StorageError {
+    if message.contains("Quota") {
+        StorageError::Full
+    } else {
+        StorageError::Unavailable
+    }
 }
 
 /// Milliseconds on the page's clock, to time slices of work.
@@ -58,6 +146,12 @@ pub fn clock_ms() -> f64 {
 /// Forgets the coordinator's session.
 pub fn clear_rekap() {
     web::remove(REKAP_KEY);
+    forget_legacy_session();
+    STORED_FILES.with(|s| *s.borrow_mut() = std::rc::Weak::new());
+    wasm_bindgen_futures::spawn_local(async {
+        let _ = web::area_put(FILES_KEY, &JsValue::UNDEFINED).await;
+        let _ = web::area_put(META_KEY, &JsValue::UNDEFINED).await;
+    });
 }
 
 /// A file found in a drop, with its path relative to the dropped folder (or its name).
@@ -373,7 +467,11 @@ pub fn install_rekap_panic_hook() {
 // this crate would join the officer's first load.
 #[wasm_bindgen(raw_module = "./ampk-rekap-rescue.js")]
 extern "C" {
-    fn rescue_rekap(message: &str, reload_label: &str, copy_label: &str, empty: &str, key: &str);
+    fn rescue_rekap(message: &str, reload_label: &str, copy_label: &str, empty: &str);
+    /// The session an earlier version kept in `localStorage`, if any.
+    fn legacy_session() -> Option<String>;
+    /// Removes it (once moved).
+    fn forget_legacy_session();
 }
 
 /// What the coordinator module's panic hook shows: the imported files and jury marks are saved
@@ -384,6 +482,5 @@ pub fn show_rekap_rescue() {
         &in_every_language(Texts::rekap_rescue_reload),
         &in_every_language(Texts::rekap_rescue_copy),
         &in_every_language(Texts::rekap_rescue_empty),
-        REKAP_KEY,
     );
 }

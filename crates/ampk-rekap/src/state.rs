@@ -4,7 +4,7 @@
 //! the session and the clock are side effects done outside it (the page stores the session
 //! whenever `unsaved` moves on, and hands the time of a save in with the action).
 
-use crate::browser::RekapSession;
+use crate::browser::{RekapMeta, RekapSession};
 use ampk_core::export::parse_jury_csv;
 use ampk_core::import::{self, FileReport, ImportReport, JuryMarks, Status};
 use ampk_core::rank::name_key;
@@ -349,6 +349,15 @@ impl RekapModel {
 
     /// What is stored: the files, the jury marks, the review (when there is review work) and the
     /// reviewer.
+    /// The session's small part, stored after every change (the files only when they change).
+    pub fn meta(&self) -> RekapMeta {
+        RekapMeta {
+            jury: self.jury.iter().map(|((c, a), v)| (c.clone(), a.clone(), *v)).collect(),
+            review: self.review.has_work().then(|| (*self.review).clone()),
+            reviewer: self.reviewer.clone(),
+        }
+    }
+
     pub fn session(&self) -> RekapSession {
         RekapSession {
             files: self.files.to_vec(),

@@ -18,16 +18,18 @@ const SLICE_MS: f64 = 30.0;
 /// Starts again from the stored session: its jury marks at once, its files assessed again with
 /// `rubric` (they are not stored again).
 pub(super) fn restore(rubric: RubricRef, on: Callback<RekapAction>) {
-    let session = browser::load_rekap();
-    on.emit(RekapAction::Restore {
-        rubric: rubric.clone(),
-        jury: session.jury,
-        review: session.review,
-        reviewer: session.reviewer,
+    wasm_bindgen_futures::spawn_local(async move {
+        let session = browser::load_rekap().await;
+        on.emit(RekapAction::Restore {
+            rubric: rubric.clone(),
+            jury: session.jury,
+            review: session.review,
+            reviewer: session.reviewer,
+        });
+        if !session.files.is_empty() {
+            assess_texts(rubric.0, session.files, on).await;
+        }
     });
-    if !session.files.is_empty() {
-        wasm_bindgen_futures::spawn_local(assess_texts(rubric.0, session.files, on));
-    }
 }
 
 /// The assessment of a batch, a file at a time, letting the browser paint and handle input
@@ -157,7 +159,8 @@ pub(super) fn import_section(m: &RekapModel, lang: Lang, on: &Callback<RekapActi
             if let Err(e) = &m.storage {
                 <div class="warning-banner" role="alert">{ match e {
                     StorageError::Full => t.rekap_storage_full(),
-                    StorageError::Unavailable | StorageError::Fallback => t.rekap_storage_unavailable(),
+                    StorageError::Fallback => t.rekap_storage_fallback(),
+                    StorageError::Unavailable => t.rekap_storage_unavailable(),
                 } }</div>
             }
             if total > 0 {

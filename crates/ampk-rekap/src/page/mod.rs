@@ -76,7 +76,8 @@ pub fn RekapPage(props: &RekapPageProps) -> Html {
             if *unsaved > 0 {
                 wasm_bindgen_futures::spawn_local(async move {
                     browser::yield_now().await;
-                    on.emit(RekapAction::Saved(browser::save_rekap(model.stored_size(), || model.session())));
+                    let result = browser::save_rekap(model.files.clone(), model.meta(), model.stored_size()).await;
+                    on.emit(RekapAction::Saved(result));
                 });
             }
         });
