@@ -116,33 +116,45 @@ export function journeyEnv(tmpPrefix = null) {
 }
 
 /**
- * The coordinator's stored session, as one object ({ files: [[name, text]…], jury, review,
- * reviewer }): from IndexedDB (store `area` of the database `ampk`: the files as a flat array,
- * the rest as JSON), else from localStorage (`ampk.rekap`); null when none. Reading never
- * creates the database.
+ * Every entry of an IndexedDB store of the kit's database `ampk` (`kv`: the officer's data,
+ * `area`: the coordinator's session), as an object key → value; null when the database or the
+ * store is not there. Reading never creates the database (an open that would is aborted).
  */
-export async function rekapSession(page) {
-  const text = await page.evaluate(() => new Promise((ok) => {
-    const fromLocal = () => localStorage.getItem('ampk.rekap');
+export async function idbEntries(page, store) {
+  return page.evaluate((name) => new Promise((ok) => {
     let r;
-    try { r = indexedDB.open('ampk'); } catch { ok(fromLocal()); return; }
+    try { r = indexedDB.open('ampk'); } catch { ok(null); return; }
     r.onupgradeneeded = () => r.transaction.abort();
-    r.onerror = () => ok(fromLocal());
+    r.onerror = () => ok(null);
     r.onsuccess = () => {
       const db = r.result;
-      const tx = db.transaction('area');
-      const files = tx.objectStore('area').get('rekap.files');
-      const meta = tx.objectStore('area').get('rekap.meta');
-      tx.oncomplete = () => {
-        db.close();
-        if (!files.result) { ok(fromLocal()); return; }
-        const pairs = [];
-        for (let i = 0; i + 1 < files.result.length; i += 2) pairs.push([files.result[i], files.result[i + 1]]);
-        ok(JSON.stringify({ files: pairs, ...JSON.parse(meta.result ?? '{}') }));
+      const out = {};
+      let c;
+      try { c = db.transaction(name).objectStore(name).openCursor(); } catch { db.close(); ok(null); return; }
+      c.onsuccess = () => {
+        const cur = c.result;
+        if (cur) { out[cur.key] = cur.value; cur.continue(); } else { db.close(); ok(out); }
       };
+      c.onerror = () => { db.close(); ok(null); };
     };
-  }));
-  return text ? JSON.parse(text) : null;
+  }), store);
+}
+
+/**
+ * The coordinator's stored session, as one object ({ files: [[name, text]…], jury, review,
+ * reviewer }): from IndexedDB (the files as a flat array, the rest as JSON), else from
+ * localStorage (`ampk.rekap`); null when none.
+ */
+export async function rekapSession(page) {
+  const area = await idbEntries(page, 'area');
+  const flat = area?.['rekap.files'];
+  if (!flat) {
+    const text = await page.evaluate(() => localStorage.getItem('ampk.rekap'));
+    return text ? JSON.parse(text) : null;
+  }
+  const files = [];
+  for (let i = 0; i + 1 < flat.length; i += 2) files.push([flat[i], flat[i + 1]]);
+  return { files, ...JSON.parse(area['rekap.meta'] ?? '{}') };
 }
 
 /** Polls `read()` (async) until `test(value)` holds (5 s at most), and returns the value. */

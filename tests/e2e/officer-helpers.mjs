@@ -7,6 +7,7 @@ import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
+import { idbEntries } from './harness.mjs';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const modelRubric = path.join(root, 'crates', 'ampk-core', 'rubrics', 'ampk-2025-model.json');
@@ -115,30 +116,10 @@ export async function formState(page) {
  * never creates the database (an open that would create it is aborted).
  */
 export async function readStore(page) {
-  return page.evaluate(() => new Promise((ok) => {
-    const fromLocal = () => {
-      const out = {};
-      for (let i = 0; i < localStorage.length; i++) {
-        const k = localStorage.key(i);
-        if (k.startsWith('ampk.')) out[k] = localStorage.getItem(k);
-      }
-      return out;
-    };
-    let r;
-    try { r = indexedDB.open('ampk'); } catch { ok(fromLocal()); return; }
-    r.onupgradeneeded = () => r.transaction.abort();
-    r.onerror = () => ok(fromLocal());
-    r.onsuccess = () => {
-      const db = r.result;
-      const out = {};
-      const c = db.transaction('kv').objectStore('kv').openCursor();
-      c.onsuccess = () => {
-        const cur = c.result;
-        if (cur) { out[cur.key] = cur.value; cur.continue(); } else { db.close(); ok(Object.keys(out).length ? out : fromLocal()); }
-      };
-      c.onerror = () => { db.close(); ok(fromLocal()); };
-    };
-  }));
+  const kv = await idbEntries(page, 'kv');
+  if (kv && Object.keys(kv).length) return kv;
+  return page.evaluate(() => Object.fromEntries(Object.keys(localStorage)
+    .filter((k) => k.startsWith('ampk.')).map((k) => [k, localStorage.getItem(k)])));
 }
 
 /** Deletes the stored keys that start with `prefix` (as an earlier kit would not have had them). */

@@ -543,19 +543,27 @@ test('6. hostile text is shown literally: no markup, no dialog, the note as type
   await done(s);
 });
 
+/**
+ * Writes `n` valid submissions into `dir` (an OPD, a UPTD and a kabupaten/kota in turn, each
+ * its own agency and submission id) and returns their file names, in order.
+ */
+function writeBatch(dir, n, seed, agency, prefix) {
+  fs.mkdirSync(dir);
+  const bases = ['opd', 'uptd', 'kabkota'].map((k) => example(bin, k));
+  const width = String(n - 1).length;
+  return Array.from({ length: n }, (_, i) => {
+    const doc = structuredClone(bases[i % 3]);
+    doc.submission_id = uuid4(`${seed}-${i}`);
+    doc.agency.name = `${agency} ${String(i).padStart(width, '0')}`;
+    const name = `${prefix}-${String(i).padStart(width, '0')}.json`;
+    fs.writeFileSync(path.join(dir, name), text(seal(doc)));
+    return name;
+  });
+}
+
 test('7. a 300-file batch: progress shows then goes, every file gets a status', async (t) => {
   const dir = path.join(env.tmp, 'big');
-  fs.mkdirSync(dir);
-  const bases = ['opd', 'uptd', 'kabkota'].map((t) => example(bin, t));
-  const names = [];
-  for (let i = 0; i < 300; i += 1) {
-    const doc = structuredClone(bases[i % 3]);
-    doc.submission_id = uuid4(`smoke-${i}`);
-    doc.agency.name = `Instansi Uji ${String(i).padStart(3, '0')}`;
-    const name = `uji-${String(i).padStart(3, '0')}.json`;
-    fs.writeFileSync(path.join(dir, name), text(seal(doc)));
-    names.push(name);
-  }
+  const names = writeBatch(dir, 300, 'smoke', 'Instansi Uji', 'uji');
   const s = await openRekap();
   const { page } = s;
   await page.evaluate(() => {
@@ -597,17 +605,7 @@ async function waitCounted(page, n, timeout) {
 
 test('7b. 2,000 files survive a reload (IndexedDB): the same statuses, rows and rankings come back', async (t) => {
   const dir = path.join(env.tmp, 'big2000');
-  fs.mkdirSync(dir);
-  const bases = ['opd', 'uptd', 'kabkota'].map((k) => example(bin, k));
-  const files = [];
-  for (let i = 0; i < 2000; i += 1) {
-    const doc = structuredClone(bases[i % 3]);
-    doc.submission_id = uuid4(`reload-${i}`);
-    doc.agency.name = `Instansi Muat Ulang ${String(i).padStart(4, '0')}`;
-    const file = path.join(dir, `muat-${String(i).padStart(4, '0')}.json`);
-    fs.writeFileSync(file, text(seal(doc)));
-    files.push(file);
-  }
+  const files = writeBatch(dir, 2000, 'reload', 'Instansi Muat Ulang', 'muat').map((n) => path.join(dir, n));
   const s = await openRekap();
   const { page } = s;
   await page.setInputFiles('[data-testid=import-files]', files);
