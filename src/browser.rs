@@ -600,6 +600,13 @@ extern "C" {
 /// so a journey can check it without crashing the page; releases do not carry the export.
 #[cfg_attr(feature = "e2e-panic", wasm_bindgen)]
 pub fn show_rescue() {
+    // The draft waiting for its save (at most 150 ms old) is saved first, so what the banner
+    // exports or copies is the draft as last typed; its page callback is dropped unheard (the
+    // page may be mid-render, and a second panic would end without the banner).
+    if let Some((d, _)) = PENDING.with(|p| p.try_borrow_mut().ok().and_then(|mut p| p.take())) {
+        let _ = save_draft(&d);
+        store_flush();
+    }
     // The export request is built here, with the protocol's own type (the stored draft, the
     // official rubric in use, the time now); the banner only posts it when asked.
     let request = current_draft()

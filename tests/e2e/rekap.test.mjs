@@ -494,6 +494,29 @@ test('5. a reload restores the files and the jury marks', async (t) => {
   await done(s);
 });
 
+test('5b. a session an earlier version kept in localStorage moves to IndexedDB at the first load', async () => {
+  // The earlier layout: the whole session as one JSON text under `ampk.rekap`.
+  const names = batchFiles();
+  const session = {
+    files: names.map((n) => [n, fs.readFileSync(path.join(batchDir, n), 'utf8')]),
+    jury: [['website', 'Dinas Contoh D', 90.5]],
+    reviewer: '',
+  };
+  const s = await openRekap();
+  const { page } = s;
+  await page.evaluate((t) => localStorage.setItem('ampk.rekap', t), JSON.stringify(session));
+  await page.reload();
+  await page.waitForSelector('[data-testid=import-files]');
+  await waitImported(page, names.length);
+  const marked = (await rankingRows(page, 'website')).find((r) => r.agency === 'Dinas Contoh D');
+  assert.equal(await page.inputValue(`[id="${marked.jury}"]`), '90.5', 'the jury mark came along');
+  const stored = await until(() => rekapSession(page), (v) => v?.files.length === names.length, 'the session in IndexedDB');
+  assert.deepEqual(stored.files, session.files, 'every file moved as it was');
+  assert.deepEqual(stored.jury, session.jury);
+  assert.equal(await page.evaluate(() => localStorage.getItem('ampk.rekap')), null, 'and gone from localStorage');
+  await done(s);
+});
+
 test('6. hostile text is shown literally: no markup, no dialog, the note as typed', async () => {
   const s = await openRekap();
   const { page } = s;
