@@ -3,8 +3,8 @@
 //! (autosave, files, downloads, clock, ids) happen here through `browser.rs`; the state
 //! changes in `state.rs`; everything scored or checked comes from `ampk-core`.
 
-use crate::browser::{self, Fetched, StorageError};
 use super::category::CategorySection;
+use crate::browser::{self, Fetched, StorageError};
 use crate::components::{rubric_badge, ErrorSummary, InputField, RubricRef, RubricSummary, SummaryItem};
 use crate::i18n::problem;
 use crate::state::{Action, Field, Model, MoveSummary, Published};
@@ -954,7 +954,8 @@ fn category(
 ) -> Html {
     let (d, def) = (&m.draft, &m.rubric.0.file.categories[st.category]);
     let entry = d.categories.get(&def.id).cloned().unwrap_or_default();
-    let errors: Vec<Problem> = shown(st.errors.iter(), d, attempted || entry_touched(&entry)).into_iter().cloned().collect();
+    let errors: Vec<Problem> =
+        shown(st.errors.iter(), d, attempted || entry_touched(&entry)).into_iter().cloned().collect();
     // Built by insertion (collecting into a B-tree would add the standard sort to the bundle).
     let mut responses = std::collections::BTreeMap::new();
     if fb.is_some() {

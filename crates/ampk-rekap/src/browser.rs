@@ -90,7 +90,11 @@ const FALLBACK_MAX_CHARS: usize = 4_500_000;
 /// Saves the coordinator's session: the files when they changed since the last save (`size`,
 /// their size, is checked first against what the browser's quota leaves), then the rest.
 /// Without IndexedDB the whole session goes to `localStorage`, within its limit.
-pub async fn save_rekap(files: std::rc::Rc<Vec<(String, String)>>, meta: RekapMeta, size: usize) -> Result<(), StorageError> {
+pub async fn save_rekap(
+    files: std::rc::Rc<Vec<(String, String)>>,
+    meta: RekapMeta,
+    size: usize,
+) -> Result<(), StorageError> {
     match store(&files, &meta, size).await {
         Err(StorageError::Unavailable) => {
             if size > FALLBACK_MAX_CHARS {
