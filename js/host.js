@@ -95,6 +95,8 @@ let dirty = new Map();
 let timer = 0;
 let onChange = null;
 let stamped = false;
+let stamp = null;
+let spilled = false;
 let last = 0;
 
 const ls = () => { try { return localStorage; } catch { return null; } };
@@ -150,7 +152,7 @@ async function load() {
   cache = m;
 }
 
-export function store_mode() { return mode; }
+export function store_mode() { return mode === 1 && last ? 4 + last : mode; }
 
 export function store_get(k) {
   if (cache) return cache.get(k) ?? null;
@@ -161,7 +163,7 @@ function lsWrite(k, v) {
   const s = ls();
   if (!s) return 3;
   try {
-    if (!stamped && officerKey(k)) { s.setItem(FALLBACK, String(Date.now())); stamped = true; }
+    if (!stamped && officerKey(k)) { stamp = String(Date.now()); s.setItem(FALLBACK, stamp); stamped = true; }
     if (v == null) s.removeItem(k); else s.setItem(k, v);
     return 0;
   } catch (e) { return kind(e); }
@@ -191,16 +193,29 @@ export function store_flush() {
     tx = db.transaction(KV, 'readwrite', { durability: 'strict' });
     const st = tx.objectStore(KV);
     for (const [k, v] of batch) { if (v === null) st.delete(k); else st.put(v, k); }
+    if (spilled && stamp) { st.put(stamp, MERGED); cache.set(MERGED, stamp); }
     tx.commit?.();
   } catch (e) { failed(batch, e); return; }
-  done(tx).then(() => { if (last) onChange?.(last = 0); }, (e) => failed(batch, e));
+  done(tx).then(() => {
+    if (spilled) {
+      spilled = false;
+      const s = ls();
+      for (const k of lsKeys(s)) s.removeItem(k);
+      s?.removeItem(FALLBACK);
+      stamped = false;
+    }
+    if (last) onChange?.(last = 0);
+  }, (e) => failed(batch, e));
 }
 
 function failed(batch, e) {
   if (!cache) return;
   if (kind(e) === 2) {
     for (const [k, v] of batch) if (!dirty.has(k)) dirty.set(k, v);
-    onChange?.(last = 2);
+    let worst = 1;
+    for (const [k, v] of batch) if (officerKey(k) && lsWrite(k, v)) worst = 2;
+    spilled = true;
+    onChange?.(last = worst);
     return;
   }
   let worst = 1;
@@ -241,34 +256,13 @@ export async function persist() {
     return (await s.persisted()) || (await s.persist());
   } catch { return false; }
 }
-const el = (tag, text) => { const e = document.createElement(tag); e.textContent = text; return e; };
-const save = (name, body) => download(name, 'application/json', body);
-const button = (label, id, onclick) => { const b = el('button', label); b.type = 'button'; b.className = 'button'; b.dataset.testid = id; b.onclick = onclick; return b; };
-export function rescue(message, exportLabel, copyLabel, failed, request) {
-  if (document.getElementById('ampk-rescue')) return;
-  const status = el('p', '');
-  const exportIt = () => {
-    const w = request && new Worker('./ampk-officer-worker_loader.js');
-    if (!w) { status.textContent = failed; return; }
-    w.onerror = () => { status.textContent = failed; w.terminate(); };
-    w.onmessage = (e) => {
-      if (e.data === 'ready') { w.postMessage([request]); return; }
-      w.terminate();
-      const r = JSON.parse(e.data);
-      if (r.file) save(r.file.name, r.file.text);
-      status.textContent = r.file ? '' : [failed, ...(r.problems || []).slice(0, 3).map(({ code, path, ...m }) => Object.values(m).join(' / '))].join(' ');
-    };
-  };
-  const copy = () => { const id = store_get('ampk.current'); const d = id && store_get('ampk.draft.' + id); if (d) save('ampk-draf-cadangan.json', d); };
-  const box = el('div', '');
-  box.id = 'ampk-rescue';
-  box.className = 'warning-banner rescue';
-  box.setAttribute('role', 'alert');
-  const row = el('div', '');
-  row.className = 'button-row';
-  row.append(button(exportLabel, 'rescue-export', exportIt), button(copyLabel, 'rescue-copy', copy));
-  box.append(el('p', message), row, status);
-  document.body.prepend(box);
+let banner = null;
+export function rescue(...args) {
+  (banner ?? import(new URL('ampk-rescue.js', document.baseURI).href))
+    .then((m) => m.rescue({ get: store_get }, ...args), (e) => console.error(e));
+}
+export function load_rescue() {
+  setTimeout(() => { banner ??= import(new URL('ampk-rescue.js', document.baseURI).href); banner.catch(() => { banner = null; }); }, 1000);
 }
 const areas = {};
 export async function show_area(url, name) {

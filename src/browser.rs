@@ -74,19 +74,21 @@ fn window() -> web_sys::Window {
 #[wasm_bindgen(module = "/js/host.js")]
 extern "C" {
     /// Opens the database and reads the cache (moving the old layout once); resolves to the mode:
-    /// 1 IndexedDB, 2 `localStorage` instead, 3 no storage at all.
+    /// 1 IndexedDB, 2 `localStorage` instead, 3 no storage at all, 4 `localStorage` and full.
     fn store_open() -> js_sys::Promise;
+    /// The mode now: as [`store_open`]'s, or 5 when IndexedDB's last commit was refused for the
+    /// quota and its writes are kept in `localStorage` meanwhile, 6 when they could not be.
     fn store_mode() -> u32;
     fn store_get(key: &str) -> Option<String>;
-    /// 0 done (or queued for commit), 2 quota exceeded (or the last commit was refused for
-    /// it), 3 no storage.
+    /// See [`error_of`].
     fn store_set(key: &str, value: Option<&str>) -> u32;
     /// Commits the queued writes now (the page is being hidden).
     fn store_flush();
     /// Writes `keys` again from the cache and commits now.
     fn store_resend(keys: Vec<String>);
-    /// `f(0)` when a commit works after a failure, `f(1)` when one failed and the page fell
-    /// back to `localStorage`, `f(2)` when one was refused for the quota.
+    /// `f(0)` when a commit works after a failure, `f(1)` when one failed and its writes went
+    /// to `localStorage` (for good, or until a commit refused for the quota works again), `f(2)`
+    /// when they could not be kept anywhere.
     fn store_watch(f: &JsValue);
     /// An area's value under `key` (`undefined` when none, or without IndexedDB).
     #[wasm_bindgen(js_name = area_get)]
@@ -118,9 +120,11 @@ pub enum StorageError {
     Fallback,
 }
 
+/// A write's answer: 0 done or queued, 1 queued and kept in `localStorage` meanwhile (the last
+/// commit was refused for the quota), 2 refused for the quota, 3 no storage.
 fn error_of(code: u32) -> Result<(), StorageError> {
     match code {
-        0 => Ok(()),
+        0 | 1 => Ok(()),
         3 => Err(StorageError::Unavailable),
         _ => Err(StorageError::Full),
     }
@@ -145,14 +149,15 @@ pub fn remove(key: &str) {
 pub fn storage_status() -> Result<(), StorageError> {
     match store_mode() {
         1 => Ok(()),
-        2 => Err(StorageError::Fallback),
-        4 => Err(StorageError::Full),
+        2 | 5 => Err(StorageError::Fallback),
+        4 | 6 => Err(StorageError::Full),
         _ => Err(StorageError::Unavailable),
     }
 }
 
-/// Calls `f` when a commit fails later (quota: the writes wait for the next change; anything
-/// else: the data goes to `localStorage`), and with `Ok` once a commit works again.
+/// Calls `f` when a commit fails later (quota: the writes are kept in `localStorage` and tried
+/// again with the next change; anything else: everything goes to `localStorage` for good), and
+/// with `Ok` once a commit works again.
 pub fn on_storage_change(f: impl Fn(Result<(), StorageError>) + 'static) {
     let cb = Closure::<dyn Fn(u32)>::new(move |k: u32| {
         f(match k {
@@ -584,14 +589,24 @@ pub fn install_panic_hook() {
     }));
 }
 
-// The officer's crash banner (the coordinator's module has its own, crates/ampk-rekap/js/). Plain
-// JavaScript on purpose: it runs after the page's WebAssembly has aborted, so it must not call
-// into it; the export is made by the officer's worker module, a separate instance. A problem of
-// the worker's reply is shown in every language the reply carries (its members besides `code`
-// and `path`). No comments in the file itself: see the loader above.
+// The officer's crash banner (the coordinator's module has its own, crates/ampk-rekap/js/):
+// `js/ampk-rescue.js`, copied beside the page by index.html and fetched by host.js in the
+// background once the page has started, so it is out of the first load yet there before a
+// crash. Plain JavaScript on purpose: it runs after the page's WebAssembly has aborted, so it
+// must not call into it; the export is made by the officer's worker module, a separate
+// instance. A problem of the worker's reply is shown in every language the reply carries (its
+// members besides `code` and `path`).
 #[wasm_bindgen(module = "/js/host.js")]
 extern "C" {
     fn rescue(message: &str, export_label: &str, copy_label: &str, failed: &str, request: &str);
+    /// Fetches the banner's script (`ampk-rescue.js` beside the page) a second from now, in the
+    /// background, so that it is there before a crash.
+    fn load_rescue();
+}
+
+/// Fetches the crash banner's script in the background (the page has started).
+pub fn prepare_rescue() {
+    load_rescue();
 }
 
 /// What the panic hook shows: the draft is saved; export it (through the officer's worker,

@@ -19,6 +19,7 @@ pub fn start() {
     browser::install_panic_hook();
     wasm_bindgen_futures::spawn_local(async {
         browser::open_storage().await;
+        browser::prepare_rescue();
         let root = gloo_utils::document().get_element_by_id("app");
         match root {
             Some(el) => yew::Renderer::<App>::with_root(el).render(),

@@ -345,6 +345,59 @@ test('5. when storage fills up mid-session, the next change shows the banner; th
   await done(s);
 });
 
+// IndexedDB's quota alone exceeded (localStorage still has room) while `window.e2eIdbFull` is true.
+function idbQuotaExceeded() {
+  const put = IDBObjectStore.prototype.put;
+  window.e2eIdbFull = false;
+  IDBObjectStore.prototype.put = function putFull(value, key) {
+    if (window.e2eIdbFull) throw new DOMException(`Setting the value of '${key}' exceeded the quota.`, 'QuotaExceededError');
+    return put.call(this, value, key);
+  };
+}
+
+test('5b. when only IndexedDB is full, the change is kept in localStorage and said so; the next start moves it back', async () => {
+  const s = await open({ init: idbQuotaExceeded });
+  const { page } = s;
+  await fillProfile(page);
+  await page.fill(byName(`${MS}.posts`), '420');
+  await waitSaved(page, 'return d.categories?.[a]?.inputs?.posts?.text?.text === "420";', MS);
+
+  await page.evaluate(() => { window.e2eIdbFull = true; });
+  await page.fill(byName(`${MS}.posts`), '421');
+  const banner = page.locator('[data-testid=storage-warning]');
+  await banner.waitFor();
+  assert.equal((await banner.textContent()).trim(), STORAGE_FALLBACK);
+  // Kept in localStorage (stamped, to be merged back), while IndexedDB still has the last commit.
+  const local = await page.evaluate(() => {
+    const id = localStorage.getItem('ampk.current');
+    const d = id && localStorage.getItem(`ampk.draft.${id}`);
+    return { stamp: localStorage.getItem('ampk.fallback'), posts: d ? JSON.parse(d).categories.media_sosial_opd.inputs.posts.text.text : null };
+  });
+  assert.ok(local.stamp, 'stamped');
+  assert.equal(local.posts, '421', 'the change is in localStorage');
+  assert.equal((await storedDraft(page)).categories[MS].inputs.posts.text.text, '420', 'IndexedDB keeps its last commit');
+
+  // The next start (IndexedDB has room again) merges it back, and localStorage is emptied.
+  await page.reload();
+  await ready(page);
+  await page.waitForSelector(section(MS));
+  assert.equal(await page.inputValue(byName(`${MS}.posts`)), '421', 'the change came back');
+  await waitSaved(page, 'return d.categories?.[a]?.inputs?.posts?.text?.text === "421";', MS);
+  await eventually(() => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('ampk.'))), [], 'localStorage emptied');
+  assert.equal(await page.$('[data-testid=storage-warning]'), null, 'no banner');
+
+  // And in the same session, once IndexedDB has room again, the next change clears the banner.
+  await page.evaluate(() => { window.e2eIdbFull = true; });
+  await page.fill(byName(`${MS}.posts`), '422');
+  await banner.waitFor();
+  await page.evaluate(() => { window.e2eIdbFull = false; });
+  await page.fill(byName(`${MS}.posts`), '423');
+  await waitSaved(page, 'return d.categories?.[a]?.inputs?.posts?.text?.text === "423";', MS);
+  await banner.waitFor({ state: 'detached' });
+  await eventually(() => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('ampk.'))), [], 'localStorage emptied again');
+  await done(s);
+});
+
 // IndexedDB made unavailable, as in some private modes: opening it throws.
 function blockIndexedDb() {
   Object.defineProperty(window, 'indexedDB', { configurable: true, get() { throw new DOMException('IndexedDB is blocked', 'SecurityError'); } });

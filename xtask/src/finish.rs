@@ -36,8 +36,8 @@ pub(crate) fn finish(root: &Path, dist: &Path, rubric: Option<&Path>) -> Result 
     write_service_worker(root, dist)
 }
 
-/// The ES modules trunk left unminified: the app's glue and snippets, the coordinator's module
-/// and its banner, the rubric studio's module. (The workers' classic scripts are not modules
+/// The ES modules trunk left unminified: the app's glue and snippets, the officer's crash banner,
+/// the coordinator's module and its banner, the rubric studio's module. (The workers' classic scripts are not modules
 /// and stay as trunk wrote them.)
 fn modules(dist: &Path) -> Result<Vec<PathBuf>> {
     let mut files = Vec::new();
@@ -48,6 +48,7 @@ fn modules(dist: &Path) -> Result<Vec<PathBuf>> {
             && (name.starts_with("ampk-web-")
                 || name.starts_with("snippets/")
                 || name.starts_with("ampk-rekap")
+                || name == "ampk-rescue.js"
                 || name.starts_with("ampk-studio"))
     });
     files.sort();

@@ -421,9 +421,14 @@ fn dist(root: &Path, rubric: Option<&Path>) -> Result<usize> {
         // (`ampk-rekap`, on opening #/rekap), the rubric studio (`ampk-studio`, on opening
         // #/rubrik) and the workers (on exporting XLSX, on the officer's rare steps).
         // The service worker (`sw.js`) too: the page registers it once it has loaded, and the
-        // browser fetches it (and it the rest of dist/) in the background.
-        let later =
-            name.contains("ampk-rekap") || name.contains("ampk-studio") || name.contains("worker") || name == "sw.js";
+        // browser fetches it (and it the rest of dist/) in the background; and the officer's
+        // crash banner (`ampk-rescue.js`), which the page fetches in the background a second
+        // after it has started.
+        let later = name.contains("ampk-rekap")
+            || name.contains("ampk-studio")
+            || name.contains("worker")
+            || name == "sw.js"
+            || name == "ampk-rescue.js";
         let counts = [".wasm", ".js", ".css", ".html"].iter().any(|x| name.ends_with(x)) && !later;
         if counts {
             first_load += gz;
