@@ -487,7 +487,7 @@ const SAVE_AFTER_MS: i32 = 150;
 
 /// Saves `d` soon: at most [`SAVE_AFTER_MS`] after the first change not saved yet (later changes
 /// meanwhile replace it, so continuous typing is still saved every 150 ms), or at once by
-/// [`flush_drafts`]. `done` hears the result.
+/// [`flush_on_hide`]. `done` hears the result.
 pub fn save_draft_soon(d: Draft, done: impl FnOnce(Result<(), StorageError>) + 'static) {
     let first = PENDING.with(|p| p.borrow_mut().replace((d, Box::new(done))).is_none());
     if first {
@@ -496,20 +496,23 @@ pub fn save_draft_soon(d: Draft, done: impl FnOnce(Result<(), StorageError>) + '
     }
 }
 
-/// Saves the draft waiting (if any) and commits every queued write now.
-pub fn flush_drafts() {
+/// Saves the draft waiting (if any) and tells its page.
+fn save_pending() {
     if let Some((d, done)) = PENDING.with(|p| p.borrow_mut().take()) {
         done(save_draft(&d));
     }
+}
+
+/// Saves the draft waiting (if any) and commits every queued write now.
+fn flush_drafts() {
+    save_pending();
     store_flush();
 }
 
 /// When the page is hidden: saves the draft waiting, and writes the open draft again (a
 /// commit started just before may not have reached the disk), all committed now.
 pub fn flush_on_hide() {
-    if let Some((d, done)) = PENDING.with(|p| p.borrow_mut().take()) {
-        done(save_draft(&d));
-    }
+    save_pending();
     let current = get(CURRENT_KEY).map(|id| format!("{DRAFT_PREFIX}{id}"));
     store_resend([Some(INDEX_KEY.to_string()), Some(CURRENT_KEY.to_string()), current].into_iter().flatten().collect());
 }

@@ -7,5 +7,5 @@ pub mod score_card;
 
 pub use error_summary::{ErrorSummary, SummaryItem};
 pub use input_field::InputField;
-pub use rubric_summary::{rubric_badge, RubricRef, RubricSummary};
+pub use rubric_summary::{rubric_badge, same_rc, RubricRef, RubricSummary};
 pub use score_card::ScoreCard;

@@ -16,6 +16,16 @@ impl PartialEq for RubricRef {
     }
 }
 
+/// Whether two optional shared values are the same one (or both absent): how properties that
+/// hold a value the model replaces when it changes are compared cheaply.
+pub fn same_rc<T>(a: &Option<Rc<T>>, b: &Option<Rc<T>>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => Rc::ptr_eq(a, b),
+        (None, None) => true,
+        _ => false,
+    }
+}
+
 #[derive(Properties, PartialEq)]
 pub struct RubricSummaryProps {
     pub rubric: RubricRef,

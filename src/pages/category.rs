@@ -3,7 +3,7 @@
 //! category it edits (issue 15 §1: typing within one frame on a slow PC).
 
 use super::officer::{input_field, max_text, status_text};
-use crate::components::{RubricRef, ScoreCard};
+use crate::components::{same_rc, RubricRef, ScoreCard};
 use crate::state::Action;
 use ampk_core::draft::{self, CategoryState, DraftEntry, Feedback, Mark};
 use ampk_core::submission::Response;
@@ -32,12 +32,7 @@ pub(super) struct CategoryProps {
 
 impl PartialEq for CategoryProps {
     fn eq(&self, o: &Self) -> bool {
-        let same_feedback = match (&self.feedback, &o.feedback) {
-            (Some(a), Some(b)) => Rc::ptr_eq(a, b),
-            (None, None) => true,
-            _ => false,
-        };
-        same_feedback
+        same_rc(&self.feedback, &o.feedback)
             && self.rubric == o.rubric
             && self.lang == o.lang
             && self.jury == o.jury

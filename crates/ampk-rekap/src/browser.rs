@@ -30,14 +30,11 @@ const META_KEY: &str = "rekap.meta";
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct RekapSession {
     pub files: Vec<(String, String)>,
-    pub jury: Vec<(String, String, f64)>,
-    #[serde(default)]
-    pub review: Option<ReviewFile>,
-    #[serde(default)]
-    pub reviewer: String,
+    #[serde(flatten)]
+    pub meta: RekapMeta,
 }
 
-/// A session's small part: what changes with every mark (the files are stored apart).
+/// A session's small part: what changes with every mark (stored apart from the files).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct RekapMeta {
     pub jury: Vec<(String, String, f64)>,
@@ -56,9 +53,8 @@ thread_local! {
 /// `localStorage` is moved there first (and removed from `localStorage` once stored).
 pub async fn load_rekap() -> RekapSession {
     if let Some(old) = legacy_session().and_then(|t| serde_json::from_str::<RekapSession>(&t).ok()) {
-        let meta = RekapMeta { jury: old.jury.clone(), review: old.review.clone(), reviewer: old.reviewer.clone() };
         let files = std::rc::Rc::new(old.files.clone());
-        if store(&files, &meta, 0).await.is_ok() {
+        if store(&files, &old.meta, 0).await.is_ok() {
             forget_legacy_session();
         }
         return old;
@@ -80,7 +76,7 @@ pub async fn load_rekap() -> RekapSession {
         // Kept in `localStorage` by this version when IndexedDB could not be used.
         files = old.files;
     }
-    RekapSession { files, jury: meta.jury, review: meta.review, reviewer: meta.reviewer }
+    RekapSession { files, meta }
 }
 
 /// Largest session kept when IndexedDB cannot be used and `localStorage` must do (browsers
@@ -101,8 +97,7 @@ pub async fn save_rekap(
                 web::remove(REKAP_KEY);
                 return Err(StorageError::Full);
             }
-            let session =
-                RekapSession { files: files.to_vec(), jury: meta.jury, review: meta.review, reviewer: meta.reviewer };
+            let session = RekapSession { files: files.to_vec(), meta };
             web::set(REKAP_KEY, &serde_json::to_string(&session).expect("session serialises"))?;
             Err(StorageError::Fallback)
         }
@@ -112,7 +107,7 @@ pub async fn save_rekap(
 
 /// Stores the session in IndexedDB: `Unavailable` when there is none, `Full` for the quota.
 async fn store(files: &std::rc::Rc<Vec<(String, String)>>, meta: &RekapMeta, size: usize) -> Result<(), StorageError> {
-    if web::storage_status() == Err(StorageError::Fallback) || web::storage_status() == Err(StorageError::Unavailable) {
+    if matches!(web::storage_status(), Err(StorageError::Fallback | StorageError::Unavailable)) {
         return Err(StorageError::Unavailable);
     }
     let stored = STORED_FILES.with(|s| s.borrow().upgrade().is_some_and(|f| std::rc::Rc::ptr_eq(&f, files)));

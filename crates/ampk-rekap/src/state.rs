@@ -359,12 +359,7 @@ impl RekapModel {
     }
 
     pub fn session(&self) -> RekapSession {
-        RekapSession {
-            files: self.files.to_vec(),
-            jury: self.jury.iter().map(|((c, a), v)| (c.clone(), a.clone(), *v)).collect(),
-            review: self.review.has_work().then(|| (*self.review).clone()),
-            reviewer: self.reviewer.clone(),
-        }
+        RekapSession { files: self.files.to_vec(), meta: self.meta() }
     }
 
     /// How many status rows are to be drawn: those shown of the files the filter keeps.
@@ -954,14 +949,14 @@ mod tests {
         assert_eq!(m.form.as_ref().unwrap().values["lapor_opd.received"], "1,000");
         // Stored with the session, and restored from it.
         let session = m.session();
-        assert_eq!(session.reviewer, "Rina");
+        assert_eq!(session.meta.reviewer, "Rina");
         let text = serde_json::to_string(&session).unwrap();
         let back: RekapSession = serde_json::from_str(&text).unwrap();
         let restored = model().reduce(RekapAction::Restore {
             rubric: m.rubric.clone(),
-            jury: back.jury,
-            review: back.review,
-            reviewer: back.reviewer,
+            jury: back.meta.jury,
+            review: back.meta.review,
+            reviewer: back.meta.reviewer,
         });
         assert_eq!((restored.reviewer.as_str(), &*restored.review), ("Rina", &*m.review));
         // Saving again without a change records nothing and stores nothing.
@@ -1015,7 +1010,7 @@ mod tests {
     fn an_old_stored_session_still_loads() {
         let old = r#"{"files":[["a.json","{}"]],"jury":[["website","Dinas A",80.0]]}"#;
         let s: RekapSession = serde_json::from_str(old).unwrap();
-        assert_eq!((s.files.len(), s.jury.len(), s.review, s.reviewer.as_str()), (1, 1, None, ""));
+        assert_eq!((s.files.len(), s.meta.jury.len(), s.meta.review, s.meta.reviewer.as_str()), (1, 1, None, ""));
     }
 
     #[test]

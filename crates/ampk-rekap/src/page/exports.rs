@@ -273,10 +273,10 @@ fn export(m: &RekapModel, kind: ExportKind, lang: Lang) {
             let request = workbook::Request {
                 rubric: rubric_text,
                 files: session.files,
-                jury: session.jury,
+                jury: session.meta.jury,
                 lang,
                 stamp: workbook::stamp(&now),
-                review: session.review,
+                review: session.meta.review,
             };
             browser::xlsx_in_worker(&request, move |result| match result {
                 Ok(bytes) => {

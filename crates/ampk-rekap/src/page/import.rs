@@ -22,9 +22,9 @@ pub(super) fn restore(rubric: RubricRef, on: Callback<RekapAction>) {
         let session = browser::load_rekap().await;
         on.emit(RekapAction::Restore {
             rubric: rubric.clone(),
-            jury: session.jury,
-            review: session.review,
-            reviewer: session.reviewer,
+            jury: session.meta.jury,
+            review: session.meta.review,
+            reviewer: session.meta.reviewer,
         });
         if !session.files.is_empty() {
             assess_texts(rubric.0, session.files, on).await;

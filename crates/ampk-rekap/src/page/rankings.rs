@@ -9,7 +9,7 @@ use ampk_core::import::{CategoryRanking, ImportReport};
 use ampk_core::rank::name_key;
 use ampk_core::review::{ReviewFile, ReviewState, Verified, VerifiedCategory};
 use ampk_core::{fmt, Lang};
-use ampk_web::components::RubricRef;
+use ampk_web::components::{same_rc, RubricRef};
 use std::collections::BTreeMap;
 use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
@@ -45,14 +45,9 @@ struct RankingsProps {
 /// always reaches the page's one reducer, so it is left out.
 impl PartialEq for RankingsProps {
     fn eq(&self, o: &Self) -> bool {
-        let same_verified = match (&self.verified, &o.verified) {
-            (Some(a), Some(b)) => Rc::ptr_eq(a, b),
-            (None, None) => true,
-            _ => false,
-        };
         self.rubric == o.rubric
             && Rc::ptr_eq(&self.report, &o.report)
-            && same_verified
+            && same_rc(&self.verified, &o.verified)
             && Rc::ptr_eq(&self.review, &o.review)
             && (self.rank_by, &self.type_filter, self.sort, self.shown_ranks, &self.jury_typed, self.lang)
                 == (o.rank_by, &o.type_filter, o.sort, o.shown_ranks, &o.jury_typed, o.lang)
