@@ -474,8 +474,9 @@ pub async fn persistence() -> bool {
     wasm_bindgen_futures::JsFuture::from(persist()).await.ok().and_then(|v| v.as_bool()).unwrap_or(false)
 }
 
-/// The draft waiting to be saved, and who hears the result.
-type Pending = (Draft, Box<dyn FnOnce(Result<(), StorageError>)>);
+/// The draft waiting to be saved (taken from the page's state only when it is saved), and who
+/// hears the result.
+type Pending = (Box<dyn FnOnce() -> Draft>, Box<dyn FnOnce(Result<(), StorageError>)>);
 
 thread_local! {
     static PENDING: std::cell::RefCell<Option<Pending>> = const { std::cell::RefCell::new(None) };
@@ -485,11 +486,11 @@ thread_local! {
 /// serialisation and the storage write, and the change is committed well within 300 ms.
 const SAVE_AFTER_MS: i32 = 150;
 
-/// Saves `d` soon: at most [`SAVE_AFTER_MS`] after the first change not saved yet (later changes
-/// meanwhile replace it, so continuous typing is still saved every 150 ms), or at once by
-/// [`flush_on_hide`]. `done` hears the result.
-pub fn save_draft_soon(d: Draft, done: impl FnOnce(Result<(), StorageError>) + 'static) {
-    let first = PENDING.with(|p| p.borrow_mut().replace((d, Box::new(done))).is_none());
+/// Saves the draft `d` gives soon: at most [`SAVE_AFTER_MS`] after the first change not saved
+/// yet (later changes meanwhile replace it, so continuous typing is still saved every 150 ms),
+/// or at once by [`flush_on_hide`]. `done` hears the result.
+pub fn save_draft_soon(d: impl FnOnce() -> Draft + 'static, done: impl FnOnce(Result<(), StorageError>) + 'static) {
+    let first = PENDING.with(|p| p.borrow_mut().replace((Box::new(d), Box::new(done))).is_none());
     if first {
         let cb = Closure::once_into_js(flush_drafts);
         let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(cb.unchecked_ref(), SAVE_AFTER_MS);
@@ -499,7 +500,7 @@ pub fn save_draft_soon(d: Draft, done: impl FnOnce(Result<(), StorageError>) + '
 /// Saves the draft waiting (if any) and tells its page.
 fn save_pending() {
     if let Some((d, done)) = PENDING.with(|p| p.borrow_mut().take()) {
-        done(save_draft(&d));
+        done(save_draft(&d()));
     }
 }
 
@@ -622,7 +623,7 @@ pub fn show_rescue() {
     // exports or copies is the draft as last typed; its page callback is dropped unheard (the
     // page may be mid-render, and a second panic would end without the banner).
     if let Some((d, _)) = PENDING.with(|p| p.try_borrow_mut().ok().and_then(|mut p| p.take())) {
-        let _ = save_draft(&d);
+        let _ = save_draft(&d());
         store_flush();
     }
     // The export request is built here, with the protocol's own type (the stored draft, the

@@ -141,6 +141,9 @@ pub struct Model {
     /// The official rubric file's text (`None`: the built-in model), for the worker.
     pub rubric_text: Option<Rc<str>>,
     pub draft: Draft,
+    /// Counts the changes of `draft` (a new value whenever it changes): what is worked out from
+    /// the draft is redone when this changes, without comparing or copying the whole draft.
+    pub revision: u64,
     pub rubric_problems: Vec<Problem>,
     pub open_problems: Vec<Problem>,
     pub export_problems: Vec<Problem>,
@@ -295,6 +298,7 @@ impl Reducible for Model {
         // What an export refused is about the draft as it was: any change may have mended it.
         if m.draft != self.draft {
             m.export_problems.clear();
+            m.revision += 1;
         }
         Rc::new(m)
     }
@@ -311,6 +315,7 @@ mod tests {
             rubric: RubricRef(Rc::new(r.clone())),
             rubric_text: None,
             draft: Draft::new(r, "d", "7c9e6679-7425-40de-944b-e07fc1f90ae7", "Draf", "2025-01-01T00:00:00Z"),
+            revision: 0,
             rubric_problems: vec![],
             open_problems: vec![],
             export_problems: vec![],

@@ -78,6 +78,7 @@ pub fn initial_model(lang: Lang) -> Model {
         rubric: RubricRef(Rc::new(rubric)),
         rubric_text,
         draft,
+        revision: 0,
         rubric_problems,
         open_problems: Vec::new(),
         export_problems: Vec::new(),
@@ -243,7 +244,7 @@ pub fn OfficerPage(props: &OfficerPageProps) -> Html {
     let t = lang.texts();
     let r = m.rubric.0.clone();
     let d = &m.draft;
-    let assessment = use_memo((m.rubric.clone(), d.clone()), |(r, d)| draft::assess(&r.0, d));
+    let assessment = use_memo((m.rubric.clone(), m.revision), |(r, _)| draft::assess(&r.0, d));
     // Parsed once per feedback text, and shared by identity with the categories' forms.
     let fb = use_memo(d.feedback.clone(), |text| Feedback::parse(text).map(Rc::new));
     let fb: &Option<Rc<Feedback>> = &fb;
@@ -255,17 +256,20 @@ pub fn OfficerPage(props: &OfficerPageProps) -> Html {
     // serialisation and the write wait for a quiet moment), committed to disk at once, and saved
     // again at once when the page is hidden.
     {
-        let (storage, drafts) = (storage.clone(), drafts.clone());
-        use_effect_with(d.clone(), move |d| {
-            browser::save_draft_soon(d.clone(), move |result| {
-                if *storage != result {
-                    storage.set(result);
-                }
-                let list = browser::list_drafts();
-                if *drafts != list {
-                    drafts.set(list);
-                }
-            });
+        let (storage, drafts, model) = (storage.clone(), drafts.clone(), props.model.clone());
+        use_effect_with(m.revision, move |_| {
+            browser::save_draft_soon(
+                move || model.draft.clone(),
+                move |result| {
+                    if *storage != result {
+                        storage.set(result);
+                    }
+                    let list = browser::list_drafts();
+                    if *drafts != list {
+                        drafts.set(list);
+                    }
+                },
+            );
         });
     }
     // Whether the browser will keep the data when space runs short (shown in the drafts panel).

@@ -8,7 +8,8 @@ import { ready, fillProfile, fillMediaSosial, byName, scoreSel, MS } from '../of
 
 const keystrokes = Number(process.argv[2] ?? 40);
 const rate = Number(process.argv[3] ?? 4);
-const server = await serve();
+// AMPK_DIST: another build than dist/ (a before figure).
+const server = await serve(process.env.AMPK_DIST || undefined);
 const browser = await launch();
 const context = await browser.newContext();
 const page = await context.newPage();
