@@ -376,11 +376,11 @@ pub struct DraftMeta {
 }
 
 /// Reads a JSON text into its type with the browser's own parser (`JSON.parse`, then
-/// `serde-wasm-bindgen`): the officer's bundle then carries no JSON parser of its own. Numbers
+/// `js_value`): the officer's bundle then carries no JSON parser of its own. Numbers
 /// of up to 15 significant digits read the same as with serde_json.
 pub fn parse<T: serde::de::DeserializeOwned>(text: &str) -> Option<T> {
     let value = js_sys::JSON::parse(text.strip_prefix('\u{feff}').unwrap_or(text)).ok()?;
-    serde_wasm_bindgen::from_value(value).ok()
+    crate::js_value::from_value(value).ok()
 }
 
 /// Writes a value as JSON with the browser's own printer (maps as objects). Whole numbers are

@@ -674,3 +674,84 @@ fn decimals_read_exactly_in_the_officers_bundle() {
         assert_eq!(ampk_core::fmt::plain(x).parse::<f64>(), Ok(x));
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// Reading JSON with the browser's parser (`browser::parse`, over `js_value`)
+// ---------------------------------------------------------------------------------------------
+
+/// What the page reads with `JSON.parse` and `js_value` is what serde_json reads: the model
+/// rubric, every kind of reply the officer's worker writes (with serde_json), a stored draft.
+#[wasm_bindgen_test]
+fn the_browsers_parser_reads_what_serde_json_reads() {
+    use ampk_core::officer::Reply;
+    use ampk_web::browser::{parse, to_json};
+    let text = ampk_core::rubric::MODEL_RUBRIC_JSON;
+    let by_js: ampk_core::rubric::RubricFile = parse(text).expect("the model rubric reads");
+    assert_eq!(by_js, serde_json::from_str::<ampk_core::rubric::RubricFile>(text).unwrap());
+
+    let r = ampk_core::builtin();
+    let sub = ampk_core::example::example(r, "opd").expect("an OPD example");
+    let mut draft = ampk_core::draft::from_submission(r, &sub, Lang::Id, "l-1", "Contoh A", "2025-11-01T00:00:00Z");
+    draft.jury_estimate = 72.5;
+    assert_eq!(parse::<Draft>(&to_json(&draft)).as_ref(), Some(&draft), "a stored draft");
+    let replies = [
+        Reply::Rubric { sha256: r.sha256.clone() },
+        Reply::Draft(Box::new(draft.clone())),
+        Reply::File { name: "a.json".into(), text: "{\"x\": 1}".into(), key: "k".into() },
+        Reply::Migrated { draft: Box::new(draft), from: "Rubrik".into(), changes: vec!["c".into()], dropped: vec![] },
+        Reply::Problems(ampk_core::rubric::unreadable()),
+    ];
+    for reply in replies {
+        let text = serde_json::to_string(&reply).unwrap();
+        assert_eq!(parse::<Reply>(&text), Some(reply), "{text}");
+    }
+}
+
+#[derive(serde::Deserialize, Debug, PartialEq)]
+enum Shape {
+    Point,
+    Circle(f64),
+    Pair(u8, u8),
+    Box { w: u32, h: u32 },
+}
+
+#[derive(serde::Deserialize, Debug, PartialEq)]
+struct Numbers {
+    a: f64,
+    b: u32,
+    c: Option<i64>,
+    d: Vec<f64>,
+    shapes: Vec<Shape>,
+}
+
+/// Numbers, options and enums read as serde_json reads them; a value of the wrong type, a
+/// missing field or text that is not JSON reads as nothing.
+#[wasm_bindgen_test]
+fn the_browsers_parser_reads_numbers_and_enums_and_refuses_misfits() {
+    use ampk_web::browser::parse;
+    let text = r#"{"a": 0.1, "b": 7, "c": null, "d": [1e300, -2.5, 9007199254740993, 12],
+        "shapes": ["Point", {"Circle": 1.5}, {"Pair": [1, 2]}, {"Box": {"w": 3, "h": 4}}]}"#;
+    let expected = Numbers {
+        a: 0.1,
+        b: 7,
+        c: None,
+        d: vec![1e300, -2.5, 9007199254740992.0, 12.0],
+        shapes: vec![Shape::Point, Shape::Circle(1.5), Shape::Pair(1, 2), Shape::Box { w: 3, h: 4 }],
+    };
+    assert_eq!(parse::<Numbers>(text), Some(expected));
+    assert_eq!(parse::<Numbers>(text), serde_json::from_str::<Numbers>(text).ok());
+    assert_eq!(parse::<Numbers>(r#"{"a": 1, "b": 2, "c": -3, "d": [], "shapes": []}"#).map(|n| n.c), Some(Some(-3)));
+    for misfit in [
+        r#"{"a": "1", "b": 7, "c": null, "d": [], "shapes": []}"#,
+        r#"{"a": 1, "b": 7.5, "c": null, "d": [], "shapes": []}"#,
+        r#"{"a": 1, "b": -1, "c": null, "d": [], "shapes": []}"#,
+        r#"{"a": 1, "b": 7, "c": null, "shapes": []}"#,
+        r#"{"a": 1, "b": 7, "c": null, "d": [], "shapes": ["Square"]}"#,
+        r#"{"a": 1, "b": 7, "c": null, "d": [], "shapes": [{"Circle": 1, "Point": null}]}"#,
+        r#"[1, 7, null, [], []]x"#,
+        "not json",
+    ] {
+        assert_eq!(parse::<Numbers>(misfit), None, "{misfit}");
+        assert!(serde_json::from_str::<Numbers>(misfit).is_err(), "serde_json refuses it too: {misfit}");
+    }
+}
