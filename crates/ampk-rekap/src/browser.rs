@@ -117,10 +117,17 @@ async fn store(files: &std::rc::Rc<Vec<(String, String)>>, meta: &RekapMeta, siz
         if quota > 0.0 && quota - usage < 2.0 * size as f64 {
             return Err(StorageError::Full);
         }
+        // Copied out of WebAssembly a slice at a time (the texts of a big batch take a few
+        // hundred milliseconds), the browser getting its turn in between.
         let flat = js_sys::Array::new();
+        let mut slice_start = clock_ms();
         for (name, text) in files.iter() {
             flat.push(&JsValue::from_str(name));
             flat.push(&JsValue::from_str(text));
+            if clock_ms() - slice_start > 20.0 {
+                yield_now().await;
+                slice_start = clock_ms();
+            }
         }
         web::area_put(FILES_KEY, &flat).await.map_err(quota_or_unavailable)?;
         STORED_FILES.with(|s| *s.borrow_mut() = std::rc::Rc::downgrade(files));
