@@ -330,9 +330,7 @@ impl Reads {
                     return Some((
                         i,
                         match answer.dyn_ref::<js_sys::ArrayBuffer>() {
-                            Some(b) => {
-                                Ok((js_sys::Uint8Array::new(b).to_vec(), item.get(2).as_string().unwrap_or_default()))
-                            }
+                            Some(b) => Ok((js_sys::Uint8Array::new(b).to_vec(), report_text(&item.get(2)))),
                             None => Err(answer.as_f64().unwrap_or(0.0) as u64),
                         },
                     ));
@@ -341,6 +339,11 @@ impl Reads {
             self.current = Some((self.batches.pop_front()?, 0));
         }
     }
+}
+
+/// A reader's report of a file (its UTF-8 bytes), as text; empty when there is none.
+fn report_text(sent: &JsValue) -> String {
+    sent.dyn_ref::<js_sys::Uint8Array>().and_then(|b| String::from_utf8(b.to_vec()).ok()).unwrap_or_default()
 }
 
 impl FileReads {
