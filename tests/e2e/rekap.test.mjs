@@ -658,6 +658,33 @@ test('7b. 2,000 files survive a reload (IndexedDB): the same statuses, rows and 
   await done(s);
 });
 
+test('7c. the stored files are their exact texts (a byte-order mark, letters beyond ASCII, a broken file), and come back', async () => {
+  const dir = path.join(env.tmp, 'exact');
+  const names = writeBatch(dir, 3, 'exact', 'Dinas Pariwisata Ñusa Tenggara — “Uji”', 'exact');
+  // A leading byte-order mark (the reader accepts it) and a file that is no JSON at all.
+  const first = path.join(dir, names[0]);
+  fs.writeFileSync(first, '\uFEFF' + fs.readFileSync(first, 'utf8'));
+  fs.writeFileSync(path.join(dir, 'exact-broken.json'), '{"format": "ampk-submission", ✗');
+  names.push('exact-broken.json');
+  const s = await openRekap();
+  const { page } = s;
+  await page.setInputFiles('[data-testid=import-files]', names.map((n) => path.join(dir, n)));
+  await waitCounted(page, 4, 30_000);
+  const stored = await until(() => rekapSession(page), (v) => v?.files.length === 4, 'the 4 files stored');
+  const given = names.map((n) => [n, fs.readFileSync(path.join(dir, n), 'utf8')]);
+  assert.deepEqual(stored.files.map(([n]) => n).sort(), names.slice().sort(), 'every file by its name');
+  for (const [n, text] of given) {
+    assert.equal(stored.files.find(([m]) => m === n)?.[1], text, `${n} stored as its text`);
+  }
+  assert.ok(stored.files.find(([n]) => n === names[0])[1].startsWith('\uFEFF'), 'the byte-order mark kept');
+  const before = await fileRows(page);
+  await page.reload();
+  await page.waitForSelector('[data-testid=import-files]');
+  await waitCounted(page, 4, 30_000);
+  assert.deepEqual(await fileRows(page), before, 'the same statuses after a reload');
+  await done(s);
+});
+
 // ---------------------------------------------------------------------------------------------
 // Sorting, the agency-type filter, deleting the imported data
 

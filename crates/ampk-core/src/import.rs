@@ -292,7 +292,55 @@ fn supersede(f: &mut FileReport, code: ProblemCode, msg: impl Fn(Texts) -> Strin
 }
 
 /// Resolves duplicates (step 6) and ranks every category.
-pub fn resolve(rubric: &Rubric, mut files: Vec<FileReport>, jury: &JuryMarks) -> ImportReport {
+pub fn resolve(rubric: &Rubric, files: Vec<FileReport>, jury: &JuryMarks) -> ImportReport {
+    let mut resolving = Resolving::new(files);
+    while !resolving.step(rubric, jury) {}
+    resolving.finish(jury)
+}
+
+/// [`resolve`] a step at a time, so that a big batch's resolution can be spread over several
+/// tasks (the coordinator's page): the duplicates first, then one category's ranking per step.
+/// The outcome is `resolve`'s.
+#[derive(Debug)]
+pub struct Resolving {
+    files: Vec<FileReport>,
+    /// Whether the duplicates are resolved.
+    resolved: bool,
+    /// The categories ranked so far, in rubric order.
+    categories: Vec<CategoryRanking>,
+    /// Which jury marks (in key order) matched a ranked entry so far.
+    used: Vec<bool>,
+}
+
+impl Resolving {
+    /// The files to resolve, as [`resolve`] takes them.
+    pub fn new(files: Vec<FileReport>) -> Resolving {
+        Resolving { files, resolved: false, categories: Vec::new(), used: Vec::new() }
+    }
+
+    /// Does the next step (with the same `rubric` and `jury` each time); `true` once every step
+    /// is done.
+    pub fn step(&mut self, rubric: &Rubric, jury: &JuryMarks) -> bool {
+        if !self.resolved {
+            supersede_duplicates(&mut self.files);
+            self.resolved = true;
+            self.used = vec![false; jury.len()];
+        } else if self.categories.len() < rubric.file.categories.len() {
+            let cat = self.categories.len();
+            self.categories.push(rank_category(rubric, &self.files, jury, cat, &mut self.used));
+        }
+        self.resolved && self.categories.len() == rubric.file.categories.len()
+    }
+
+    /// The report, once [`Resolving::step`] said every step is done.
+    pub fn finish(self, jury: &JuryMarks) -> ImportReport {
+        let unmatched_jury = jury.keys().zip(&self.used).filter(|(_, u)| !**u).map(|(k, _)| k.clone()).collect();
+        ImportReport { files: self.files, categories: self.categories, unmatched_jury }
+    }
+}
+
+/// Marks the files a newer one of the same submission or agency replaces (step 6).
+fn supersede_duplicates(files: &mut [FileReport]) {
     // Resolution starts afresh each time, so adding files later follows the same rules.
     for f in files.iter_mut() {
         if f.status == Status::Superseded {
@@ -313,7 +361,9 @@ pub fn resolve(rubric: &Rubric, mut files: Vec<FileReport>, jury: &JuryMarks) ->
         }
     }
     let newest_first = |files: &[FileReport], group: &mut Vec<usize>| {
-        group.sort_by(|&a, &b| files[b].recency().cmp(&files[a].recency()));
+        if group.len() > 1 {
+            group.sort_by(|&a, &b| files[b].recency().cmp(&files[a].recency()));
+        }
     };
     let mut by_id: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     for (i, f) in files.iter().enumerate().filter(|(_, f)| f.eligible()) {
@@ -321,7 +371,7 @@ pub fn resolve(rubric: &Rubric, mut files: Vec<FileReport>, jury: &JuryMarks) ->
     }
     let mut survivors = Vec::new();
     for group in by_id.values_mut() {
-        newest_first(&files, group);
+        newest_first(files, group);
         let keep = group[0];
         survivors.push(keep);
         let (keep_name, keep_key) = (files[keep].file.clone(), files[keep].content_key.clone());
@@ -345,90 +395,90 @@ pub fn resolve(rubric: &Rubric, mut files: Vec<FileReport>, jury: &JuryMarks) ->
         by_agency.entry(key).or_default().push(i);
     }
     for group in by_agency.values_mut() {
-        newest_first(&files, group);
+        newest_first(files, group);
         let keep_name = files[group[0]].file.clone();
         for &other in &group[1..] {
             supersede(&mut files[other], ProblemCode::SupersededSameAgency, |t| t.superseded_same_agency(&keep_name));
         }
     }
-    let (categories, unmatched_jury) = rank_all(rubric, &files, jury);
-    ImportReport { files, categories, unmatched_jury }
 }
 
-fn rank_all(rubric: &Rubric, files: &[FileReport], jury: &JuryMarks) -> (Vec<CategoryRanking>, Vec<(String, String)>) {
-    let mut used = vec![false; jury.len()];
-    let keys: Vec<&(String, String)> = jury.keys().collect();
-    let categories = (0..rubric.file.categories.len())
-        .map(|cat| {
-            let cat_id = &rubric.file.categories[cat].id;
-            let mut entries = Vec::new();
-            for (fi, f) in files.iter().enumerate() {
-                if !matches!(f.status, Status::Accepted | Status::AcceptedWithWarnings) {
-                    continue;
+/// The ranking of category `cat`; `used` marks the jury marks (in key order) it matched.
+fn rank_category(
+    rubric: &Rubric,
+    files: &[FileReport],
+    jury: &JuryMarks,
+    cat: usize,
+    used: &mut [bool],
+) -> CategoryRanking {
+    let cat_id = &rubric.file.categories[cat].id;
+    let mut entries = Vec::new();
+    for (fi, f) in files.iter().enumerate() {
+        if !matches!(f.status, Status::Accepted | Status::AcceptedWithWarnings) {
+            continue;
+        }
+        let Some(checked) = &f.checked else { continue };
+        if let Some(ci) = checked.cards.iter().position(|c| c.category == cat) {
+            // Without jury marks there is nothing to look up (and no key to build).
+            let mark = if jury.is_empty() {
+                None
+            } else {
+                let key = (cat_id.clone(), name_key(f.agency().unwrap_or_default()));
+                if let Some(k) = jury.keys().position(|k| *k == key) {
+                    used[k] = true;
                 }
-                let Some(checked) = &f.checked else { continue };
-                if let Some(ci) = checked.cards.iter().position(|c| c.category == cat) {
-                    // Without jury marks there is nothing to look up (and no key to build).
-                    let mark = if jury.is_empty() {
-                        None
-                    } else {
-                        let key = (cat_id.clone(), name_key(f.agency().unwrap_or_default()));
-                        if let Some(k) = keys.iter().position(|k| **k == key) {
-                            used[k] = true;
-                        }
-                        jury.get(&key).copied()
-                    };
-                    entries.push((fi, ci, mark));
-                }
-            }
-            let by_final = !entries.is_empty() && entries.iter().all(|e| e.2.is_some());
-            let rank_entries: Vec<RankEntry> = entries
-                .iter()
-                .map(|&(fi, ci, mark)| {
-                    let card = &files[fi].checked.as_ref().expect("ranked files are checked").cards[ci];
-                    RankEntry::from_card(
-                        rubric,
-                        card,
-                        files[fi].agency().unwrap_or_default(),
-                        mark.filter(|_| by_final),
-                    )
-                })
-                .collect();
-            let winners = rubric.file.categories[cat].winners;
-            let mut data_ranks = vec![0u32; entries.len()];
-            let data_entries: Vec<RankEntry> = entries
-                .iter()
-                .map(|&(fi, ci, _)| {
-                    let card = &files[fi].checked.as_ref().expect("ranked files are checked").cards[ci];
-                    RankEntry::from_card(rubric, card, files[fi].agency().unwrap_or_default(), None)
-                })
-                .collect();
-            for p in rank(&data_entries, winners) {
-                data_ranks[p.entry] = p.rank;
-            }
-            let rows = rank(&rank_entries, winners)
-                .into_iter()
-                .map(|p| {
-                    let (fi, ci, mark) = entries[p.entry];
-                    let data_rank = data_ranks[p.entry];
-                    let card = &files[fi].checked.as_ref().expect("ranked files are checked").cards[ci];
-                    Row {
-                        file: fi,
-                        card: ci,
-                        rank: p.rank,
-                        data_rank,
-                        winner: p.winner,
-                        data_score: card.rounded(),
-                        jury: mark,
-                        final_score: mark.map(|m| round2(card.final_score(rubric, m))),
-                    }
-                })
-                .collect();
-            CategoryRanking { category: cat, by_final, rows }
+                jury.get(&key).copied()
+            };
+            entries.push((fi, ci, mark));
+        }
+    }
+    let by_final = !entries.is_empty() && entries.iter().all(|e| e.2.is_some());
+    let rank_entries: Vec<RankEntry> = entries
+        .iter()
+        .map(|&(fi, ci, mark)| {
+            let card = &files[fi].checked.as_ref().expect("ranked files are checked").cards[ci];
+            RankEntry::from_card(rubric, card, files[fi].agency().unwrap_or_default(), mark.filter(|_| by_final))
         })
         .collect();
-    let unmatched = keys.iter().zip(&used).filter(|(_, u)| !**u).map(|(k, _)| (*k).clone()).collect();
-    (categories, unmatched)
+    let winners = rubric.file.categories[cat].winners;
+    let mut data_ranks = vec![0u32; entries.len()];
+    let places = rank(&rank_entries, winners);
+    if by_final {
+        let data_entries: Vec<RankEntry> = entries
+            .iter()
+            .map(|&(fi, ci, _)| {
+                let card = &files[fi].checked.as_ref().expect("ranked files are checked").cards[ci];
+                RankEntry::from_card(rubric, card, files[fi].agency().unwrap_or_default(), None)
+            })
+            .collect();
+        for p in rank(&data_entries, winners) {
+            data_ranks[p.entry] = p.rank;
+        }
+    } else {
+        // Ranked by the data score already: the same entries, the same ranks.
+        for p in &places {
+            data_ranks[p.entry] = p.rank;
+        }
+    }
+    let rows = places
+        .into_iter()
+        .map(|p| {
+            let (fi, ci, mark) = entries[p.entry];
+            let data_rank = data_ranks[p.entry];
+            let card = &files[fi].checked.as_ref().expect("ranked files are checked").cards[ci];
+            Row {
+                file: fi,
+                card: ci,
+                rank: p.rank,
+                data_rank,
+                winner: p.winner,
+                data_score: card.rounded(),
+                jury: mark,
+                final_score: mark.map(|m| round2(card.final_score(rubric, m))),
+            }
+        })
+        .collect();
+    CategoryRanking { category: cat, by_final, rows }
 }
 
 /// The machine-readable report (`ampk rank --json`, and the coordinator's JSON export).
@@ -708,6 +758,38 @@ mod tests {
         let mut s = example(r, agency_type).expect("an example");
         s.categories.values_mut().for_each(|e| e.evidence.clear());
         crate::submission::write(r, &s, EXAMPLE_EXPORTED_AT)
+    }
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn resolving_takes_the_duplicates_then_a_category_per_step() {
+        let r = crate::rubric::builtin();
+        let files = [
+            file("a.json", "Dinas A", "7c9e6679-7425-40de-944b-e07fc1f90ae7", 600.0),
+            file("b.json", "Dinas B", "16fd2706-8baf-433b-82eb-8c7fada847da", 300.0),
+            // The same agency again, with another id: supersedes or is superseded.
+            file("c.json", " dinas  a ", "00000000-0000-4000-8000-000000000001", 450.0),
+        ];
+        let assessed: Vec<FileReport> = files.iter().map(|(n, b)| assess(r, n, b)).collect();
+        let jury: JuryMarks = [
+            (("media_sosial_opd".to_string(), name_key("Dinas B")), 80.0),
+            (("website".to_string(), name_key("Dinas Nowhere")), 70.0),
+        ]
+        .into();
+        let mut resolving = Resolving::new(assessed.clone());
+        let mut steps = 1;
+        while !resolving.step(r, &jury) {
+            steps += 1;
+        }
+        assert_eq!(steps, 1 + r.file.categories.len());
+        assert!(resolving.step(r, &jury), "done stays done");
+        let report = resolving.finish(&jury);
+        assert_eq!(report, resolve(r, assessed, &jury));
+        let superseded: Vec<&str> =
+            report.files.iter().filter(|f| f.status == Status::Superseded).map(|f| f.file.as_str()).collect();
+        assert_eq!(superseded.len(), 1, "{superseded:?}");
+        assert_eq!(report.unmatched_jury, [("website".to_string(), name_key("Dinas Nowhere"))]);
+        let cat = r.category_index("media_sosial_opd").unwrap();
+        assert_eq!(report.categories[cat].rows.len(), 2);
     }
 
     #[wasm_bindgen_test(unsupported = test)]

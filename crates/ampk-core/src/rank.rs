@@ -62,10 +62,12 @@ pub fn name_key(s: &str) -> String {
 
 /// Ranks entries, best first. The result lists every entry once.
 pub fn rank(entries: &[RankEntry], winners: u32) -> Vec<Place> {
+    // Each name's key once, not at every comparison of a tie (a big batch has thousands).
+    let keys: Vec<String> = entries.iter().map(|e| name_key(&e.agency)).collect();
     let mut order: Vec<usize> = (0..entries.len()).collect();
     order.sort_by(|&a, &b| {
         let (x, y) = (&entries[a], &entries[b]);
-        merit(x, y).then_with(|| name_key(&x.agency).cmp(&name_key(&y.agency))).then_with(|| x.agency.cmp(&y.agency))
+        merit(x, y).then_with(|| keys[a].cmp(&keys[b])).then_with(|| x.agency.cmp(&y.agency))
     });
     let mut places = Vec::with_capacity(order.len());
     let mut current = 0u32;

@@ -7,7 +7,7 @@
 
 use crate::export::{self, Cell};
 use crate::i18n::Texts;
-use crate::import::{ImportReport, Status};
+use crate::import::{ImportReport, Row, Status};
 use crate::json;
 use crate::problem::{index, join, Lang, Problem, ProblemCode};
 use crate::rank::{rank, RankEntry};
@@ -706,66 +706,126 @@ pub struct Verified {
 /// tie rules; `rejected` submissions leave the ranking, and where the import ranks a category by
 /// final score, the final score uses the verified data score.
 pub fn apply(rubric: &Rubric, report: &ImportReport, review: &ReviewFile) -> Verified {
-    let ranked = ranked(report);
-    let by_file: BTreeMap<usize, &str> = ranked.iter().map(|(id, r)| (r.file, *id)).collect();
-    let categories = report
-        .categories
-        .iter()
-        .map(|c| {
-            let cat = c.category;
-            let cat_id = &rubric.file.categories[cat].id;
-            let mut cards = Vec::new();
-            let mut entries = Vec::new();
-            let mut marks = Vec::new();
-            for row in &c.rows {
-                let f = &report.files[row.file];
-                let reported = f.checked.as_ref().expect("ranked files are checked").cards[row.card].clone();
-                let Some(id) = by_file.get(&row.file).copied() else { continue };
-                let sub = &ranked[id];
-                let r = review.review_of(id);
-                let mut figures = sub.categories.get(cat_id).map(|e| e.inputs.clone()).unwrap_or_default();
-                let corrections = r.map(|r| r.corrections.as_slice()).unwrap_or_default();
-                let mut corrected = false;
-                for corr in corrections.iter().filter(|x| &x.category == cat_id) {
-                    if let Some(def) = rubric.file.categories[cat].inputs.iter().find(|d| d.id == corr.input) {
-                        set(&mut figures, corr, def.kind);
-                        corrected = true;
-                    }
+    let mut applying = Applying::new(report);
+    while !applying.step(rubric, review) {}
+    applying.finish()
+}
+
+/// [`apply`] a step at a time, so that a big batch's review can be applied over several tasks
+/// (the coordinator's page): a step takes [`Applying::ROWS`] entries of a category, or ranks a
+/// category whose entries are taken. The outcome is `apply`'s.
+pub struct Applying<'a> {
+    report: &'a ImportReport,
+    ranked: BTreeMap<&'a str, Ranked<'a>>,
+    by_file: BTreeMap<usize, &'a str>,
+    categories: Vec<VerifiedCategory>,
+    /// The category being taken: its cards so far and the entries of its ranking (each with
+    /// its card and jury mark).
+    cards: Vec<VerifiedCard>,
+    entries: Vec<(usize, Option<f64>)>,
+    rank_entries: Vec<RankEntry>,
+    /// Its next row to take.
+    row: usize,
+}
+
+impl<'a> Applying<'a> {
+    /// Entries taken per step.
+    pub const ROWS: usize = 1000;
+
+    /// The review is to be applied to `report`.
+    pub fn new(report: &'a ImportReport) -> Applying<'a> {
+        let ranked = ranked(report);
+        let by_file = ranked.iter().map(|(id, r)| (r.file, *id)).collect();
+        Applying {
+            report,
+            ranked,
+            by_file,
+            categories: Vec::new(),
+            cards: Vec::new(),
+            entries: Vec::new(),
+            rank_entries: Vec::new(),
+            row: 0,
+        }
+    }
+
+    /// The next step (with the same `rubric` and `review` each time); `true` once every
+    /// category is done.
+    pub fn step(&mut self, rubric: &Rubric, review: &ReviewFile) -> bool {
+        let report = self.report;
+        if let Some(c) = report.categories.get(self.categories.len()) {
+            if self.row < c.rows.len() {
+                let end = (self.row + Self::ROWS).min(c.rows.len());
+                for row in &c.rows[self.row..end] {
+                    self.take(rubric, review, c, row);
                 }
-                let verified =
-                    if corrected { score::score(rubric, cat, &figures, sub.months) } else { reported.clone() };
-                let state = r.map(|r| r.state).unwrap_or_default();
-                let jury = row.jury.filter(|_| c.by_final);
-                if state != ReviewState::Rejected {
-                    entries.push((
-                        cards.len(),
-                        RankEntry::from_card(rubric, &verified, f.agency().unwrap_or_default(), jury),
-                    ));
-                    marks.push(jury);
-                }
-                cards.push(VerifiedCard { file: row.file, submission_id: id.to_string(), state, reported, verified });
+                self.row = end;
+            } else {
+                self.rank(rubric, c);
             }
-            let rank_entries: Vec<RankEntry> = entries.iter().map(|(_, e)| e.clone()).collect();
-            let rows = rank(&rank_entries, rubric.file.categories[cat].winners)
-                .into_iter()
-                .map(|p| {
-                    let card = entries[p.entry].0;
-                    let jury = marks[p.entry];
-                    let v = &cards[card].verified;
-                    VerifiedRow {
-                        card,
-                        rank: p.rank,
-                        winner: p.winner,
-                        verified_score: v.rounded(),
-                        jury,
-                        final_score: jury.map(|m| round2(v.final_score(rubric, m))),
-                    }
-                })
-                .collect();
-            VerifiedCategory { category: cat, by_final: c.by_final, cards, rows }
-        })
-        .collect();
-    Verified { categories }
+        }
+        self.categories.len() == report.categories.len()
+    }
+
+    /// Takes one entry of category `c`: its reported and verified scorecards, and its place in
+    /// the ranking unless rejected.
+    fn take(&mut self, rubric: &Rubric, review: &ReviewFile, c: &crate::import::CategoryRanking, row: &Row) {
+        let (cat, report) = (c.category, self.report);
+        let cat_id = &rubric.file.categories[cat].id;
+        let Some(id) = self.by_file.get(&row.file).copied() else { return };
+        let f = &report.files[row.file];
+        let reported = f.checked.as_ref().expect("ranked files are checked").cards[row.card].clone();
+        let sub = &self.ranked[id];
+        let r = review.review_of(id);
+        let corrections = r.map(|r| r.corrections.as_slice()).unwrap_or_default();
+        // The figures are copied only for a category with corrections (few of a batch).
+        let mut figures = None;
+        for corr in corrections.iter().filter(|x| &x.category == cat_id) {
+            if let Some(def) = rubric.file.categories[cat].inputs.iter().find(|d| d.id == corr.input) {
+                let figures = figures
+                    .get_or_insert_with(|| sub.categories.get(cat_id).map(|e| e.inputs.clone()).unwrap_or_default());
+                set(figures, corr, def.kind);
+            }
+        }
+        let verified = match &figures {
+            Some(figures) => score::score(rubric, cat, figures, sub.months),
+            None => reported.clone(),
+        };
+        let state = r.map(|r| r.state).unwrap_or_default();
+        let jury = row.jury.filter(|_| c.by_final);
+        if state != ReviewState::Rejected {
+            self.entries.push((self.cards.len(), jury));
+            self.rank_entries.push(RankEntry::from_card(rubric, &verified, f.agency().unwrap_or_default(), jury));
+        }
+        self.cards.push(VerifiedCard { file: row.file, submission_id: id.to_string(), state, reported, verified });
+    }
+
+    /// Ranks category `c`, whose entries are taken, by the verified scores.
+    fn rank(&mut self, rubric: &Rubric, c: &crate::import::CategoryRanking) {
+        let cards = std::mem::take(&mut self.cards);
+        let entries = std::mem::take(&mut self.entries);
+        let rows = rank(&std::mem::take(&mut self.rank_entries), rubric.file.categories[c.category].winners)
+            .into_iter()
+            .map(|p| {
+                let (card, jury) = entries[p.entry];
+                let v = &cards[card].verified;
+                VerifiedRow {
+                    card,
+                    rank: p.rank,
+                    winner: p.winner,
+                    verified_score: v.rounded(),
+                    jury,
+                    final_score: jury.map(|m| round2(v.final_score(rubric, m))),
+                }
+            })
+            .collect();
+        self.categories.push(VerifiedCategory { category: c.category, by_final: c.by_final, cards, rows });
+        self.row = 0;
+    }
+
+    /// The review applied, once [`Applying::step`] said every category is done.
+    pub fn finish(self) -> Verified {
+        Verified { categories: self.categories }
+    }
 }
 
 /// The import's report ([`crate::import::report_json`], `ampk rank --json`) with the review: per
@@ -1044,6 +1104,57 @@ mod tests {
 
     fn paths(problems: &[Problem]) -> Vec<(&str, &str)> {
         problems.iter().map(|p| (p.code.as_str(), p.path.as_str())).collect()
+    }
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn a_category_longer_than_a_step_is_applied_whole() {
+        let r = crate::rubric::builtin();
+        let cat = r.category_index(CAT).unwrap();
+        let n = Applying::ROWS + 5;
+        let ids: Vec<String> = (0..n).map(|i| format!("00000000-0000-4000-8000-{i:012}")).collect();
+        let subs: Vec<Submission> =
+            ids.iter().enumerate().map(|(i, id)| sub(&format!("Dinas {i}"), id, (i % 40) as f64 * 15.0)).collect();
+        let report = batch(&subs);
+        assert_eq!(report.categories[cat].rows.len(), n);
+        // One entry taken in the second step is rejected, one in the first corrected.
+        let (rejected, corrected) = (&ids[n - 2], &ids[3]);
+        let review = review_with(vec![
+            SubmissionReview {
+                submission_id: rejected.clone(),
+                state: ReviewState::Rejected,
+                reason: Some("fabricated".into()),
+                ..Default::default()
+            },
+            SubmissionReview {
+                submission_id: corrected.clone(),
+                state: ReviewState::Verified,
+                corrections: vec![correction(CAT, "posts", None, json!(1200), "more posts in the evidence")],
+                ..Default::default()
+            },
+        ]);
+        let mut applying = Applying::new(&report);
+        let mut steps = 1;
+        while !applying.step(r, &review) {
+            steps += 1;
+        }
+        let expected: usize = report.categories.iter().map(|c| c.rows.len().div_ceil(Applying::ROWS) + 1).sum();
+        assert_eq!(steps, expected, "a step per {} entries of a category, and one to rank it", Applying::ROWS);
+        let verified = applying.finish();
+        assert_eq!(verified, apply(r, &report, &review));
+        let c = &verified.categories[cat];
+        assert_eq!((c.cards.len(), c.rows.len()), (n, n - 1), "every card; the rejected one not ranked");
+        assert!(c.rows.iter().all(|row| c.cards[row.card].submission_id != *rejected));
+        assert!(c.rows.windows(2).all(|w| w[0].verified_score >= w[1].verified_score), "best first");
+        let card = verified_of(&verified, cat, corrected);
+        assert!(card.verified.rounded() > card.reported.rounded(), "the correction counts");
+        // Unchanged entries keep the import's order and ranks.
+        let import_rank = |id: &str| {
+            let row = report.categories[cat].rows.iter().find(|row| report.files[row.file].submission_id() == Some(id));
+            row.map(|row| row.rank)
+        };
+        let top = &c.cards[c.rows[0].card];
+        assert_eq!(top.submission_id, *corrected);
+        assert!(import_rank(corrected).unwrap() > 1);
     }
 
     #[wasm_bindgen_test(unsupported = test)]

@@ -23,10 +23,12 @@ pub fn prepare(text: &str, sha256: &str) -> bool {
     ok
 }
 
-/// The report of one file, as `FileReport::to_json` writes it (empty when no rubric is loaded).
+/// The report of one file, as `FileReport::to_json` writes it, in UTF-8 (empty when no rubric
+/// is loaded): bytes, which the reader hands to the page as they are (a transfer, not a copy of
+/// a string).
 #[wasm_bindgen]
-pub fn assess(name: &str, bytes: &[u8]) -> String {
-    RUBRIC.with(|r| r.borrow().as_ref().map(|r| report(r, name, bytes)).unwrap_or_default())
+pub fn assess(name: &str, bytes: &[u8]) -> Vec<u8> {
+    RUBRIC.with(|r| r.borrow().as_ref().map(|r| report(r, name, bytes).into_bytes()).unwrap_or_default())
 }
 
 fn report(rubric: &Rubric, name: &str, bytes: &[u8]) -> String {
@@ -43,12 +45,13 @@ mod tests {
     #[test]
     fn assesses_with_the_rubric_it_was_given() {
         let r = ampk_core::builtin();
-        assert_eq!(assess("a.json", b"{}"), "", "no rubric yet");
+        assert!(assess("a.json", b"{}").is_empty(), "no rubric yet");
         assert!(!prepare(ampk_core::rubric::MODEL_RUBRIC_JSON, "not its fingerprint"));
         assert!(prepare(ampk_core::rubric::MODEL_RUBRIC_JSON, &r.sha256));
         let sub = ampk_core::example::example(r, "opd").expect("opd example");
         let text = ampk_core::submission::write(r, &sub, ampk_core::example::EXAMPLE_EXPORTED_AT);
-        let sent = FileReport::from_json(&assess("a.json", text.as_bytes())).expect("a report");
+        let sent = String::from_utf8(assess("a.json", text.as_bytes())).expect("UTF-8");
+        let sent = FileReport::from_json(&sent).expect("a report");
         assert_eq!(sent, import::assess(r, "a.json", text.as_bytes()));
     }
 }

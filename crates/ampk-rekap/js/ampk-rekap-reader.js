@@ -14,7 +14,8 @@
 // as one blob each.
 //
 // Messages out: batches `[[index, bytes or size, report], …]`: an ArrayBuffer (transferred) for
-// a file read, with its report (`FileReport::to_json`, or '' when the page is to assess it);
+// a file read, with its report (`FileReport::to_json` in UTF-8, a Uint8Array whose buffer is
+// transferred too, or null when the page is to assess it);
 // its size (a number) for one refused unread or that could not be read. Every file is answered
 // exactly once.
 import init, { prepare, assess } from './ampk-rekap-worker.js';
@@ -80,14 +81,15 @@ async function run() {
         batch.push([index, file.size]);
         continue;
       }
-      let report = '';
+      let report = null;
       try {
         if (ready) report = assess(name, new Uint8Array(bytes));
       } catch {
-        report = '';
+        report = null;
       }
       batch.push([index, bytes, report]);
       buffers.push(bytes);
+      if (report) buffers.push(report.buffer);
       // Small batches, often: the page takes each file's report as it comes.
       if (batch.length >= 16) {
         self.postMessage(batch, buffers);

@@ -117,16 +117,64 @@ async fn store(files: &std::rc::Rc<Vec<(String, String)>>, meta: &RekapMeta, siz
         if quota > 0.0 && quota - usage < 2.0 * size as f64 {
             return Err(StorageError::Full);
         }
-        let flat = js_sys::Array::new();
-        for (name, text) in files.iter() {
-            flat.push(&JsValue::from_str(name));
-            flat.push(&JsValue::from_str(text));
+        match put_files_in_worker(files).await {
+            Some(result) => result,
+            None => {
+                let flat = js_sys::Array::new();
+                for (name, text) in files.iter() {
+                    flat.push(&JsValue::from_str(name));
+                    flat.push(&JsValue::from_str(text));
+                }
+                web::area_put(FILES_KEY, &flat).await
+            }
         }
-        web::area_put(FILES_KEY, &flat).await.map_err(quota_or_unavailable)?;
+        .map_err(quota_or_unavailable)?;
         STORED_FILES.with(|s| *s.borrow_mut() = std::rc::Rc::downgrade(files));
     }
     let text = serde_json::to_string(meta).expect("the session serialises");
     web::area_put(META_KEY, &JsValue::from_str(&text)).await.map_err(quota_or_unavailable)
+}
+
+/// Stores the files under `FILES_KEY` from a worker (`js/ampk-rekap-store.js` of this crate,
+/// copied beside the module by `index.html`): storing tens of megabytes of text takes the
+/// page's thread a few hundred milliseconds, and the worker gets the texts as one transferred
+/// buffer, filled a slice at a time (the browser getting its turn in between). `None` when no
+/// worker could do it (the page then stores them itself); else the outcome, an error message as
+/// `area_put`'s.
+async fn put_files_in_worker(files: &[(String, String)]) -> Option<Result<(), String>> {
+    let total: usize = files.iter().map(|(_, text)| text.len()).sum();
+    let bytes = js_sys::Uint8Array::new_with_length(u32::try_from(total).ok()?);
+    let (names, lengths) = (js_sys::Array::new(), js_sys::Array::new());
+    let (mut at, mut slice_start) = (0u32, clock_ms());
+    for (name, text) in files {
+        let len = text.len() as u32;
+        bytes.subarray(at, at + len).copy_from(text.as_bytes());
+        names.push(&JsValue::from_str(name));
+        lengths.push(&JsValue::from(len));
+        at += len;
+        if clock_ms() - slice_start > 20.0 {
+            yield_now().await;
+            slice_start = clock_ms();
+        }
+    }
+    let options = web_sys::WorkerOptions::new();
+    options.set_type(web_sys::WorkerType::Module);
+    let worker = web_sys::Worker::new_with_options("./ampk-rekap-store.js", &options).ok()?;
+    // The answer (a message) or the worker's failure (an error event) settles the wait.
+    let answered = js_sys::Promise::new(&mut |resolve, _| {
+        worker.set_onmessage(Some(&resolve));
+        worker.set_onerror(Some(&resolve));
+    });
+    let buffer = bytes.buffer();
+    let message = js_sys::Array::of4(&FILES_KEY.into(), &names, &buffer, &lengths);
+    let sent = worker.post_message_with_transfer(&message, &js_sys::Array::of1(&buffer));
+    let answer = match sent {
+        Ok(()) => wasm_bindgen_futures::JsFuture::from(answered).await.ok(),
+        Err(_) => None,
+    };
+    worker.terminate();
+    let reply = answer?.dyn_into::<web_sys::MessageEvent>().ok()?.data().as_string()?;
+    Some(if reply.is_empty() { Ok(()) } else { Err(reply) })
 }
 
 fn quota_or_unavailable(message: String) -> StorageError {
@@ -282,9 +330,7 @@ impl Reads {
                     return Some((
                         i,
                         match answer.dyn_ref::<js_sys::ArrayBuffer>() {
-                            Some(b) => {
-                                Ok((js_sys::Uint8Array::new(b).to_vec(), item.get(2).as_string().unwrap_or_default()))
-                            }
+                            Some(b) => Ok((js_sys::Uint8Array::new(b).to_vec(), report_text(&item.get(2)))),
                             None => Err(answer.as_f64().unwrap_or(0.0) as u64),
                         },
                     ));
@@ -293,6 +339,11 @@ impl Reads {
             self.current = Some((self.batches.pop_front()?, 0));
         }
     }
+}
+
+/// A reader's report of a file (its UTF-8 bytes), as text; empty when there is none.
+fn report_text(sent: &JsValue) -> String {
+    sent.dyn_ref::<js_sys::Uint8Array>().and_then(|b| String::from_utf8(b.to_vec()).ok()).unwrap_or_default()
 }
 
 impl FileReads {

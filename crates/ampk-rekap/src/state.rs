@@ -234,6 +234,13 @@ pub enum RekapAction {
         reports: Vec<FileReport>,
         save: bool,
     },
+    /// A first batch's files (name and text), resolved and reviewed outside the reducer a step
+    /// per task (see `Resolved`); `save`: store the session afterwards.
+    Resolved {
+        files: Vec<(String, String)>,
+        resolved: Box<Resolved>,
+        save: bool,
+    },
     /// A jury cell was changed: its category, agency and the text typed.
     JuryCell {
         category: String,
@@ -263,6 +270,23 @@ pub enum RekapAction {
     RenderMore,
     /// How many ranking rows to show per category.
     ShowRanks(usize),
+}
+
+/// A batch resolved (`import::Resolving`) and its review applied (`review::Applying`) by the
+/// page a step per task, so that no task of a big batch is long, with the jury marks and the
+/// review they were made with: the model takes them only when it has no batch yet and the same
+/// marks (else the files are resolved again), and the review applied only with the same review.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Resolved {
+    pub report: ImportReport,
+    pub verified: Verified,
+    pub jury: JuryMarks,
+    pub review: Rc<ReviewFile>,
+}
+
+/// The jury marks of a stored session, as the model keeps them.
+pub fn jury_marks(stored: Vec<(String, String, f64)>) -> JuryMarks {
+    stored.into_iter().map(|(c, a, v)| ((c, name_key(&a)), v)).collect()
 }
 
 /// The state of the coordinator's page.
@@ -466,6 +490,26 @@ impl RekapModel {
         }
     }
 
+    /// Adds assessed files and their reports to the batch, resolved again with the files before.
+    fn imported(&mut self, files: Vec<(String, String)>, reports: Vec<FileReport>, save: bool) {
+        // The rows drawn stay (those of the files before, mostly the same); the new ones are
+        // added a chunk at a time.
+        let before = self.report.as_ref().map_or(0, |r| r.files.len());
+        self.rendered = self.rendered.min(before).max(ROW_CHUNK);
+        Rc::make_mut(&mut self.files).extend(files);
+        self.resolve_only(reports);
+        self.import_done(save);
+    }
+
+    /// The batch's files are in: shown as done until the review is applied (`Review`), and
+    /// stored when `save`.
+    fn import_done(&mut self, save: bool) {
+        self.progress = self.progress.map(|(_, all)| (all, all));
+        if save {
+            self.unsaved += 1;
+        }
+    }
+
     /// The batch changed: rank again and store it.
     fn changed(&mut self) {
         self.resolve(Vec::new());
@@ -500,7 +544,7 @@ impl Reducible for RekapModel {
                 m.review = Rc::new(review.unwrap_or_else(|| ReviewFile::new(&rubric.0)));
                 m.rubric = rubric;
                 m.reviewer = reviewer;
-                m.jury = jury.into_iter().map(|(c, a, v)| ((c, name_key(&a)), v)).collect();
+                m.jury = jury_marks(jury);
                 m.files = Rc::default();
                 m.report = None;
                 m.rendered = ROW_CHUNK;
@@ -582,17 +626,24 @@ impl Reducible for RekapModel {
                 m.progress = None;
             }
             RekapAction::Progress { done, all } => m.progress = Some((done, all)),
-            RekapAction::Imported { files, reports, save } => {
-                // The rows drawn stay (those of the files before, mostly the same); the new
-                // ones are added a chunk at a time.
-                let before = m.report.as_ref().map_or(0, |r| r.files.len());
-                m.rendered = m.rendered.min(before).max(ROW_CHUNK);
-                Rc::make_mut(&mut m.files).extend(files);
-                m.resolve_only(reports);
-                // Shown as done until the batch is (`Review`).
-                m.progress = m.progress.map(|(_, all)| (all, all));
-                if save {
-                    m.unsaved += 1;
+            RekapAction::Imported { files, reports, save } => m.imported(files, reports, save),
+            RekapAction::Resolved { files, resolved, save } => {
+                let Resolved { report, verified, jury, review } = *resolved;
+                if m.report.is_some() || jury != m.jury {
+                    // Resolved on another batch or other marks: resolved again.
+                    m.imported(files, report.files, save);
+                } else {
+                    m.rendered = ROW_CHUNK;
+                    Rc::make_mut(&mut m.files).extend(files);
+                    m.report = Some(Rc::new(report));
+                    m.verified = None;
+                    m.import_done(save);
+                    if Rc::ptr_eq(&review, &m.review) || review == m.review {
+                        m.verified = Some(Rc::new(verified));
+                        m.review_problems = review::check(&m.rubric.0, m.report.as_ref().expect("a report"), &m.review);
+                        m.form = m.form_of(m.selected);
+                        m.progress = None;
+                    }
                 }
             }
             RekapAction::JuryCell { category, agency, text } => {
@@ -836,6 +887,45 @@ mod tests {
         assert_eq!(m.rendered, ROW_CHUNK);
         let m = m.reduce(RekapAction::Filter(None)).reduce(RekapAction::ShowFiles(1));
         assert_eq!(m.rows_wanted(), 1);
+    }
+
+    /// `files` resolved and reviewed as the page does before handing a first batch over, with
+    /// these jury marks and the model's review.
+    fn resolved(m: &RekapModel, files: &[(String, String, String)], jury: JuryMarks) -> RekapAction {
+        let RekapAction::Imported { files, reports, save } = imported(m, files, true) else { unreachable!() };
+        let rubric = &m.rubric.0;
+        let mut resolving = import::Resolving::new(reports);
+        while !resolving.step(rubric, &jury) {}
+        let report = resolving.finish(&jury);
+        let mut applying = review::Applying::new(&report);
+        while !applying.step(rubric, &m.review) {}
+        let verified = applying.finish();
+        let resolved = Box::new(Resolved { report, verified, jury, review: m.review.clone() });
+        RekapAction::Resolved { files, resolved, save }
+    }
+
+    #[test]
+    fn a_batch_resolved_by_the_page_is_the_batch_the_reducer_resolves() {
+        let files = [file("opd", "a.json"), file("uptd", "b.json"), file("opd", "c.json")];
+        let m = model().reduce(RekapAction::Progress { done: 1, all: 3 });
+        let action = imported(&m, &files, true);
+        let expected = m.clone().reduce(action).reduce(RekapAction::Review);
+        let action = resolved(&m, &files, m.jury.clone());
+        let got = m.clone().reduce(action);
+        assert_eq!(got.report, expected.report);
+        assert!(got.verified.is_some(), "reviewed at once");
+        assert_eq!((&got.verified, &got.review_problems), (&expected.verified, &expected.review_problems));
+        assert_eq!((&got.files, got.unsaved, got.progress), (&expected.files, 1, None));
+        // Resolved with other marks than the model's: resolved again, with the model's.
+        let other: JuryMarks = [(("website".to_string(), name_key(&files[0].2)), 75.0)].into();
+        let action = resolved(&m, &files, other);
+        let again = m.clone().reduce(action);
+        assert_eq!((&again.report, again.verified.is_none()), (&expected.report, true));
+        // On a batch the model has already: added to it.
+        let action = resolved(&m, &files[..1], m.jury.clone());
+        let more = got.reduce(action);
+        assert_eq!(more.report.as_ref().unwrap().files.len(), 4);
+        assert_eq!(more.files.len(), 4);
     }
 
     #[test]

@@ -2,8 +2,9 @@
 //! stays responsive), the progress, the storage warning and deleting everything.
 
 use crate::browser::{self, Dropped};
-use crate::state::{RekapAction, RekapModel};
-use ampk_core::import::{self, FileReport};
+use crate::state::{jury_marks, RekapAction, RekapModel, Resolved};
+use ampk_core::import::{self, FileReport, JuryMarks};
+use ampk_core::review::{self, ReviewFile};
 use ampk_core::{submission, Lang, Rubric};
 use ampk_web::browser::StorageError;
 use ampk_web::components::RubricRef;
@@ -14,12 +15,20 @@ use yew::prelude::*;
 /// How long the page may assess files before it lets the browser paint and handle input
 /// (a task under 50 ms keeps the page responsive).
 const SLICE_MS: f64 = 30.0;
+/// How long the page may resolve a batch before the browser's turn: a step (a category's
+/// ranking, say) of a big batch takes up to a few dozen milliseconds.
+const STEP_SLICE_MS: f64 = 10.0;
 
 /// Starts again from the stored session: its jury marks at once, its files assessed again with
 /// `rubric` (they are not stored again).
 pub(super) fn restore(rubric: RubricRef, on: Callback<RekapAction>) {
     wasm_bindgen_futures::spawn_local(async move {
         let session = browser::load_rekap().await;
+        // What the model has once restored: the files are resolved with it.
+        let base = Base {
+            jury: jury_marks(session.meta.jury.clone()),
+            review: Rc::new(session.meta.review.clone().unwrap_or_else(|| ReviewFile::new(&rubric.0))),
+        };
         on.emit(RekapAction::Restore {
             rubric: rubric.clone(),
             jury: session.meta.jury,
@@ -27,7 +36,7 @@ pub(super) fn restore(rubric: RubricRef, on: Callback<RekapAction>) {
             reviewer: session.meta.reviewer,
         });
         if !session.files.is_empty() {
-            assess_texts(rubric.0, session.files, on).await;
+            assess_texts(rubric.0, session.files, base, on).await;
         }
     });
 }
@@ -64,14 +73,78 @@ impl Batch {
         self.done += 1;
         if browser::clock_ms() - self.slice_start > SLICE_MS {
             self.on.emit(RekapAction::Progress { done: self.done, all: self.all });
-            browser::yield_now().await;
-            self.slice_start = browser::clock_ms();
+            self.pause().await;
+        }
+    }
+
+    /// The browser's turn.
+    async fn pause(&mut self) {
+        browser::yield_now().await;
+        self.slice_start = browser::clock_ms();
+    }
+
+    /// Resolves a first batch and applies the review to it (`import::Resolving`,
+    /// `review::Applying`) a step at a time, the browser getting its turn between slices, then
+    /// hands it to the model with its files.
+    async fn resolve(&mut self, files: Vec<(String, String)>, reports: Vec<FileReport>, base: Base, save: bool) {
+        let rubric = self.rubric.clone();
+        self.pause().await;
+        let mut resolving = import::Resolving::new(reports);
+        while !resolving.step(&rubric, &base.jury) {
+            self.step_done().await;
+        }
+        let report = resolving.finish(&base.jury);
+        self.step_done().await;
+        let mut applying = review::Applying::new(&report);
+        while !applying.step(&rubric, &base.review) {
+            self.step_done().await;
+        }
+        let verified = applying.finish();
+        self.pause().await;
+        let resolved = Box::new(Resolved { report, verified, jury: base.jury, review: base.review });
+        self.on.emit(RekapAction::Resolved { files, resolved, save });
+    }
+
+    /// A step of the resolution done: past its slice, the browser gets its turn.
+    async fn step_done(&mut self) {
+        if browser::clock_ms() - self.slice_start > STEP_SLICE_MS {
+            self.pause().await;
         }
     }
 }
 
+/// The jury marks and review of the model a first batch is resolved with (`None`: the model has
+/// a batch already, to which the files are added by the reducer).
+#[derive(Clone)]
+pub(super) struct Base {
+    jury: JuryMarks,
+    review: Rc<ReviewFile>,
+}
+
+impl Base {
+    /// The model's, when it has no batch yet.
+    fn of(m: &RekapModel) -> Option<Base> {
+        m.report.is_none().then(|| Base { jury: m.jury.clone(), review: m.review.clone() })
+    }
+}
+
+/// Hands assessed files to the model: a first batch resolved here a step at a time (`base`,
+/// what the model resolves with), else to be added to the model's batch.
+async fn hand_over(
+    mut batch: Batch,
+    files: Vec<(String, String)>,
+    reports: Vec<FileReport>,
+    base: Option<Base>,
+    save: bool,
+) {
+    match base {
+        Some(base) => batch.resolve(files, reports, base, save).await,
+        None => batch.on.emit(RekapAction::Imported { files, reports, save }),
+    }
+}
+
 /// Assesses the stored session's files again, then hands them to the model (not stored again).
-async fn assess_texts(rubric: Rc<Rubric>, files: Vec<(String, String)>, on: Callback<RekapAction>) {
+async fn assess_texts(rubric: Rc<Rubric>, files: Vec<(String, String)>, base: Base, on: Callback<RekapAction>) {
     let mut batch = Batch::new(rubric, files.len(), on.clone());
     let mut reports = Vec::with_capacity(files.len());
     let mut texts = Vec::with_capacity(files.len());
@@ -80,13 +153,13 @@ async fn assess_texts(rubric: Rc<Rubric>, files: Vec<(String, String)>, on: Call
         reports.push(report);
         texts.push(file);
     }
-    on.emit(RekapAction::Imported { files: texts, reports, save: false });
+    hand_over(batch, texts, reports, Some(base), false).await;
 }
 
 /// Reads and assesses the `.json` files of a choice or a drop off the page's thread (those over
 /// the size limit are refused unread), takes them as they come and adds them to the batch, in
 /// the order given, the refused ones last; the batch is then stored.
-async fn add(rubric: Rc<Rubric>, dropped: Vec<Dropped>, on: Callback<RekapAction>) {
+async fn add(rubric: Rc<Rubric>, dropped: Vec<Dropped>, base: Option<Base>, on: Callback<RekapAction>) {
     let (names, files): (Vec<String>, Vec<web_sys::File>) =
         dropped.into_iter().filter(|d| d.path.to_lowercase().ends_with(".json")).map(|d| (d.path, d.file)).unzip();
     let mut batch = Batch::new(rubric, files.len(), on.clone());
@@ -104,16 +177,16 @@ async fn add(rubric: Rc<Rubric>, dropped: Vec<Dropped>, on: Callback<RekapAction
     }
     let (mut reports, texts): (Vec<FileReport>, Vec<(String, String)>) = assessed.into_iter().flatten().unzip();
     reports.extend(refused.into_iter().flatten());
-    on.emit(RekapAction::Imported { files: texts, reports, save: true });
+    hand_over(batch, texts, reports, base, true).await;
 }
 
 /// The import section.
 pub(super) fn import_section(m: &RekapModel, lang: Lang, on: &Callback<RekapAction>) -> Html {
     let t = lang.texts();
     let add_files = {
-        let (rubric, on) = (m.rubric.0.clone(), on.clone());
+        let (rubric, on, base) = (m.rubric.0.clone(), on.clone(), Base::of(m));
         Callback::from(move |dropped: Vec<Dropped>| {
-            wasm_bindgen_futures::spawn_local(add(rubric.clone(), dropped, on.clone()));
+            wasm_bindgen_futures::spawn_local(add(rubric.clone(), dropped, base.clone(), on.clone()));
         })
     };
     let on_input_files = {
