@@ -268,6 +268,8 @@ pub enum RekapAction {
     ShowFiles(usize),
     /// Draw the next chunk of status rows (see `RekapModel::rendered`).
     RenderMore,
+    /// Draw the next half of a category's ranking (see `RekapModel::ranked`).
+    RankMore,
     /// How many ranking rows to show per category.
     ShowRanks(usize),
 }
@@ -319,6 +321,9 @@ pub struct RekapModel {
     /// How many of the status rows shown are drawn so far: a new batch's rows are added
     /// `ROW_CHUNK` at a time, one chunk per task, up to `shown_files`.
     pub rendered: usize,
+    /// How many half categories' rankings are drawn: a new batch's are added half a page of
+    /// rows per task, the import's progress staying up until the last is drawn.
+    pub ranked: usize,
     pub shown_ranks: usize,
     pub lang: Lang,
     /// The reviewer's name, stamped on every review action.
@@ -359,6 +364,7 @@ impl RekapModel {
             drag: false,
             shown_files: FILE_PAGE,
             rendered: ROW_CHUNK,
+            ranked: 0,
             shown_ranks: RANK_PAGE,
             lang: Lang::Id,
             reviewer: String::new(),
@@ -384,6 +390,19 @@ impl RekapModel {
 
     pub fn session(&self) -> RekapSession {
         RekapSession { files: self.files.to_vec(), meta: self.meta() }
+    }
+
+    /// The import's progress as shown: files assessed out of all while they are, then all of
+    /// them until the batch is shown whole (its review applied and every ranking drawn).
+    pub fn progress_shown(&self) -> Option<(usize, usize)> {
+        let all = self.report.as_ref().map_or(0, |r| r.files.len());
+        self.progress.or_else(|| self.ranking_wanted().then_some((all, all)))
+    }
+
+    /// Whether a ranking is still to be drawn (half of one per task, after the review is
+    /// applied).
+    pub fn ranking_wanted(&self) -> bool {
+        self.verified.is_some() && self.report.as_ref().is_some_and(|r| self.ranked < 2 * r.categories.len())
     }
 
     /// How many status rows are to be drawn: those shown of the files the filter keeps.
@@ -496,6 +515,7 @@ impl RekapModel {
         // added a chunk at a time.
         let before = self.report.as_ref().map_or(0, |r| r.files.len());
         self.rendered = self.rendered.min(before).max(ROW_CHUNK);
+        self.ranked = 0;
         Rc::make_mut(&mut self.files).extend(files);
         self.resolve_only(reports);
         self.import_done(save);
@@ -633,7 +653,7 @@ impl Reducible for RekapModel {
                     // Resolved on another batch or other marks: resolved again.
                     m.imported(files, report.files, save);
                 } else {
-                    m.rendered = ROW_CHUNK;
+                    (m.rendered, m.ranked) = (ROW_CHUNK, 0);
                     Rc::make_mut(&mut m.files).extend(files);
                     m.report = Some(Rc::new(report));
                     m.verified = None;
@@ -696,6 +716,7 @@ impl Reducible for RekapModel {
             RekapAction::Drag(d) => m.drag = d,
             RekapAction::ShowFiles(n) => m.shown_files = n,
             RekapAction::RenderMore => m.rendered += ROW_CHUNK,
+            RekapAction::RankMore => m.ranked += 1,
             RekapAction::ShowRanks(n) => m.shown_ranks = n,
         }
         Rc::new(m)
@@ -887,6 +908,33 @@ mod tests {
         assert_eq!(m.rendered, ROW_CHUNK);
         let m = m.reduce(RekapAction::Filter(None)).reduce(RekapAction::ShowFiles(1));
         assert_eq!(m.rows_wanted(), 1);
+    }
+
+    #[test]
+    fn a_new_batchs_rankings_are_drawn_half_a_category_at_a_time_under_the_progress() {
+        let files = [file("opd", "a.json"), file("uptd", "b.json")];
+        let m = model().reduce(RekapAction::Progress { done: 1, all: 2 });
+        let m = m.clone().reduce(resolved(&m, &files, JuryMarks::new()));
+        let categories = m.report.as_ref().unwrap().categories.len();
+        assert!(categories > 1);
+        // Resolved and reviewed: the progress stays up, at all files done, until the last
+        // ranking is drawn.
+        assert_eq!((m.progress, m.ranked, m.ranking_wanted()), (None, 0, true));
+        assert_eq!(m.progress_shown(), Some((2, 2)));
+        let mut m = m;
+        for drawn in 1..=2 * categories {
+            m = m.reduce(RekapAction::RankMore);
+            assert_eq!(m.ranked, drawn);
+            assert_eq!(m.progress_shown().is_some(), drawn < 2 * categories, "{drawn} halves of {categories} drawn");
+        }
+        assert!(!m.ranking_wanted());
+        // More files: their batch's rankings are drawn again the same way, once reviewed.
+        let action = imported(&m, &files[..1], false);
+        let m = m.reduce(action);
+        assert_eq!((m.ranked, m.ranking_wanted()), (0, false));
+        assert_eq!(m.progress_shown(), None, "no progress was running");
+        let m = m.reduce(RekapAction::Review);
+        assert!(m.ranking_wanted() && m.progress_shown() == Some((3, 3)));
     }
 
     /// `files` resolved and reviewed as the page does before handing a first batch over, with

@@ -221,7 +221,7 @@ pub(super) fn import_section(m: &RekapModel, lang: Lang, on: &Callback<RekapActi
                 <input type="file" id="import-files" data-testid="import-files" multiple=true
                     accept=".json,application/json" aria-describedby="import-hint" onchange={on_input_files} />
             </div>
-            if let Some((done, all)) = m.progress {
+            if let Some((done, all)) = m.progress_shown() {
                 <div class="progress" data-testid="import-progress">
                     <label for="import-progress-bar">{ t.rekap_processing(all, done) }</label>
                     <progress id="import-progress-bar" max={all.to_string()} value={done.to_string()}>

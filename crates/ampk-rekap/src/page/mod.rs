@@ -68,6 +68,18 @@ pub fn RekapPage(props: &RekapPageProps) -> Html {
             }
         });
     }
+    // Then its rankings, a category per task.
+    {
+        let on = on.clone();
+        use_effect_with((model.ranked, model.ranking_wanted()), move |&(_, wanted)| {
+            if wanted {
+                wasm_bindgen_futures::spawn_local(async move {
+                    browser::yield_now().await;
+                    on.emit(RekapAction::RankMore);
+                });
+            }
+        });
+    }
     // Store the session whenever it changed: in a task of its own, after the browser painted
     // the change, so storing a batch never lengthens the task that shows it.
     {

@@ -21,12 +21,13 @@ pub(super) fn rankings(m: &RekapModel, report: &Rc<ImportReport>, lang: Lang, on
     html! {
         <Rankings rubric={m.rubric.clone()} report={report.clone()} verified={m.verified.clone()}
             review={m.review.clone()} rank_by={m.rank_by} type_filter={m.type_filter.clone()} sort={m.sort}
-            shown_ranks={m.shown_ranks} jury_typed={m.jury_typed.clone()} {lang} on={on.clone()} />
+            shown_ranks={m.shown_ranks} jury_typed={m.jury_typed.clone()} ranked={m.ranked} {lang}
+            on={on.clone()} />
     }
 }
 
 /// What the rankings show, from the page's model.
-#[derive(Properties)]
+#[derive(Properties, Clone)]
 struct RankingsProps {
     rubric: RubricRef,
     report: Rc<ImportReport>,
@@ -37,6 +38,8 @@ struct RankingsProps {
     sort: SortKey,
     shown_ranks: usize,
     jury_typed: BTreeMap<(String, String), String>,
+    /// How many half categories are drawn so far (a new batch's, one per task).
+    ranked: usize,
     lang: Lang,
     on: Callback<RekapAction>,
 }
@@ -45,6 +48,13 @@ struct RankingsProps {
 /// always reaches the page's one reducer, so it is left out.
 impl PartialEq for RankingsProps {
     fn eq(&self, o: &Self) -> bool {
+        self.ranked == o.ranked && self.same_view(o)
+    }
+}
+
+impl RankingsProps {
+    /// Whether a category's ranking looks the same under both (whichever are drawn).
+    fn same_view(&self, o: &Self) -> bool {
         self.rubric == o.rubric
             && Rc::ptr_eq(&self.report, &o.report)
             && same_rc(&self.verified, &o.verified)
@@ -52,6 +62,29 @@ impl PartialEq for RankingsProps {
             && (self.rank_by, &self.type_filter, self.sort, self.shown_ranks, &self.jury_typed, self.lang)
                 == (o.rank_by, &o.type_filter, o.sort, o.shown_ranks, &o.jury_typed, o.lang)
     }
+}
+
+/// One category's ranking, a component of its own: drawing the next part of a new batch's
+/// rankings does not draw the categories before again.
+#[derive(Properties, Clone)]
+struct CategoryProps {
+    view: RankingsProps,
+    /// Its place among the report's categories.
+    index: usize,
+    /// How many of its rows shown are drawn so far.
+    rows: usize,
+}
+
+impl PartialEq for CategoryProps {
+    fn eq(&self, o: &Self) -> bool {
+        (self.index, self.rows) == (o.index, o.rows) && self.view.same_view(&o.view)
+    }
+}
+
+#[component]
+fn RankingCategory(props: &CategoryProps) -> Html {
+    let (m, report) = (&props.view, &*props.view.report);
+    category(m, report, &report.categories[props.index], props.rows, &m.on)
 }
 
 #[component]
@@ -67,7 +100,11 @@ fn Rankings(props: &RankingsProps) -> Html {
             }
             { type_filter(m, lang, on) }
             <p class="hint">{ t.rekap_rank_hint() }</p>
-            { for report.categories.iter().map(|c| category(m, report, c, lang, on)) }
+            // A new batch's: the first half of a category's rows in one task, the rest in the next.
+            { for (0..report.categories.len().min(m.ranked.div_ceil(2))).map(|index| {
+                let rows = if index < m.ranked / 2 { m.shown_ranks } else { m.shown_ranks.div_ceil(2) };
+                html! { <RankingCategory key={index} view={m.clone()} {index} {rows} /> }
+            }) }
         </section>
     }
 }
@@ -221,9 +258,10 @@ fn category(
     m: &RankingsProps,
     report: &ImportReport,
     c: &CategoryRanking,
-    lang: Lang,
+    drawn: usize,
     on: &Callback<RekapAction>,
 ) -> Html {
+    let lang = m.lang;
     let t = lang.texts();
     let def = &m.rubric.0.file.categories[c.category];
     if !m.type_filter.is_empty() && !def.eligible.contains(&m.type_filter) {
@@ -246,7 +284,7 @@ fn category(
                     <table class="table ranking-table" data-testid={testid}>
                         { header(m.sort, m.rank_by, c.by_final, lang, on) }
                         <tbody>
-                            { for rows.iter().take(m.shown_ranks).map(|row| {
+                            { for rows.iter().take(m.shown_ranks.min(drawn)).map(|row| {
                                 ranking_row(m, report, c, row, shared.contains(&row.rank), lang, on)
                             }) }
                         </tbody>
