@@ -33,7 +33,7 @@ const USAGE: &str = "usage: cargo xtask <setup|serve|test|dist|lint|bench>
 type Result<T = ()> = std::result::Result<T, String>;
 
 /// The officer's first load (wasm + js + css + html, gzip -9), at most, in bytes.
-const FIRST_LOAD_BUDGET: usize = 250_000;
+const FIRST_LOAD_BUDGET: usize = 245_000;
 
 fn main() -> ExitCode {
     let args: Vec<String> = env::args().skip(1).collect();
@@ -49,7 +49,8 @@ fn main() -> ExitCode {
                 dist(&root, rubric.as_deref())
             })
             .and_then(|bytes| {
-                // The issue's budget for the officer's first load: over it, `dist` (and so CI) fails.
+                // The budget for the officer's first load (below the issue's 250 kB, locking in what
+                // issue 15 freed): over it, `dist` (and so CI) fails.
                 if bytes <= FIRST_LOAD_BUDGET {
                     Ok(())
                 } else {
