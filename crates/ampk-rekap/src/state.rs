@@ -23,6 +23,8 @@ pub const FILE_PAGE: usize = 500;
 pub const ROW_CHUNK: usize = 50;
 /// Ranking rows shown per category at first (more on request).
 pub const RANK_PAGE: usize = 100;
+/// A new batch's rankings are drawn a part of a category per task: its rows in this many parts.
+pub const RANK_PARTS: usize = 2;
 
 /// The column a ranking is sorted by.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -268,7 +270,7 @@ pub enum RekapAction {
     ShowFiles(usize),
     /// Draw the next chunk of status rows (see `RekapModel::rendered`).
     RenderMore,
-    /// Draw the next half of a category's ranking (see `RekapModel::ranked`).
+    /// Draw the next part of a category's ranking (see `RekapModel::ranked`).
     RankMore,
     /// How many ranking rows to show per category.
     ShowRanks(usize),
@@ -321,8 +323,9 @@ pub struct RekapModel {
     /// How many of the status rows shown are drawn so far: a new batch's rows are added
     /// `ROW_CHUNK` at a time, one chunk per task, up to `shown_files`.
     pub rendered: usize,
-    /// How many half categories' rankings are drawn: a new batch's are added half a page of
-    /// rows per task, the import's progress staying up until the last is drawn.
+    /// How many parts of categories' rankings are drawn: a new batch's are added a part of a
+    /// page of rows per task (`RANK_PARTS` per category), the import's progress staying up
+    /// until the last is drawn.
     pub ranked: usize,
     pub shown_ranks: usize,
     pub lang: Lang,
@@ -399,10 +402,10 @@ impl RekapModel {
         self.progress.or_else(|| self.ranking_wanted().then_some((all, all)))
     }
 
-    /// Whether a ranking is still to be drawn (half of one per task, after the review is
+    /// Whether a ranking is still to be drawn (a part of one per task, after the review is
     /// applied).
     pub fn ranking_wanted(&self) -> bool {
-        self.verified.is_some() && self.report.as_ref().is_some_and(|r| self.ranked < 2 * r.categories.len())
+        self.verified.is_some() && self.report.as_ref().is_some_and(|r| self.ranked < RANK_PARTS * r.categories.len())
     }
 
     /// How many status rows are to be drawn: those shown of the files the filter keeps.
@@ -911,7 +914,7 @@ mod tests {
     }
 
     #[test]
-    fn a_new_batchs_rankings_are_drawn_half_a_category_at_a_time_under_the_progress() {
+    fn a_new_batchs_rankings_are_drawn_a_part_of_a_category_at_a_time_under_the_progress() {
         let files = [file("opd", "a.json"), file("uptd", "b.json")];
         let m = model().reduce(RekapAction::Progress { done: 1, all: 2 });
         let m = m.clone().reduce(resolved(&m, &files, JuryMarks::new()));
@@ -922,10 +925,10 @@ mod tests {
         assert_eq!((m.progress, m.ranked, m.ranking_wanted()), (None, 0, true));
         assert_eq!(m.progress_shown(), Some((2, 2)));
         let mut m = m;
-        for drawn in 1..=2 * categories {
+        for drawn in 1..=RANK_PARTS * categories {
             m = m.reduce(RekapAction::RankMore);
             assert_eq!(m.ranked, drawn);
-            assert_eq!(m.progress_shown().is_some(), drawn < 2 * categories, "{drawn} halves of {categories} drawn");
+            assert_eq!(m.progress_shown().is_some(), drawn < RANK_PARTS * categories, "{drawn} parts drawn");
         }
         assert!(!m.ranking_wanted());
         // More files: their batch's rankings are drawn again the same way, once reviewed.

@@ -4,7 +4,7 @@
 //! jury cell per entry (a page of rows at a time).
 
 use super::status::open_details;
-use crate::state::{RankBy, RekapAction, RekapModel, SortKey};
+use crate::state::{RankBy, RekapAction, RekapModel, SortKey, RANK_PARTS};
 use ampk_core::import::{CategoryRanking, ImportReport};
 use ampk_core::rank::name_key;
 use ampk_core::review::{ReviewFile, ReviewState, Verified, VerifiedCategory};
@@ -38,7 +38,7 @@ struct RankingsProps {
     sort: SortKey,
     shown_ranks: usize,
     jury_typed: BTreeMap<(String, String), String>,
-    /// How many half categories are drawn so far (a new batch's, one per task).
+    /// How many parts of categories are drawn so far (a new batch's, one per task).
     ranked: usize,
     lang: Lang,
     on: Callback<RekapAction>,
@@ -100,9 +100,10 @@ fn Rankings(props: &RankingsProps) -> Html {
             }
             { type_filter(m, lang, on) }
             <p class="hint">{ t.rekap_rank_hint() }</p>
-            // A new batch's: the first half of a category's rows in one task, the rest in the next.
-            { for (0..report.categories.len().min(m.ranked.div_ceil(2))).map(|index| {
-                let rows = if index < m.ranked / 2 { m.shown_ranks } else { m.shown_ranks.div_ceil(2) };
+            // A new batch's: a part of a category's rows per task (`RekapModel::ranked`).
+            { for (0..report.categories.len().min(m.ranked.div_ceil(RANK_PARTS))).map(|index| {
+                let parts = (m.ranked - index * RANK_PARTS).min(RANK_PARTS);
+                let rows = (m.shown_ranks * parts).div_ceil(RANK_PARTS);
                 html! { <RankingCategory key={index} view={m.clone()} {index} {rows} /> }
             }) }
         </section>
