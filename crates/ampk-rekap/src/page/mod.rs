@@ -49,10 +49,7 @@ pub fn RekapPage(props: &RekapPageProps) -> Html {
         let on = on.clone();
         use_effect_with((model.report.is_some(), model.verified.is_none()), move |&(report, pending)| {
             if report && pending {
-                wasm_bindgen_futures::spawn_local(async move {
-                    browser::yield_now().await;
-                    on.emit(RekapAction::Review);
-                });
+                in_next_task(on, RekapAction::Review);
             }
         });
     }
@@ -61,22 +58,16 @@ pub fn RekapPage(props: &RekapPageProps) -> Html {
         let on = on.clone();
         use_effect_with((model.rendered, model.rows_wanted()), move |(rendered, wanted)| {
             if rendered < wanted {
-                wasm_bindgen_futures::spawn_local(async move {
-                    browser::yield_now().await;
-                    on.emit(RekapAction::RenderMore);
-                });
+                in_next_task(on, RekapAction::RenderMore);
             }
         });
     }
-    // Then its rankings, a category per task.
+    // Then its rankings, a part of a category per task.
     {
         let on = on.clone();
         use_effect_with((model.ranked, model.ranking_wanted()), move |&(_, wanted)| {
             if wanted {
-                wasm_bindgen_futures::spawn_local(async move {
-                    browser::yield_now().await;
-                    on.emit(RekapAction::RankMore);
-                });
+                in_next_task(on, RekapAction::RankMore);
             }
         });
     }
@@ -117,6 +108,14 @@ pub fn RekapPage(props: &RekapPageProps) -> Html {
             }
         </div>
     }
+}
+
+/// Sends `action` in a task of its own, after the browser's turn (painting what this one drew).
+fn in_next_task(on: Callback<RekapAction>, action: RekapAction) {
+    wasm_bindgen_futures::spawn_local(async move {
+        browser::yield_now().await;
+        on.emit(action);
+    });
 }
 
 /// The title and the rubric in use (the officer's page chooses it).
