@@ -253,8 +253,19 @@ function writeJuryCsv(name, cat, marks) {
 
 test('1. a mixed batch: every file gets its status and reasons; rankings equal `ampk rank`', async () => {
   const s = await openRekap();
+  // The rankings are drawn a part at a time: a category drawn is never taken out of the page
+  // again (moved or drawn anew) while the next are drawn.
+  await s.page.evaluate(() => {
+    window.__rankingsRemoved = 0;
+    new MutationObserver((records) => {
+      for (const r of records) for (const n of r.removedNodes) {
+        if (n.nodeType === 1 && (n.matches('.ranking') || n.querySelector('.ranking'))) window.__rankingsRemoved += 1;
+      }
+    }).observe(document.body, { childList: true, subtree: true });
+  });
   const names = await importBatch(s.page);
   assert.deepEqual(names, Object.keys(EXPECTED), 'the fixture folder holds the expected files');
+  assert.equal(await s.page.evaluate(() => window.__rankingsRemoved), 0, 'no ranking drawn was taken out again');
 
   const rows = await fileRows(s.page);
   assert.deepEqual(rows.map((r) => r.file), names, 'one row per file, in the order given');

@@ -84,6 +84,9 @@ impl PartialEq for CategoryProps {
 #[component]
 fn RankingCategory(props: &CategoryProps) -> Html {
     let (m, report) = (&props.view, &*props.view.report);
+    if props.rows == 0 {
+        return html! {};
+    }
     category(m, report, &report.categories[props.index], props.rows, &m.on)
 }
 
@@ -100,9 +103,11 @@ fn Rankings(props: &RankingsProps) -> Html {
             }
             { type_filter(m, lang, on) }
             <p class="hint">{ t.rekap_rank_hint() }</p>
-            // A new batch's: a part of a category's rows per task (`RekapModel::ranked`).
-            { for (0..report.categories.len().min(m.ranked.div_ceil(RANK_PARTS))).map(|index| {
-                let parts = (m.ranked - index * RANK_PARTS).min(RANK_PARTS);
+            // A new batch's: a part of a category's rows per task (`RekapModel::ranked`). Every
+            // category is in the list from the start (those not reached yet draw nothing): a list
+            // that grew by one would have Yew move every category drawn before.
+            { for (0..report.categories.len()).map(|index| {
+                let parts = m.ranked.saturating_sub(index * RANK_PARTS).min(RANK_PARTS);
                 let rows = (m.shown_ranks * parts).div_ceil(RANK_PARTS);
                 html! { <RankingCategory key={index} view={m.clone()} {index} {rows} /> }
             }) }
