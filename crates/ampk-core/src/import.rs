@@ -299,12 +299,14 @@ pub fn resolve(rubric: &Rubric, files: Vec<FileReport>, jury: &JuryMarks) -> Imp
 }
 
 /// [`resolve`] a step at a time, so that a big batch's resolution can be spread over several
-/// tasks (the coordinator's page): the duplicates first, then one category's ranking per step.
-/// The outcome is `resolve`'s.
+/// tasks (the coordinator's page): the duplicates first (files of one submission, then
+/// submissions of one agency), then one category's ranking per step. The outcome is `resolve`'s.
 #[derive(Debug)]
 pub struct Resolving {
     files: Vec<FileReport>,
-    /// Whether the duplicates are resolved.
+    /// The newest file of each submission, once files of one submission are resolved.
+    survivors: Option<Vec<usize>>,
+    /// Whether the duplicates are resolved (submissions of one agency too).
     resolved: bool,
     /// The categories ranked so far, in rubric order.
     categories: Vec<CategoryRanking>,
@@ -315,14 +317,16 @@ pub struct Resolving {
 impl Resolving {
     /// The files to resolve, as [`resolve`] takes them.
     pub fn new(files: Vec<FileReport>) -> Resolving {
-        Resolving { files, resolved: false, categories: Vec::new(), used: Vec::new() }
+        Resolving { files, survivors: None, resolved: false, categories: Vec::new(), used: Vec::new() }
     }
 
     /// Does the next step (with the same `rubric` and `jury` each time); `true` once every step
     /// is done.
     pub fn step(&mut self, rubric: &Rubric, jury: &JuryMarks) -> bool {
-        if !self.resolved {
-            supersede_duplicates(&mut self.files);
+        if self.survivors.is_none() {
+            self.survivors = Some(supersede_same_submission(&mut self.files));
+        } else if !self.resolved {
+            supersede_same_agency(&mut self.files, self.survivors.as_deref().unwrap_or_default());
             self.resolved = true;
             self.used = vec![false; jury.len()];
         } else if self.categories.len() < rubric.file.categories.len() {
@@ -339,8 +343,16 @@ impl Resolving {
     }
 }
 
-/// Marks the files a newer one of the same submission or agency replaces (step 6).
-fn supersede_duplicates(files: &mut [FileReport]) {
+/// Files in the order they win among one submission's or one agency's: newest first.
+fn newest_first(files: &[FileReport], group: &mut [usize]) {
+    if group.len() > 1 {
+        group.sort_by(|&a, &b| files[b].recency().cmp(&files[a].recency()));
+    }
+}
+
+/// Marks the files a newer one of the same submission replaces (step 6, first half), and gives
+/// the newest file of each submission, in submission-id order.
+fn supersede_same_submission(files: &mut [FileReport]) -> Vec<usize> {
     // Resolution starts afresh each time, so adding files later follows the same rules.
     for f in files.iter_mut() {
         if f.status == Status::Superseded {
@@ -360,11 +372,6 @@ fn supersede_duplicates(files: &mut [FileReport]) {
             };
         }
     }
-    let newest_first = |files: &[FileReport], group: &mut Vec<usize>| {
-        if group.len() > 1 {
-            group.sort_by(|&a, &b| files[b].recency().cmp(&files[a].recency()));
-        }
-    };
     let mut by_id: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     for (i, f) in files.iter().enumerate().filter(|(_, f)| f.eligible()) {
         by_id.entry(f.submission_id().unwrap_or_default().to_string()).or_default().push(i);
@@ -388,8 +395,14 @@ fn supersede_duplicates(files: &mut [FileReport]) {
             }
         }
     }
+    survivors
+}
+
+/// Marks the newest files of submissions that a newer submission of the same agency replaces
+/// (step 6, second half); `survivors` as [`supersede_same_submission`] gave them.
+fn supersede_same_agency(files: &mut [FileReport], survivors: &[usize]) {
     let mut by_agency: BTreeMap<(String, String), Vec<usize>> = BTreeMap::new();
-    for &i in &survivors {
+    for &i in survivors {
         let key =
             (files[i].agency_type().unwrap_or_default().to_string(), name_key(files[i].agency().unwrap_or_default()));
         by_agency.entry(key).or_default().push(i);
@@ -761,7 +774,7 @@ mod tests {
     }
 
     #[wasm_bindgen_test(unsupported = test)]
-    fn resolving_takes_the_duplicates_then_a_category_per_step() {
+    fn resolving_takes_the_duplicates_in_two_steps_then_a_category_per_step() {
         let r = crate::rubric::builtin();
         let files = [
             file("a.json", "Dinas A", "7c9e6679-7425-40de-944b-e07fc1f90ae7", 600.0),
@@ -780,7 +793,7 @@ mod tests {
         while !resolving.step(r, &jury) {
             steps += 1;
         }
-        assert_eq!(steps, 1 + r.file.categories.len());
+        assert_eq!(steps, 2 + r.file.categories.len());
         assert!(resolving.step(r, &jury), "done stays done");
         let report = resolving.finish(&jury);
         assert_eq!(report, resolve(r, assessed, &jury));

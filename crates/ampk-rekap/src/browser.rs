@@ -403,7 +403,9 @@ impl FileReads {
             let _ = w.post_message(&rubric);
         }
         // Handed out a chunk at a time, in turn, so files come back roughly in order; the page
-        // yields now and then (handing over 10,000 files takes a while).
+        // yields first (the task that chose the files took their list) and now and then after
+        // (handing over 10,000 files takes a while).
+        yield_now().await;
         let mut slice_start = clock_ms();
         for (n, (chunk, names)) in reads.files.chunks(READ_CHUNK).zip(names.chunks(READ_CHUNK)).enumerate() {
             let (list, named) = (js_sys::Array::new(), js_sys::Array::new());

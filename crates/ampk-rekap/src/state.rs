@@ -20,11 +20,11 @@ use yew::Reducible;
 /// Status rows shown at first (more on request).
 pub const FILE_PAGE: usize = 500;
 /// Status rows added to the table per task (a task under 50 ms keeps the page responsive).
-pub const ROW_CHUNK: usize = 50;
+pub const ROW_CHUNK: usize = 25;
 /// Ranking rows shown per category at first (more on request).
 pub const RANK_PAGE: usize = 100;
 /// A new batch's rankings are drawn a part of a category per task: its rows in this many parts.
-pub const RANK_PARTS: usize = 2;
+pub const RANK_PARTS: usize = 4;
 
 /// The column a ranking is sorted by.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
