@@ -404,22 +404,26 @@ impl FileReads {
         }
         // Handed out a chunk at a time, in turn, so files come back roughly in order; the page
         // yields first (the task that chose the files took their list) and now and then after
-        // (handing over 10,000 files takes a while).
+        // (handing over 10,000 files takes a while). The first use of a chosen file costs a round
+        // trip to the browser, slower while the readers start: each file is touched here (its
+        // size) before it is handed over, so that a slow one ends the chunk and the task early.
         yield_now().await;
         let mut slice_start = clock_ms();
-        for (n, (chunk, names)) in reads.files.chunks(READ_CHUNK).zip(names.chunks(READ_CHUNK)).enumerate() {
-            let (list, named) = (js_sys::Array::new(), js_sys::Array::new());
-            for (f, name) in chunk.iter().zip(names) {
-                list.push(f);
-                named.push(&JsValue::from_str(name));
+        let (mut list, mut named, mut first, mut sent) = (js_sys::Array::new(), js_sys::Array::new(), 0, 0);
+        for (i, (f, name)) in reads.files.iter().zip(names).enumerate() {
+            let _ = f.size();
+            list.push(f);
+            named.push(&JsValue::from_str(name));
+            let late = clock_ms() - slice_start > 20.0;
+            if list.length() as usize == READ_CHUNK || late || i + 1 == reads.files.len() {
+                let message = js_sys::Array::of4(&list, &named, &JsValue::from(first), &JsValue::from(limit as f64));
+                if reads.workers[sent % reads.workers.len()].post_message(&message).is_err() {
+                    shared.borrow_mut().failed = true;
+                    break;
+                }
+                (list, named, first, sent) = (js_sys::Array::new(), js_sys::Array::new(), i + 1, sent + 1);
             }
-            let message =
-                js_sys::Array::of4(&list, &named, &JsValue::from(n * READ_CHUNK), &JsValue::from(limit as f64));
-            if reads.workers[n % reads.workers.len()].post_message(&message).is_err() {
-                shared.borrow_mut().failed = true;
-                break;
-            }
-            if clock_ms() - slice_start > 20.0 {
+            if late {
                 yield_now().await;
                 slice_start = clock_ms();
             }
