@@ -104,10 +104,31 @@ proptest! {
         prop_assert!(diff(&new, &new).is_empty());
         prop_assert!(diff(&new, &new).lines(Lang::Id).is_empty());
         let def = &old.file.categories[cat];
-        let expected = usize::from(def.winners != winners) + usize::from(def.indicators[ind].when_undefined != f64::from(when));
+        let changed = usize::from(def.winners != winners) + usize::from(def.indicators[ind].when_undefined != f64::from(when));
+        // A value written out that equals the default it replaces (`when_undefined: 0`) changes
+        // the file and its fingerprint but no rule: one line says only that.
+        let expected = if new.sha256 == old.sha256 { 0 } else { changed.max(1) };
         let d = diff(old, &new);
         prop_assert_eq!(d.is_empty(), expected == 0);
         prop_assert_eq!(d.lines(Lang::Id).len(), expected);
         prop_assert_eq!(diff(&new, old).lines(Lang::En).len(), expected);
+    }
+}
+
+/// The case the property once failed on: a default written out (`when_undefined: 0`, the value
+/// an indicator without it has) is no change of rule, yet a change of the file.
+#[test]
+fn a_default_written_out_changes_only_the_fingerprint() {
+    let new = model_with(|v| v["categories"][0]["indicators"][0]["when_undefined"] = json!(0));
+    assert_eq!(
+        new.file.categories[0].indicators[0].when_undefined,
+        builtin().file.categories[0].indicators[0].when_undefined
+    );
+    assert_ne!(new.sha256, builtin().sha256);
+    for (a, b) in [(builtin(), &new), (&new, builtin())] {
+        let d = diff(a, b);
+        assert!(!d.is_empty());
+        assert!(d.categories.is_empty(), "{d:?}");
+        assert_eq!(d.lines(Lang::En).len(), 1, "{:?}", d.lines(Lang::En));
     }
 }
