@@ -93,8 +93,10 @@ async function typeAll(page, stamps) {
   for (const [name, text] of FIELDS) {
     await page.click(byName(name));
     for (const ch of text) {
-      await page.keyboard.type(ch);
+      // Stamped as it is sent: a kill can come after the page took the key and before the
+      // keystroke's round trip returns here, so what the page keeps is a prefix of what was sent.
       stamps.push({ name, at: Date.now() });
+      await page.keyboard.type(ch);
       await new Promise((ok) => setTimeout(ok, KEY_MS));
     }
   }
