@@ -94,9 +94,8 @@ for (const dir of dirs) {
   await page.setInputFiles('#bench-floor', files);
   const floor = await page.evaluate(() => {
     const t = performance.now();
-    let size = 0;
-    for (const f of document.getElementById('bench-floor').files) size += f.size;
-    return size >= 0 ? performance.now() - t : 0;
+    for (const f of document.getElementById('bench-floor').files) void f.size;
+    return performance.now() - t;
   });
   rows.push({
     files: n,

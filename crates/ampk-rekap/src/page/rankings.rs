@@ -38,7 +38,7 @@ struct RankingsProps {
     sort: SortKey,
     shown_ranks: usize,
     jury_typed: BTreeMap<(String, String), String>,
-    /// How many parts of categories are drawn so far (a new batch's, one per task).
+    /// How many parts of categories are drawn so far (a new batch's, a part per task).
     ranked: usize,
     lang: Lang,
     on: Callback<RekapAction>,
