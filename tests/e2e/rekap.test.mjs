@@ -607,18 +607,24 @@ test('7. a 300-file batch: progress shows then goes, every file gets a status', 
   });
   const t0 = Date.now();
   await page.setInputFiles('[data-testid=import-files]', names.map((n) => path.join(dir, n)));
-  await waitImported(page, names.length, 120_000);
+  await waitCounted(page, names.length, 120_000);
+  await waitImported(page, 100);
   const ms = Date.now() - t0;
   assert.equal(await page.evaluate(() => window.progressSeen), true, 'the progress indicator appeared');
   assert.equal(await page.$('[data-testid=import-progress]'), null, 'and went away');
 
+  // The status table shows 100 rows at first (crates/ampk-rekap/src/state.rs, FILE_PAGE), then 100 more a click.
+  assert.equal((await fileRows(page)).length, 100, 'the first page of the status table');
+  await page.click('[data-testid=show-more-files]');
+  await page.click('[data-testid=show-more-files]');
+  assert.equal(await page.$('[data-testid=show-more-files]'), null, 'all 300 shown: no more to show');
   const rows = await fileRows(page);
   assert.deepEqual(rows.map((r) => r.file), names);
   const cli = cliRank([], dir);
   assert.deepEqual(rows.map((r) => [r.file, r.status]), cli.files.map((f) => [f.file, f.status]));
   assert.ok(rows.every((r) => r.status === 'accepted'), 'all valid, distinct agencies: all accepted');
-  // Big rankings are paged: the first 100 rows, then the whole ranking on request.
-  assert.equal((await rankingRows(page, 'website')).length, 100, 'first page of the website ranking');
+  // Big rankings are paged: the first 50 rows (RANK_PAGE), then the whole ranking on request.
+  assert.equal((await rankingRows(page, 'website')).length, 50, 'first page of the website ranking');
   // The table scrolls in its own box; the button follows that box.
   await page.click('.table-scroll:has([data-testid=ranking-website]) ~ button');
   const website = await rankingRows(page, 'website');
@@ -644,9 +650,9 @@ test('7b. 2,000 files survive a reload (IndexedDB): the same statuses, rows and 
   const { page } = s;
   await page.setInputFiles('[data-testid=import-files]', files);
   await waitCounted(page, 2000, 180_000);
-  // The status rows are drawn 50 a task: wait for the first 500.
+  // The status rows are drawn a chunk a task: wait for the first page, 100.
   const seen = async () => ({
-    drawn: await page.waitForFunction(() => document.querySelectorAll('[data-testid="file-row"]').length === 500,
+    drawn: await page.waitForFunction(() => document.querySelectorAll('[data-testid="file-row"]').length === 100,
       undefined, { timeout: 30_000 }).then(() => true),
     counts: await page.$$eval('[data-testid=status-counts] li', (els) => els.map((e) => e.textContent)),
     rows: await fileRows(page),
@@ -655,7 +661,7 @@ test('7b. 2,000 files survive a reload (IndexedDB): the same statuses, rows and 
     lapor: await rankingRows(page, 'lapor_kabkota'),
   });
   const before = await seen();
-  assert.equal(before.rows.length, 500, 'the first 500 rows shown');
+  assert.equal(before.rows.length, 100, 'the first 100 rows shown');
   await until(() => rekapSession(page), (v) => v?.files.length === 2000, 'the 2,000 files stored');
   assert.equal(await page.$('.warning-banner'), null, 'no storage warning: IndexedDB holds the batch');
 

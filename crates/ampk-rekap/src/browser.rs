@@ -12,9 +12,7 @@ use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-pub use ampk_web::browser::{
-    confirm, download, focus, load_lang, now, read_file, rubric_in_use, take_files, yield_now,
-};
+pub use ampk_web::browser::{confirm, download, focus, load_lang, now, read_file, rubric_in_use, take_files};
 
 /// Where earlier versions kept the whole session, in `localStorage` (moved at the first load).
 const REKAP_KEY: &str = "ampk.rekap";
@@ -185,6 +183,58 @@ fn quota_or_unavailable(message: String) -> StorageError {
     }
 }
 
+/// The page's own message channel, by which [`yield_now`] resumes: the waiting resumptions in
+/// the order asked, one per message.
+struct NextTask {
+    port: web_sys::MessagePort,
+    waiting: std::rc::Rc<std::cell::RefCell<std::collections::VecDeque<js_sys::Function>>>,
+    _on_message: Closure<dyn Fn()>,
+}
+
+thread_local! {
+    static NEXT_TASK: Option<NextTask> = {
+        let channel = web_sys::MessageChannel::new().ok();
+        channel.map(|c| {
+            let waiting: std::rc::Rc<std::cell::RefCell<std::collections::VecDeque<js_sys::Function>>> = Default::default();
+            let on_message = {
+                let waiting = waiting.clone();
+                Closure::<dyn Fn()>::new(move || {
+                    let next = waiting.borrow_mut().pop_front();
+                    if let Some(f) = next {
+                        let _ = f.call0(&JsValue::NULL);
+                    }
+                })
+            };
+            c.port1().set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+            NextTask { port: c.port2(), waiting, _on_message: on_message }
+        })
+    };
+}
+
+/// Gives the browser its turn (input, painting, the readers' messages) and resumes in a task of
+/// its own. By a message the page posts itself, not a timer: the browser holds nested timers back
+/// at least 4 ms each, which a batch drawn in dozens of tasks would wait for every time.
+pub async fn yield_now() {
+    let mut posted = false;
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        posted = NEXT_TASK.with(|n| {
+            n.as_ref().is_some_and(|n| {
+                n.waiting.borrow_mut().push_back(resolve);
+                let ok = n.port.post_message(&JsValue::UNDEFINED).is_ok();
+                if !ok {
+                    n.waiting.borrow_mut().pop_back();
+                }
+                ok
+            })
+        });
+    });
+    if posted {
+        let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+    } else {
+        ampk_web::browser::yield_now().await;
+    }
+}
+
 /// Milliseconds on the page's clock, to time slices of work.
 pub fn clock_ms() -> f64 {
     js_sys::Date::now()
@@ -349,7 +399,7 @@ fn report_text(sent: &JsValue) -> String {
 impl FileReads {
     /// Starts reading `files` (those larger than `limit` bytes are refused unread) and assessing
     /// them as `names` with the rubric of fingerprint `sha256` (the one in use, else the model),
-    /// with as many readers as the computer has cores, at least 2 and at most 4.
+    /// with one reader more than the computer has cores, at least 2 and at most 4.
     pub async fn start(files: Vec<web_sys::File>, names: &[String], limit: usize, sha256: &str) -> FileReads {
         let shared = std::rc::Rc::new(std::cell::RefCell::new(Reads::default()));
         let mut reads = FileReads {
@@ -365,8 +415,10 @@ impl FileReads {
         if reads.files.is_empty() {
             return reads;
         }
+        // One reader more than the cores: the page's thread waits on the readers a third of the
+        // time, and a reader waits on the browser for every group it reads.
         let cores = web_sys::window().map_or(2.0, |w| w.navigator().hardware_concurrency()) as usize;
-        let count = cores.clamp(2, 4).min(reads.files.len().div_ceil(READ_CHUNK));
+        let count = (cores + 1).clamp(2, 4).min(reads.files.len().div_ceil(READ_CHUNK));
         let options = web_sys::WorkerOptions::new();
         options.set_type(web_sys::WorkerType::Module);
         let on_error = {

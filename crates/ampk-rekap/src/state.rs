@@ -17,14 +17,18 @@ use std::collections::BTreeMap;
 use std::rc::Rc;
 use yew::Reducible;
 
-/// Status rows shown at first (more on request).
-pub const FILE_PAGE: usize = 500;
+/// Status rows shown at first, and added by each "show more": a page a person reads (a batch of
+/// thousands is narrowed by the status filter, not scrolled). Drawing fewer rows while a batch
+/// comes in also leaves the page's thread to the readers' reports (500 before issue 15).
+pub const FILE_PAGE: usize = 100;
 /// Status rows added to the table per task (a task under 50 ms keeps the page responsive).
 pub const ROW_CHUNK: usize = 25;
-/// Ranking rows shown per category at first (more on request).
-pub const RANK_PAGE: usize = 100;
-/// A new batch's rankings are drawn a part of a category per task: its rows in this many parts.
-pub const RANK_PARTS: usize = 4;
+/// Ranking rows shown per category at first (the whole ranking on request): the winners and the
+/// jury's finalists are at the top (100 before issue 15).
+pub const RANK_PAGE: usize = 50;
+/// A new batch's rankings are drawn a part of a category per task: its rows in this many parts
+/// (25 rows a task).
+pub const RANK_PARTS: usize = 2;
 
 /// The column a ranking is sorted by.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -16,7 +16,7 @@ import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { serve, chromiumArgs } from '../harness.mjs';
 
-const FIRST_PAGE = 500; // crates/ampk-rekap/src/state.rs, FILE_PAGE
+const FIRST_PAGE = 100; // crates/ampk-rekap/src/state.rs, FILE_PAGE
 const dirs = process.argv.slice(2);
 const isolated = { 'cross-origin-opener-policy': 'same-origin', 'cross-origin-embedder-policy': 'require-corp' };
 const server = await serve(process.env.AMPK_DIST || undefined, '/', '127.0.0.1', isolated);

@@ -61,7 +61,7 @@ pub(super) fn status_table(m: &RekapModel, report: &Rc<ImportReport>, lang: Lang
                 </table>
             </div>
             if matching > m.shown_files {
-                <button type="button" class="button-secondary"
+                <button type="button" class="button-secondary" data-testid="show-more-files"
                     onclick={on.reform({
                         let next = m.shown_files + FILE_PAGE;
                         move |_: MouseEvent| RekapAction::ShowFiles(next)
