@@ -618,6 +618,7 @@ test('7. a 300-file batch: progress shows then goes, every file gets a status', 
   await page.click('[data-testid=show-more-files]');
   await page.click('[data-testid=show-more-files]');
   assert.equal(await page.$('[data-testid=show-more-files]'), null, 'all 300 shown: no more to show');
+  await waitImported(page, 300); // drawn a chunk a task
   const rows = await fileRows(page);
   assert.deepEqual(rows.map((r) => r.file), names);
   const cli = cliRank([], dir);

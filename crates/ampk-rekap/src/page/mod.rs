@@ -72,11 +72,13 @@ pub fn RekapPage(props: &RekapPageProps) -> Html {
         });
     }
     // Store the session whenever it changed: in a task of its own, after the browser painted
-    // the change, so storing a batch never lengthens the task that shows it.
+    // the change, so storing a batch never lengthens the task that shows it; a new batch once
+    // its import is over (its last ranking drawn), so that storing tens of megabytes (the
+    // browser's work too) does not slow the drawing the coordinator waits for.
     {
         let (on, model) = (on.clone(), model.clone());
-        use_effect_with(model.unsaved, move |unsaved| {
-            if *unsaved > 0 {
+        use_effect_with((model.unsaved, model.progress_shown().is_some()), move |&(unsaved, importing)| {
+            if unsaved > 0 && !importing {
                 wasm_bindgen_futures::spawn_local(async move {
                     browser::yield_now().await;
                     let result = browser::save_rekap(model.files.clone(), model.meta(), model.stored_size()).await;
