@@ -13,10 +13,12 @@
 // about a millisecond of waiting on the browser, whatever its size: files are read in groups,
 // as one blob each.
 //
-// Messages out: batches `[[index, bytes or size, report], …]`: an ArrayBuffer (transferred) for
-// a file read, with its report (`FileReport::to_json` in UTF-8, a Uint8Array whose buffer is
-// transferred too, or null when the page is to assess it);
-// its size (a number) for one refused unread or that could not be read. Every file is answered
+// Messages out: a group's files at once, `[entries, data]` (both transferred, two objects per
+// message rather than two per file, for the page's garbage collector): `entries`, an Int32Array
+// of three numbers per file, `index, length, report length`; `data`, an ArrayBuffer of each
+// file's bytes followed by its report (`FileReport::to_json` in UTF-8), in that order. A report
+// length of -1: no report (the page assesses the file itself). A length of -1: the file was
+// refused unread or could not be read, and the third number is its size. Every file is answered
 // exactly once.
 import init, { prepare, assess } from './ampk-rekap-worker.js';
 
@@ -48,14 +50,17 @@ function readGroup(group) {
       const out = new Map();
       let at = 0;
       for (const [file, , index] of small) {
-        out.set(index, all.slice(at, at + file.size));
+        out.set(index, new Uint8Array(all, at, file.size));
         at += file.size;
       }
       return out;
     },
     async () => {
       const out = new Map();
-      for (const [file, , index] of small) out.set(index, await file.arrayBuffer().catch(() => null));
+      for (const [file, , index] of small) {
+        const bytes = await file.arrayBuffer().catch(() => null);
+        out.set(index, bytes && new Uint8Array(bytes));
+      }
       return out;
     },
   );
@@ -73,31 +78,33 @@ async function run() {
     const read = await reading;
     pending = jobs.length ? [jobs.splice(0, GROUP)] : null;
     if (pending) pending.push(readGroup(pending[0]));
-    let batch = [];
-    let buffers = [];
-    for (const [file, name, index] of group) {
+    const entries = new Int32Array(3 * group.length);
+    const parts = [];
+    let length = 0;
+    group.forEach(([file, name, index], k) => {
       const bytes = read.get(index);
       if (!bytes) {
-        batch.push([index, file.size]);
-        continue;
+        entries.set([index, -1, file.size], 3 * k);
+        return;
       }
       let report = null;
       try {
-        if (ready) report = assess(name, new Uint8Array(bytes));
+        if (ready) report = assess(name, bytes);
       } catch {
         report = null;
       }
-      batch.push([index, bytes, report]);
-      buffers.push(bytes);
-      if (report) buffers.push(report.buffer);
-      // Small batches, often: the page takes each file's report as it comes.
-      if (batch.length >= 16) {
-        self.postMessage(batch, buffers);
-        batch = [];
-        buffers = [];
-      }
+      entries.set([index, bytes.length, report ? report.length : -1], 3 * k);
+      parts.push(bytes);
+      if (report) parts.push(report);
+      length += bytes.length + (report ? report.length : 0);
+    });
+    const data = new Uint8Array(length);
+    let at = 0;
+    for (const part of parts) {
+      data.set(part, at);
+      at += part.length;
     }
-    if (batch.length) self.postMessage(batch, buffers);
+    self.postMessage([entries, data.buffer], [entries.buffer, data.buffer]);
   }
   running = false;
 }

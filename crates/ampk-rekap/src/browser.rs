@@ -324,7 +324,8 @@ pub async fn dropped_files(e: &web_sys::DragEvent) -> Vec<Dropped> {
     out
 }
 
-/// Files a reader sends at a time (a page task each way).
+/// Files handed to a reader at a time (a reader answers a group of its files at a time, see
+/// `js/ampk-rekap-reader.js`).
 const READ_CHUNK: usize = 32;
 
 /// What became of a file of an import: its bytes and, when a reader assessed it, its report
@@ -354,11 +355,54 @@ pub struct FileReads {
 #[derive(Default)]
 struct Reads {
     batches: std::collections::VecDeque<js_sys::Array>,
-    /// The batch being taken, and the place of its next file.
-    current: Option<(js_sys::Array, u32)>,
+    /// The batch being taken (see `js/ampk-rekap-reader.js`): its entries (three numbers a
+    /// file), its bytes, copied into this module's memory at once, and where its next file is.
+    current: Option<Batch>,
     failed: bool,
     /// Resolves the promise the page awaits while nothing is there to take.
     wake: Option<js_sys::Function>,
+}
+
+/// A reader's message, being taken: `entries` (index, length, report length per file) over
+/// `data` (each file's bytes, then its report).
+struct Batch {
+    entries: Vec<i32>,
+    data: Vec<u8>,
+    /// The next entry, and where its bytes start.
+    next: usize,
+    at: usize,
+}
+
+impl Batch {
+    /// A reader's message; `None` when it is no such batch.
+    fn of(message: &js_sys::Array) -> Option<Batch> {
+        let entries = message.get(0).dyn_into::<js_sys::Int32Array>().ok()?.to_vec();
+        let buffer: JsValue = message.get(1).dyn_into::<js_sys::ArrayBuffer>().ok()?.into();
+        let data = js_sys::Uint8Array::new(&buffer).to_vec();
+        Some(Batch { entries, data, next: 0, at: 0 })
+    }
+
+    /// The next file of the batch: its number and answer (`None` at its end, or when its
+    /// numbers do not fit its bytes).
+    fn take(&mut self) -> Option<(usize, Answer)> {
+        let [index, length, report] = *self.entries.get(self.next..self.next + 3)? else { return None };
+        self.next += 3;
+        let index = usize::try_from(index).ok()?;
+        let Ok(length) = usize::try_from(length) else {
+            return Some((index, Err(u64::try_from(report).unwrap_or(0))));
+        };
+        let bytes = self.data.get(self.at..self.at + length)?.to_vec();
+        self.at += length;
+        let report = match usize::try_from(report) {
+            Ok(n) => {
+                let text = self.data.get(self.at..self.at + n)?;
+                self.at += n;
+                std::str::from_utf8(text).unwrap_or_default().to_string()
+            }
+            Err(_) => String::new(),
+        };
+        Some((index, Ok((bytes, report))))
+    }
 }
 
 impl Reads {
@@ -368,32 +412,25 @@ impl Reads {
         }
     }
 
-    /// The next file answered: its number and answer.
+    /// The next file answered: its number and answer. A message that is no batch, or whose
+    /// numbers do not fit its bytes, counts as the readers' failure: the page then reads the
+    /// files still unanswered itself.
     fn take(&mut self) -> Option<(usize, Answer)> {
         loop {
-            if let Some((batch, at)) = &mut self.current {
-                if *at < batch.length() {
-                    let item: js_sys::Array = batch.get(*at).unchecked_into();
-                    *at += 1;
-                    let i = item.get(0).as_f64().unwrap_or(-1.0) as usize;
-                    let answer = item.get(1);
-                    return Some((
-                        i,
-                        match answer.dyn_ref::<js_sys::ArrayBuffer>() {
-                            Some(b) => Ok((js_sys::Uint8Array::new(b).to_vec(), report_text(&item.get(2)))),
-                            None => Err(answer.as_f64().unwrap_or(0.0) as u64),
-                        },
-                    ));
+            if let Some(batch) = &mut self.current {
+                if let Some(answer) = batch.take() {
+                    return Some(answer);
+                }
+                if batch.next < batch.entries.len() {
+                    self.failed = true;
                 }
             }
-            self.current = Some((self.batches.pop_front()?, 0));
+            self.current = Batch::of(&self.batches.pop_front()?);
+            if self.current.is_none() {
+                self.failed = true;
+            }
         }
     }
-}
-
-/// A reader's report of a file (its UTF-8 bytes), as text; empty when there is none.
-fn report_text(sent: &JsValue) -> String {
-    sent.dyn_ref::<js_sys::Uint8Array>().and_then(|b| String::from_utf8(b.to_vec()).ok()).unwrap_or_default()
 }
 
 impl FileReads {

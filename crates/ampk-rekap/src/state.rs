@@ -424,6 +424,26 @@ impl RekapModel {
         self.files.iter().map(|(n, t)| n.len() + t.len() + 8).sum()
     }
 
+    /// A file's report with its document in full, read again from the file's text: the page
+    /// keeps its reports lightened (`FileReport::lighten`: no evidence links, notes or embedded
+    /// scores, which only the details show). The text is the one of that name whose digest is
+    /// the report's; without one (no document, or no such text) the report as kept.
+    pub fn in_full(&self, f: &FileReport) -> FileReport {
+        let mut full = f.clone();
+        if let Some(digest) = f.read.as_ref().map(|r| r.digest.as_str()) {
+            let read = self
+                .files
+                .iter()
+                .filter(|(name, _)| *name == f.file)
+                .filter_map(|(_, text)| ampk_core::submission::read(text.as_bytes()).ok())
+                .find(|r| r.digest == digest);
+            if read.is_some() {
+                full.read = read;
+            }
+        }
+        full
+    }
+
     /// Resolves duplicates and ranks again, with the files so far and `more`.
     fn resolve(&mut self, more: Vec<FileReport>) {
         self.resolve_only(more);
@@ -747,13 +767,40 @@ mod tests {
         (name.to_string(), text, sub.agency.name.clone())
     }
 
-    /// Assesses files as the page does before handing them over.
+    /// Assesses files as the page does before handing them over (lightened).
     fn imported(m: &RekapModel, files: &[(String, String, String)], save: bool) -> RekapAction {
+        let assess = |n: &str, t: &str| {
+            let mut f = import::assess(&m.rubric.0, n, t.as_bytes());
+            f.lighten(true);
+            f
+        };
         RekapAction::Imported {
             files: files.iter().map(|(n, t, _)| (n.clone(), t.clone())).collect(),
-            reports: files.iter().map(|(n, t, _)| import::assess(&m.rubric.0, n, t.as_bytes())).collect(),
+            reports: files.iter().map(|(n, t, _)| assess(n, t)).collect(),
             save,
         }
+    }
+
+    #[test]
+    fn a_files_details_read_its_evidence_notes_and_embedded_scores_from_its_text() {
+        let (a, b) = (file("opd", "a.json"), file("uptd", "b.json"));
+        let m = model();
+        let m = m.clone().reduce(imported(&m, &[a.clone(), b.clone()], false));
+        let report = m.report.clone().expect("a report");
+        let kept = report.files.iter().find(|f| f.file == "a.json").expect("a.json");
+        let wire = |f: &FileReport| f.read.as_ref().expect("read").wire.clone();
+        assert!(wire(kept).categories.values().all(|e| e.evidence.is_empty() && e.note.is_none()), "kept light");
+        assert!(wire(kept).computed.is_empty());
+        let full = m.in_full(kept);
+        let want = import::assess(&m.rubric.0, &a.0, a.1.as_bytes());
+        assert_eq!(wire(&full), wire(&want), "read again from its text");
+        assert!(wire(&full).categories.values().any(|e| !e.evidence.is_empty()));
+        assert!(!wire(&full).computed.is_empty());
+        assert_eq!((full.status, &full.reasons, &full.checked), (kept.status, &kept.reasons, &kept.checked));
+        // A text of that name whose content is another is not taken for it.
+        let mut other = (*m).clone();
+        other.files = Rc::new(vec![("a.json".to_string(), b.1.clone())]);
+        assert_eq!(other.in_full(kept), *kept);
     }
 
     /// The first category the agency's entry is ranked in, and the jury cell's action there.

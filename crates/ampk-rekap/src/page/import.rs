@@ -12,9 +12,10 @@ use std::rc::Rc;
 use web_sys::{DragEvent, HtmlInputElement};
 use yew::prelude::*;
 
-/// How long the page may assess files before it lets the browser paint and handle input
-/// (a task under 50 ms keeps the page responsive).
-const SLICE_MS: f64 = 30.0;
+/// How long the page may take files (and assess those no reader did) before it lets the browser
+/// paint and handle input: a task under 50 ms keeps the page responsive, and a garbage
+/// collection of the readers' buffers (up to 25 ms) may fall in any task.
+const SLICE_MS: f64 = 20.0;
 /// How long the page may resolve a batch before the browser's turn: a step (a category's
 /// ranking, say) of a big batch takes up to a few dozen milliseconds.
 const STEP_SLICE_MS: f64 = 10.0;
@@ -57,12 +58,15 @@ impl Batch {
     }
 
     /// Assesses one file, unless a reader did (`sent`, its report as `FileReport::to_json`
-    /// wrote it); the text kept for the session is made here too, a file at a time.
+    /// wrote it); the text kept for the session is made here too, a file at a time. The report
+    /// is kept lightened (`FileReport::lighten`, figures kept), as the readers send it: the
+    /// details read the rest from the text (`RekapModel::in_full`).
     async fn assess(&mut self, name: String, bytes: Vec<u8>, sent: &str) -> (FileReport, (String, String)) {
-        let report = Some(sent)
-            .filter(|s| !s.is_empty())
-            .and_then(FileReport::from_json)
-            .unwrap_or_else(|| import::assess(&self.rubric, &name, &bytes));
+        let report = Some(sent).filter(|s| !s.is_empty()).and_then(FileReport::from_json).unwrap_or_else(|| {
+            let mut report = import::assess(&self.rubric, &name, &bytes);
+            report.lighten(true);
+            report
+        });
         let text = String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
         self.tick().await;
         (report, (name, text))

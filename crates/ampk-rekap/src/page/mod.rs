@@ -100,7 +100,7 @@ pub fn RekapPage(props: &RekapPageProps) -> Html {
                 { reviewer_section(m, lang, &on) }
                 { status::status_table(m, report, lang, &on) }
                 if let Some(f) = m.selected.and_then(|i| report.files.get(i)) {
-                    { details::details(m, f, lang, &on) }
+                    { details::details(m, &m.in_full(f), lang, &on) }
                 }
                 { rankings::rankings(m, report, lang, &on) }
                 { audit::batch_audit(m, report, lang) }
