@@ -905,6 +905,29 @@ mod tests {
         assert!(FileReport::from_json("{").is_none());
     }
 
+    #[cfg(feature = "exact-json")]
+    #[wasm_bindgen_test(unsupported = test)]
+    fn numbered_messages_go_in_full_once_then_by_their_number() {
+        let r = crate::rubric::builtin();
+        let bare = without_evidence("uptd");
+        let (a, b) = (assess(r, "a.json", bare.as_bytes()), assess(r, "b.json", bare.as_bytes()));
+        let warnings = &a.checked.as_ref().expect("checked").warnings;
+        assert!(warnings.len() > 5, "{warnings:?}");
+        let first = 7u64 << 32;
+        crate::problem::numbered::number_from(first);
+        let (ta, tb) = (a.to_json(), b.to_json());
+        crate::problem::numbered::stop();
+        let message = warnings[0].message(Lang::En);
+        assert!(ta.contains(message) && !tb.contains(message), "in full once: {tb}");
+        assert!(tb.contains(&format!("\"m\":{first}")));
+        assert!(tb.len() * 4 < ta.len() * 3, "{} then {} bytes", ta.len(), tb.len());
+        assert_eq!(FileReport::from_json(&ta).as_ref(), Some(&a));
+        assert_eq!(FileReport::from_json(&tb).as_ref(), Some(&b));
+        // A number never read in full is no report (the page then assesses the file itself).
+        let unknown = tb.replace(&format!("\"m\":{first}"), &format!("\"m\":{}", first + 1_000_000));
+        assert!(FileReport::from_json(&unknown).is_none());
+    }
+
     /// The examples live below the import (`example` is a lower layer), so their check that
     /// the import accepts them lives here.
     #[wasm_bindgen_test(unsupported = test)]

@@ -122,6 +122,8 @@ impl<'de, const BY_INDEX: bool> Visitor<'de> for ProblemVisitor<BY_INDEX> {
     }
     fn visit_map<A: MapAccess<'de>>(self, mut a: A) -> Result<Problem, A::Error> {
         let (mut code, mut path, mut messages) = (None, None, [const { None::<String> }; LANG_COUNT]);
+        #[cfg(feature = "exact-json")]
+        let mut number: Option<u64> = None;
         while let Some(k) = a.next_key::<String>()? {
             match k.as_str() {
                 // A place no code has (a worker from another build, cached): still a problem
@@ -132,6 +134,8 @@ impl<'de, const BY_INDEX: bool> Visitor<'de> for ProblemVisitor<BY_INDEX> {
                 }
                 "code" => code = Some(a.next_value()?),
                 "path" => path = Some(a.next_value()?),
+                #[cfg(feature = "exact-json")]
+                "m" if BY_INDEX => number = Some(a.next_value()?),
                 tag => match Lang::ALL.into_iter().find(|l| l.tag() == tag) {
                     Some(l) => messages[l as usize] = Some(a.next_value()?),
                     None => return Err(de::Error::unknown_field(tag, &["code", "path"])),
@@ -139,15 +143,21 @@ impl<'de, const BY_INDEX: bool> Visitor<'de> for ProblemVisitor<BY_INDEX> {
             }
         }
         let missing = |m| de::Error::missing_field(m);
+        let (code, path) = (code.ok_or_else(|| missing("code"))?, path.ok_or_else(|| missing("path"))?);
+        #[cfg(feature = "exact-json")]
+        if let (Some(k), true) = (number, messages.iter().all(Option::is_none)) {
+            return Ok(Problem { code, path, messages: numbered::get(k).ok_or_else(|| missing("m"))? });
+        }
         let mut out = [const { String::new() }; LANG_COUNT];
         for (l, m) in Lang::ALL.into_iter().zip(messages) {
             out[l as usize] = m.ok_or_else(|| missing(l.tag()))?;
         }
-        Ok(Problem {
-            code: code.ok_or_else(|| missing("code"))?,
-            path: path.ok_or_else(|| missing("path"))?,
-            messages: intern(out),
-        })
+        let messages = intern(out);
+        #[cfg(feature = "exact-json")]
+        if let Some(k) = number {
+            numbered::keep(k, &messages);
+        }
+        Ok(Problem { code, path, messages })
     }
 }
 
@@ -169,6 +179,13 @@ pub mod by_index {
                 let mut m = s.serialize_map(Some(2 + LANG_COUNT))?;
                 m.serialize_entry("code", &(self.0.code as usize))?;
                 m.serialize_entry("path", &self.0.path)?;
+                #[cfg(feature = "exact-json")]
+                if let Some((k, new)) = super::numbered::number(&self.0.messages) {
+                    m.serialize_entry("m", &k)?;
+                    if !new {
+                        return m.end();
+                    }
+                }
                 for l in Lang::ALL {
                     m.serialize_entry(l.tag(), self.0.message(l))?;
                 }
@@ -205,6 +222,68 @@ pub mod by_index {
             }
         }
         d.deserialize_seq(Seq)
+    }
+}
+
+/// The messages of a stream of reports between two modules (a coordinator's reader and the page,
+/// `import::FileReport::to_json`), written by [`by_index`]: once a writing thread numbers them
+/// ([`numbered::number_from`]), each message goes in full with a number the first time and by
+/// that number alone after (a batch repeats the same few hundred messages thousands of times).
+/// The reading thread keeps every message read with its number: the page gives each reader its
+/// own range of numbers, so that it reads several streams at once.
+#[cfg(feature = "exact-json")]
+pub mod numbered {
+    use super::{Arc, LANG_COUNT};
+    use std::cell::RefCell;
+    use std::collections::HashMap;
+
+    type Messages = Arc<[String; LANG_COUNT]>;
+
+    struct Writer {
+        numbers: HashMap<Messages, u64>,
+        next: u64,
+    }
+
+    thread_local! {
+        static WRITER: RefCell<Option<Writer>> = const { RefCell::new(None) };
+        static READ: RefCell<HashMap<u64, Messages>> = RefCell::new(HashMap::new());
+    }
+
+    /// From now on, this thread numbers the messages it writes from `first` on.
+    pub fn number_from(first: u64) {
+        WRITER.with(|w| *w.borrow_mut() = Some(Writer { numbers: HashMap::new(), next: first }));
+    }
+
+    /// This thread numbers no more (the tests' threads are shared on wasm32).
+    #[cfg(test)]
+    pub(crate) fn stop() {
+        WRITER.with(|w| *w.borrow_mut() = None);
+    }
+
+    /// The number of messages about to be written, and whether they are new (written in full
+    /// too); `None` when this thread does not number them.
+    pub(super) fn number(m: &Messages) -> Option<(u64, bool)> {
+        WRITER.with(|w| {
+            let mut w = w.borrow_mut();
+            let w = w.as_mut()?;
+            if let Some(&k) = w.numbers.get(m) {
+                return Some((k, false));
+            }
+            let k = w.next;
+            w.next += 1;
+            w.numbers.insert(m.clone(), k);
+            Some((k, true))
+        })
+    }
+
+    /// Keeps messages read in full with their number.
+    pub(super) fn keep(k: u64, m: &Messages) {
+        READ.with(|r| r.borrow_mut().insert(k, m.clone()));
+    }
+
+    /// Messages read earlier by their number.
+    pub(super) fn get(k: u64) -> Option<Messages> {
+        READ.with(|r| r.borrow().get(&k).cloned())
     }
 }
 

@@ -23,6 +23,14 @@ pub fn prepare(text: &str, sha256: &str) -> bool {
     ok
 }
 
+/// From now on, the messages of the problems in this reader's reports are numbered from
+/// `first` (`ampk_core::problem::numbered`): each goes in full once, then by its number. The
+/// page gives each reader its own range.
+#[wasm_bindgen]
+pub fn number_messages(first: f64) {
+    ampk_core::problem::numbered::number_from(first as u64);
+}
+
 /// The report of one file, as `FileReport::to_json` writes it, in UTF-8 (empty when no rubric
 /// is loaded): bytes, which the reader hands to the page as they are (a transfer, not a copy of
 /// a string).

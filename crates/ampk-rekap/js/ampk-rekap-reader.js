@@ -5,7 +5,9 @@
 // module (crates/ampk-rekap-worker, ampk-rekap-worker.js), fetched here; when it cannot run, the
 // files are still read and the page assesses them itself.
 //
-// Messages in: `['rubric', text, sha256]`, the rubric to assess with; `[files, names, first,
+// Messages in: `['rubric', text, sha256, first]`, the rubric to assess with, and the first
+// number of this reader's range for the messages of its reports' problems (each goes in full
+// once, then by its number: `ampk_core::problem::numbered`); `[files, names, first,
 // limit]`, files (File objects) numbered from `first` with the names the page gives them, and
 // the size over which a file is refused unread, as many as needed; then `'go'`. The files are
 // all handed over first, then read: handing a file over costs the page a round trip to the
@@ -20,7 +22,7 @@
 // length of -1: no report (the page assesses the file itself). A length of -1: the file was
 // refused unread or could not be read, and the third number is its size. Every file is answered
 // exactly once.
-import init, { prepare, assess } from './ampk-rekap-worker.js';
+import init, { prepare, assess, number_messages } from './ampk-rekap-worker.js';
 
 // Files read together: the browser reads a blob of many files about as fast as a single file.
 const GROUP = 64;
@@ -29,8 +31,13 @@ const jobs = [];
 let running = false;
 self.onmessage = (e) => {
   if (e.data[0] === 'rubric') {
-    const [, text, sha256] = e.data;
-    engine = init().then(() => prepare(text, sha256)).catch(() => false);
+    const [, text, sha256, first] = e.data;
+    engine = init()
+      .then(() => {
+        number_messages(first);
+        return prepare(text, sha256);
+      })
+      .catch(() => false);
     return;
   }
   if (e.data === 'go') {

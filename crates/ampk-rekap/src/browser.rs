@@ -324,6 +324,21 @@ pub async fn dropped_files(e: &web_sys::DragEvent) -> Vec<Dropped> {
     out
 }
 
+/// The first number of the next reader's range for the messages of its reports' problems
+/// (`ampk_core::problem::numbered`): every reader of the page's life its own, 2^32 apart, so
+/// that the page knows every number it reads.
+fn next_numbers() -> f64 {
+    thread_local! {
+        static READERS: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+    }
+    let n = READERS.with(|r| {
+        let n = r.get();
+        r.set(n + 1);
+        n
+    });
+    f64::from(n) * 4_294_967_296.0
+}
+
 /// Files handed to a reader at a time (a reader answers a group of its files at a time, see
 /// `js/ampk-rekap-reader.js`).
 const READ_CHUNK: usize = 32;
@@ -487,8 +502,9 @@ impl FileReads {
             Some(t) if sha256 != ampk_core::rubric::MODEL_RUBRIC_SHA256 => t,
             _ => ampk_core::rubric::MODEL_RUBRIC_JSON.to_string(),
         };
-        let rubric = js_sys::Array::of3(&"rubric".into(), &text.into(), &sha256.into());
+        let text = JsValue::from(text);
         for w in &reads.workers {
+            let rubric = js_sys::Array::of4(&"rubric".into(), &text, &sha256.into(), &JsValue::from(next_numbers()));
             let _ = w.post_message(&rubric);
         }
         // Handed out a chunk at a time, in turn, so files come back roughly in order; the page
