@@ -339,6 +339,9 @@ fn next_numbers() -> f64 {
     f64::from(n) * 4_294_967_296.0
 }
 
+/// How long the page hands files over before the browser's turn.
+const HAND_OVER_MS: f64 = 10.0;
+
 /// Files handed to a reader at a time (a reader answers a group of its files at a time, see
 /// `js/ampk-rekap-reader.js`).
 const READ_CHUNK: usize = 32;
@@ -511,7 +514,8 @@ impl FileReads {
         // yields first (the task that chose the files took their list) and now and then after
         // (handing over 10,000 files takes a while). The first use of a chosen file costs a round
         // trip to the browser, slower while the readers start: each file is touched here (its
-        // size) before it is handed over, so that a slow one ends the chunk and the task early.
+        // size) before it is handed over, so that a slow one ends the chunk and the task early;
+        // the slices are short (`HAND_OVER_MS`), as one round trip now and then takes 20–30 ms.
         yield_now().await;
         let mut slice_start = clock_ms();
         let (mut list, mut named, mut first, mut sent) = (js_sys::Array::new(), js_sys::Array::new(), 0, 0);
@@ -519,7 +523,7 @@ impl FileReads {
             let _ = f.size();
             list.push(f);
             named.push(&JsValue::from_str(name));
-            let late = clock_ms() - slice_start > 20.0;
+            let late = clock_ms() - slice_start > HAND_OVER_MS;
             if list.length() as usize == READ_CHUNK || late || i + 1 == reads.files.len() {
                 let message = js_sys::Array::of4(&list, &named, &JsValue::from(first), &JsValue::from(limit as f64));
                 if reads.workers[sent % reads.workers.len()].post_message(&message).is_err() {
