@@ -375,7 +375,7 @@ struct Reads {
     batches: std::collections::VecDeque<js_sys::Array>,
     /// The batch being taken (see `js/ampk-rekap-reader.js`): its entries (three numbers a
     /// file), its bytes, copied into this module's memory at once, and where its next file is.
-    current: Option<Batch>,
+    current: Option<ReaderBatch>,
     failed: bool,
     /// Resolves the promise the page awaits while nothing is there to take.
     wake: Option<js_sys::Function>,
@@ -383,7 +383,7 @@ struct Reads {
 
 /// A reader's message, being taken: `entries` (index, length, report length per file) over
 /// `data` (each file's bytes, then its report).
-struct Batch {
+struct ReaderBatch {
     entries: Vec<i32>,
     data: Vec<u8>,
     /// The next entry, and where its bytes start.
@@ -391,13 +391,13 @@ struct Batch {
     at: usize,
 }
 
-impl Batch {
+impl ReaderBatch {
     /// A reader's message; `None` when it is no such batch.
-    fn of(message: &js_sys::Array) -> Option<Batch> {
+    fn of(message: &js_sys::Array) -> Option<ReaderBatch> {
         let entries = message.get(0).dyn_into::<js_sys::Int32Array>().ok()?.to_vec();
         let buffer: JsValue = message.get(1).dyn_into::<js_sys::ArrayBuffer>().ok()?.into();
         let data = js_sys::Uint8Array::new(&buffer).to_vec();
-        Some(Batch { entries, data, next: 0, at: 0 })
+        Some(ReaderBatch { entries, data, next: 0, at: 0 })
     }
 
     /// The next file of the batch: its number and answer (`None` at its end, or when its
@@ -443,7 +443,7 @@ impl Reads {
                     self.failed = true;
                 }
             }
-            self.current = Batch::of(&self.batches.pop_front()?);
+            self.current = ReaderBatch::of(&self.batches.pop_front()?);
             if self.current.is_none() {
                 self.failed = true;
             }

@@ -10,6 +10,7 @@ use ampk_core::import::{self, FileReport, ImportReport, JuryMarks, Status};
 use ampk_core::rank::name_key;
 use ampk_core::review::{self, Correction, ReviewFile, ReviewState, SubmissionReview, Verdict, Verified};
 use ampk_core::rubric::InputKind;
+use ampk_core::submission::Read;
 use ampk_core::{fmt, Lang, Problem, ProblemCode, Rubric};
 use ampk_web::browser::StorageError;
 use ampk_web::components::RubricRef;
@@ -344,6 +345,9 @@ pub struct RekapModel {
     pub review_problems: Vec<Problem>,
     /// The review form of the open details, when they show a ranked submission.
     pub form: Option<ReviewForm>,
+    /// The document of the open details in full, read from its text once, when they were
+    /// opened (see `in_full`), not at every drawing of the page.
+    pub selected_read: Option<Rc<Read>>,
     pub rank_by: RankBy,
     /// The outcome of the last review file opened: submissions reviewed and audit entries, or
     /// its problems.
@@ -379,6 +383,7 @@ impl RekapModel {
             verified: None,
             review_problems: Vec::new(),
             form: None,
+            selected_read: None,
             rank_by: RankBy::Data,
             review_load: None,
         }
@@ -424,24 +429,33 @@ impl RekapModel {
         self.files.iter().map(|(n, t)| n.len() + t.len() + 8).sum()
     }
 
-    /// A file's report with its document in full, read again from the file's text: the page
-    /// keeps its reports lightened (`FileReport::lighten`: no evidence links, notes or embedded
-    /// scores, which only the details show). The text is the one of that name whose digest is
-    /// the report's; without one (no document, or no such text) the report as kept.
+    /// A file's report with its document in full: the page keeps its reports lightened
+    /// (`FileReport::lighten`: no evidence links, notes or embedded scores, which only the
+    /// details show). The document is the open details' (`selected_read`) when it is this
+    /// file's, else read again from the text (`read_in_full`); without one, the report as kept.
     pub fn in_full(&self, f: &FileReport) -> FileReport {
         let mut full = f.clone();
-        if let Some(digest) = f.read.as_ref().map(|r| r.digest.as_str()) {
-            let read = self
-                .files
-                .iter()
-                .filter(|(name, _)| *name == f.file)
-                .filter_map(|(_, text)| ampk_core::submission::read(text.as_bytes()).ok())
-                .find(|r| r.digest == digest);
-            if read.is_some() {
-                full.read = read;
+        let digest = f.read.as_ref().map(|r| r.digest.as_str());
+        match &self.selected_read {
+            Some(read) if Some(read.digest.as_str()) == digest => full.read = Some((**read).clone()),
+            _ => {
+                if let Some(read) = self.read_in_full(f) {
+                    full.read = Some(read);
+                }
             }
         }
         full
+    }
+
+    /// A file's document read again from its text: the text of that name whose digest is the
+    /// report's (`None`: no document, or no such text).
+    fn read_in_full(&self, f: &FileReport) -> Option<Read> {
+        let digest = f.read.as_ref()?.digest.as_str();
+        self.files
+            .iter()
+            .filter(|(name, _)| *name == f.file)
+            .filter_map(|(_, text)| ampk_core::submission::read(text.as_bytes()).ok())
+            .find(|r| r.digest == digest)
     }
 
     /// Resolves duplicates and ranks again, with the files so far and `more`.
@@ -723,6 +737,7 @@ impl Reducible for RekapModel {
                 m.jury.clear();
                 m.jury_typed.clear();
                 m.selected = None;
+                m.selected_read = None;
                 m.review = Rc::new(ReviewFile::new(&m.rubric.0));
                 m.reviewer.clear();
                 m.form = None;
@@ -738,6 +753,8 @@ impl Reducible for RekapModel {
             RekapAction::Select(s) => {
                 m.selected = s;
                 m.form = m.form_of(s);
+                let report = m.report.clone();
+                m.selected_read = s.and_then(|i| report?.files.get(i).and_then(|f| m.read_in_full(f))).map(Rc::new);
             }
             RekapAction::Sort(s) => m.sort = s,
             RekapAction::Drag(d) => m.drag = d,
@@ -797,6 +814,11 @@ mod tests {
         assert!(wire(&full).categories.values().any(|e| !e.evidence.is_empty()));
         assert!(!wire(&full).computed.is_empty());
         assert_eq!((full.status, &full.reasons, &full.checked), (kept.status, &kept.reasons, &kept.checked));
+        // Opening the details reads the document once; the details drawn then use it.
+        let i = report.files.iter().position(|f| f.file == "a.json").expect("a.json");
+        let open = m.clone().reduce(RekapAction::Select(Some(i)));
+        assert_eq!(open.selected_read.as_deref().map(|r| &r.wire), Some(&wire(&want)));
+        assert_eq!(open.in_full(kept), full);
         // A text of that name whose content is another is not taken for it.
         let mut other = (*m).clone();
         other.files = Rc::new(vec![("a.json".to_string(), b.1.clone())]);
