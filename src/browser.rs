@@ -51,6 +51,8 @@ const PUBLISHED_KEY: &str = "ampk.published.sha256";
 const OVERRIDES_KEY: &str = "ampk.rubric.overrides";
 /// Every official rubric used here, by fingerprint (drafts name theirs by fingerprint).
 const TEXT_PREFIX: &str = "ampk.rubrics.";
+/// Their packs, by fingerprint: what the page uses (`packed_rubric`).
+const PACK_PREFIX: &str = "ampk.rubric-packs.";
 const NOTICE_KEY: &str = "ampk.https-notice";
 const INDEX_KEY: &str = "ampk.drafts";
 const CURRENT_KEY: &str = "ampk.current";
@@ -395,22 +397,25 @@ pub fn to_json<T: Serialize>(value: &T) -> String {
         .expect("the kit's own types serialise")
 }
 
-/// Compiles a rubric text whose fingerprint is known (validated earlier, in the worker), read
-/// with the browser's JSON parser.
-pub fn compile_rubric(text: &str, sha256: String) -> Result<ampk_core::Rubric, Vec<ampk_core::Problem>> {
-    match parse::<ampk_core::rubric::RubricFile>(text) {
-        Some(file) => ampk_core::rubric::compile_parsed(file, sha256),
-        None => Err(ampk_core::rubric::unreadable()),
-    }
+/// A rubric used here, compiled: its pack kept under its fingerprint (`ampk_core::rubric::pack`,
+/// made by the worker that validated it). `None` when none is kept (kept by an earlier version
+/// of the kit, or in an earlier form of pack, or changed since): the worker then packs it again.
+/// The page reads no rubric JSON, runs no rubric rule and parses no expression.
+pub fn packed_rubric(sha256: &str) -> Option<ampk_core::Rubric> {
+    get(&format!("{PACK_PREFIX}{sha256}")).and_then(|p| ampk_core::rubric::unpack(&p)).filter(|r| r.sha256 == sha256)
 }
 
-/// A freshly compiled copy of the built-in model rubric.
+/// Keeps a rubric's pack under its fingerprint (see [`packed_rubric`]).
+pub fn keep_pack(sha256: &str, pack: &str) -> Result<(), StorageError> {
+    set(&format!("{PACK_PREFIX}{sha256}"), pack)
+}
+
+/// A fresh copy of the built-in model rubric, from its pack.
 pub fn model_rubric() -> ampk_core::Rubric {
-    use ampk_core::rubric::{MODEL_RUBRIC_JSON, MODEL_RUBRIC_SHA256};
-    match compile_rubric(MODEL_RUBRIC_JSON, MODEL_RUBRIC_SHA256.to_string()) {
-        Ok(r) => r,
-        // A tested constant; no `{:?}`, which would put every problem code's name in the page.
-        Err(_) => panic!("the built-in rubric is invalid"),
+    match ampk_core::rubric::unpack(ampk_core::rubric::MODEL_RUBRIC_PACK) {
+        Some(r) => r,
+        // A tested constant (`the_committed_model_pack_is_current`).
+        None => panic!("the built-in rubric's pack is unreadable"),
     }
 }
 

@@ -679,8 +679,8 @@ fn decimals_read_exactly_in_the_officers_bundle() {
 // Reading JSON with the browser's parser (`browser::parse`, over `js_value`)
 // ---------------------------------------------------------------------------------------------
 
-/// What the page reads with `JSON.parse` and `js_value` is what serde_json reads: the model
-/// rubric, every kind of reply the officer's worker writes (with serde_json), a stored draft.
+/// What the page reads with `JSON.parse` and `js_value` is what serde_json reads: a large
+/// document (the model rubric, though the page takes rubrics packed), every kind of reply the officer's worker writes (with serde_json), a stored draft.
 #[wasm_bindgen_test]
 fn the_browsers_parser_reads_what_serde_json_reads() {
     use ampk_core::officer::Reply;
@@ -695,7 +695,7 @@ fn the_browsers_parser_reads_what_serde_json_reads() {
     draft.jury_estimate = 72.5;
     assert_eq!(parse::<Draft>(&to_json(&draft)).as_ref(), Some(&draft), "a stored draft");
     let replies = [
-        Reply::Rubric { sha256: r.sha256.clone() },
+        Reply::Rubric { sha256: r.sha256.clone(), pack: ampk_core::rubric::pack(r) },
         Reply::Draft(Box::new(draft.clone())),
         Reply::File { name: "a.json".into(), text: "{\"x\": 1}".into(), key: "k".into() },
         Reply::Migrated { draft: Box::new(draft), from: "Rubrik".into(), changes: vec!["c".into()], dropped: vec![] },

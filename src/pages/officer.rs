@@ -50,8 +50,10 @@ pub fn max_text() -> String {
 /// The rubric in use is the officer's own choice, else the published rubric last found valid
 /// here, else the built-in model; [`check_published`] then asks the host what it publishes now.
 /// A rubric remembered here was validated (in the worker) when it was first used and is kept
-/// with its fingerprint, so it is only compiled. One remembered without a fingerprint (by an
-/// earlier version of the kit) is validated again by [`revalidate_saved_rubric`].
+/// with its fingerprint and its pack, so it is only unpacked. One remembered without a
+/// fingerprint or a pack (by an earlier version of the kit) is validated again by
+/// [`revalidate_saved_rubric`] (the officer's own choice) or [`check_published`]; until then the
+/// model is shown, and drafts keep their own rubric's fingerprint.
 pub fn initial_model(lang: Lang) -> Model {
     let own = browser::saved_rubric().zip(browser::saved_rubric_sha256());
     // An own rubric remembered by an earlier kit was kept only as the choice: keep its text by
@@ -62,11 +64,11 @@ pub fn initial_model(lang: Lang) -> Model {
             let _ = browser::keep_rubric_text(sha, text);
         }
     }
-    let compiled = own.or_else(browser::saved_published).map(|(text, sha)| (browser::compile_rubric(&text, sha), text));
-    let (rubric, rubric_text, rubric_problems) = match compiled {
-        Some((Ok(r), text)) => (r, Some(Rc::from(text)), Vec::new()),
-        Some((Err(p), _)) => (browser::model_rubric(), None, p),
-        None => (browser::model_rubric(), None, Vec::new()),
+    let packed =
+        own.or_else(browser::saved_published).and_then(|(text, sha)| Some((browser::packed_rubric(&sha)?, text)));
+    let (rubric, rubric_text) = match packed {
+        Some((r, text)) => (r, Some(Rc::from(text))),
+        None => (browser::model_rubric(), None),
     };
     let mut draft = browser::current_draft().unwrap_or_else(|| new_draft(&rubric, lang));
     // Saved by an earlier kit: made with the rubric it was scored with then.
@@ -79,7 +81,7 @@ pub fn initial_model(lang: Lang) -> Model {
         rubric_text,
         draft,
         revision: 0,
-        rubric_problems,
+        rubric_problems: Vec::new(),
         open_problems: Vec::new(),
         export_problems: Vec::new(),
         feedback_problems: Vec::new(),
@@ -90,36 +92,67 @@ pub fn initial_model(lang: Lang) -> Model {
 }
 
 /// Validates an official rubric file the officer chose in the worker; when valid, remembers it
-/// as the officer's own choice (it holds until the published rubric changes) and uses it.
+/// (with its pack) as the officer's own choice (it holds until the published rubric changes)
+/// and uses it.
 fn use_rubric_file(bytes: Vec<u8>, on_action: Callback<Action>) {
     let text = String::from_utf8_lossy(&bytes).into_owned();
     browser::officer_task(&Request::Rubric, Some(&bytes), move |reply| match reply {
-        Reply::Rubric { sha256 } => match browser::compile_rubric(&text, sha256.clone()) {
-            Ok(r) => {
-                let _ = browser::save_rubric(Some((&text, &sha256)));
-                let _ = browser::keep_rubric_text(&sha256, &text);
-                browser::set_choice_overrides(browser::saved_published().map(|(_, sha)| sha).as_deref());
-                on_action.emit(Action::UseRubric(RubricRef(Rc::new(r)), Some(Rc::from(text))));
-            }
-            Err(p) => on_action.emit(Action::RubricProblems(p)),
-        },
+        Reply::Rubric { sha256, pack } => {
+            let Some(r) = unpacked(&sha256, &pack, &on_action) else { return };
+            let _ = browser::save_rubric(Some((&text, &sha256)));
+            let _ = browser::keep_rubric_text(&sha256, &text);
+            browser::set_choice_overrides(browser::saved_published().map(|(_, sha)| sha).as_deref());
+            on_action.emit(Action::UseRubric(RubricRef(Rc::new(r)), Some(Rc::from(text))));
+        }
         Reply::Problems(p) => on_action.emit(Action::RubricProblems(p)),
         _ => {}
     });
 }
 
-/// An official rubric remembered by an earlier version of the kit, without its fingerprint:
-/// validated again, once, in the worker.
+/// The rubric of a pack the worker made, kept under its fingerprint; a pack the page cannot
+/// read (a worker of another version) is reported as the worker failing.
+fn unpacked(sha256: &str, pack: &str, on_action: &Callback<Action>) -> Option<rubric::Rubric> {
+    match rubric::unpack(pack).filter(|r| r.sha256 == sha256) {
+        Some(r) => {
+            let _ = browser::keep_pack(sha256, pack);
+            Some(r)
+        }
+        None => {
+            on_action.emit(Action::RubricProblems(vec![crate::i18n::problem(ProblemCode::WorkerFailed, &|t| {
+                t.officer_worker_failed("pack")
+            })]));
+            None
+        }
+    }
+}
+
+/// The officer's own rubric, remembered by an earlier version of the kit without its
+/// fingerprint or without its pack: validated again, once, in the worker. A rubric that is no
+/// longer valid is reported and the model stays in use.
 pub fn revalidate_saved_rubric(on_action: Callback<Action>) {
-    if let (Some(text), None) = (browser::saved_rubric(), browser::saved_rubric_sha256()) {
-        use_rubric_file(text.into_bytes(), on_action);
+    let Some(text) = browser::saved_rubric() else { return };
+    match browser::saved_rubric_sha256() {
+        None => use_rubric_file(text.into_bytes(), on_action),
+        Some(sha) if browser::packed_rubric(&sha).is_none() => {
+            let bytes = text.clone().into_bytes();
+            browser::officer_task(&Request::Rubric, Some(&bytes), move |reply| match reply {
+                Reply::Rubric { sha256, pack } if sha256 == sha => {
+                    if let Some(r) = unpacked(&sha256, &pack, &on_action) {
+                        on_action.emit(Action::UseRubric(RubricRef(Rc::new(r)), Some(Rc::from(text))));
+                    }
+                }
+                Reply::Problems(p) => on_action.emit(Action::RubricProblems(p)),
+                _ => {}
+            });
+        }
+        Some(_) => {}
     }
 }
 
 /// Asks the host for its published rubric (`rubric.json` beside the page) and makes it the
 /// rubric in use, unless the officer chose another since it was published. A published rubric
-/// seen before is only compiled; a new one is validated in the worker first. A broken one is
-/// reported and nothing falls back silently.
+/// seen before is only unpacked; a new one (or one without its pack) is validated and packed in
+/// the worker first. A broken one is reported and nothing falls back silently.
 pub fn check_published(on_action: Callback<Action>) {
     wasm_bindgen_futures::spawn_local(async move {
         match browser::fetch_published().await {
@@ -134,12 +167,23 @@ pub fn check_published(on_action: Callback<Action>) {
             }
             Fetched::Unreachable(status) => on_action.emit(Action::Published(Published::Unreachable(status))),
             Fetched::Text { text, kept_at } => {
-                match browser::saved_published().filter(|(known, _)| *known == text) {
-                    Some((_, sha)) => adopt_published(text, sha, kept_at, &on_action),
+                let known = browser::saved_published()
+                    .filter(|(known, _)| *known == text)
+                    .and_then(|(_, sha)| Some((browser::packed_rubric(&sha)?, sha)));
+                match known {
+                    Some((r, sha)) => adopt_published(text, sha, r, kept_at, &on_action),
                     None => {
                         let bytes = text.clone().into_bytes();
                         browser::officer_task(&Request::Rubric, Some(&bytes), move |reply| match reply {
-                            Reply::Rubric { sha256 } => adopt_published(text, sha256, kept_at, &on_action),
+                            Reply::Rubric { sha256, pack } => {
+                                match rubric::unpack(&pack).filter(|r| r.sha256 == sha256) {
+                                    Some(r) => {
+                                        let _ = browser::keep_pack(&sha256, &pack);
+                                        adopt_published(text, sha256, r, kept_at, &on_action)
+                                    }
+                                    None => on_action.emit(Action::Published(Published::Unreachable(0))),
+                                }
+                            }
                             // The worker could not run: the file was not checked, so it is not
                             // called broken.
                             Reply::Problems(p) if p.iter().any(|p| p.code == ProblemCode::WorkerFailed) => {
@@ -155,11 +199,14 @@ pub fn check_published(on_action: Callback<Action>) {
     });
 }
 
-fn adopt_published(text: String, sha: String, kept_at: Option<String>, on_action: &Callback<Action>) {
-    let r = match browser::compile_rubric(&text, sha.clone()) {
-        Ok(r) => RubricRef(Rc::new(r)),
-        Err(p) => return on_action.emit(Action::Published(Published::Broken(p))),
-    };
+fn adopt_published(
+    text: String,
+    sha: String,
+    r: rubric::Rubric,
+    kept_at: Option<String>,
+    on_action: &Callback<Action>,
+) {
+    let r = RubricRef(Rc::new(r));
     let _ = browser::keep_rubric_text(&sha, &text);
     browser::save_published(Some(&sha));
     let text: Rc<str> = Rc::from(text);

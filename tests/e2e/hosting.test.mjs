@@ -73,6 +73,16 @@ async function offlineReady(page) {
   await page.waitForFunction(() => navigator.serviceWorker?.controller != null, null, { timeout: 30_000 });
 }
 
+/** Loads, as the officer's own choice, an official copy of the model named `id` and `title`. */
+async function loadOwnRubric(page, id, title) {
+  const own = { ...JSON.parse(fs.readFileSync(modelRubric, 'utf8')), id, status: 'official', title };
+  const ownFile = path.join(tmp, `${id}.json`);
+  fs.writeFileSync(ownFile, JSON.stringify(own));
+  await page.setInputFiles('[data-testid=load-rubric]', ownFile);
+  await page.waitForSelector('[data-testid=rubric-source][data-source=own]');
+  return own;
+}
+
 /** Dinas Contoh A's Media Sosial OPD figures, whatever the rubric scores them at. */
 async function fillContohAFigures(page) {
   await ready(page);
@@ -408,14 +418,7 @@ test('11. an own rubric remembered by an earlier kit (choice only) still gives i
   const s = await site();
   const { page, errors, context } = await openPage(browser, s.url);
   await ready(page);
-  const own = JSON.parse(fs.readFileSync(modelRubric, 'utf8'));
-  own.id = 'ampk-2025-lama';
-  own.status = 'official';
-  own.title = { id: 'Rubrik lama (uji)', en: 'Old rubric (test)' };
-  const ownFile = path.join(tmp, 'rubrik-lama.json');
-  fs.writeFileSync(ownFile, JSON.stringify(own));
-  await page.setInputFiles('[data-testid=load-rubric]', ownFile);
-  await page.waitForSelector('[data-testid=rubric-source][data-source=own]');
+  await loadOwnRubric(page, 'ampk-2025-lama', { id: 'Rubrik lama (uji)', en: 'Old rubric (test)' });
   await page.waitForSelector('[data-testid=migration-summary]');
   await page.fill(byName('agency.name'), 'Dinas Lama');
   await waitSaved(page, 'return d.agency_name === "Dinas Lama";');
@@ -431,5 +434,34 @@ test('11. an own rubric remembered by an earlier kit (choice only) still gives i
   assert.ok(changes.includes('Identitas rubrik berubah dari `ampk-2025-lama` edisi 2025 menjadi `ampk-2026-resmi-uji` edisi 2026'), changes.join(' | '));
   assert.match(await page.textContent('[data-testid=migration-summary]'), /rubrik "Rubrik lama \(uji\)"/);
   assert.equal(await page.inputValue(byName('agency.name')), 'Dinas Lama');
+  await done(context, errors);
+});
+
+test('12. rubrics an earlier kit kept without their packs (own choice, published) are packed again by the worker and stay in use', async () => {
+  const published = JSON.parse(fs.readFileSync(OFFICIAL, 'utf8'));
+  const s = await site(fs.readFileSync(OFFICIAL, 'utf8'));
+  const { page, errors, context } = await openPage(browser, s.url);
+  await page.waitForSelector('[data-testid=rubric-source][data-source=published]');
+  const packs = async () => Object.keys(await readStore(page)).filter((k) => k.startsWith('ampk.rubric-packs.')).length;
+  /** Waits until `n` packs are stored (the store is written after the page shows the rubric). */
+  const packed = async (n) => {
+    for (let i = 0; i < 100 && (await packs()) !== n; i++) await page.waitForTimeout(100);
+    assert.equal(await packs(), n);
+  };
+  await packed(1);
+  // As an earlier kit left it: the published rubric's text and fingerprint, no pack.
+  await storeDeletePrefix(page, 'ampk.rubric-packs.');
+  await page.reload();
+  await page.waitForSelector('[data-testid=rubric-source][data-source=published]');
+  assert.equal(await page.textContent('[data-testid=rubric-title]'), published.title.id);
+  await packed(1);
+
+  // The officer's own choice, without its pack: in use again once the worker has packed it.
+  const own = await loadOwnRubric(page, 'ampk-2025-pilihan', { id: 'Rubrik pilihan (uji)', en: 'Chosen rubric (test)' });
+  await storeDeletePrefix(page, 'ampk.rubric-packs.');
+  await page.reload();
+  await page.waitForSelector('[data-testid=rubric-source][data-source=own]');
+  assert.equal(await page.textContent('[data-testid=rubric-title]'), own.title.id);
+  assert.deepEqual(await page.$$('[data-testid=rubric-problems]'), []);
   await done(context, errors);
 });

@@ -58,8 +58,9 @@ pub enum Request {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Reply {
-    /// The rubric file is valid; its fingerprint.
-    Rubric { sha256: String },
+    /// The rubric file is valid: its fingerprint and its pack (`rubric::pack`), the form in
+    /// which the page takes it.
+    Rubric { sha256: String, pack: String },
     /// The draft made from a submission file (or from a feedback file, with its feedback).
     Draft(Box<Draft>),
     /// The export: file name, text, and the draft's export key at that moment.
@@ -85,7 +86,7 @@ pub fn handle(request: &str, bytes: &[u8]) -> Reply {
     };
     match request {
         Request::Rubric => match rubric::load(bytes) {
-            Ok(r) => Reply::Rubric { sha256: r.sha256 },
+            Ok(r) => Reply::Rubric { pack: rubric::pack(&r), sha256: r.sha256 },
             Err(p) => Reply::Problems(p),
         },
         Request::Open { rubric, lang, local_id, name, now } => match rubric_of(&rubric) {
@@ -408,7 +409,7 @@ mod tests {
         let sha = rubric::MODEL_RUBRIC_SHA256.to_string();
         assert_eq!(
             handle(&request(&Request::Rubric), rubric::MODEL_RUBRIC_JSON.as_bytes()),
-            Reply::Rubric { sha256: sha }
+            Reply::Rubric { sha256: sha, pack: rubric::MODEL_RUBRIC_PACK.to_string() }
         );
         let Reply::Problems(p) = handle(&request(&Request::Rubric), b"{\"format\": 1}") else { panic!() };
         assert!(!p.is_empty());

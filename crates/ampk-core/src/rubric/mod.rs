@@ -10,8 +10,11 @@
 //! compares two rubrics ([`diff()`]).
 
 mod diff;
+mod pack;
 mod v1;
 mod validate;
+
+pub use pack::{pack, unpack, MODEL_RUBRIC_PACK};
 
 pub use diff::{
     diff, kind_name, scale_words, CategoryDiff, Change, Identity, IndicatorChange, InputChange, Named, RubricDiff,
