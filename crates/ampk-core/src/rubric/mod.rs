@@ -160,26 +160,14 @@ pub fn from_value(value: &Value) -> Result<Rubric, Vec<Problem>> {
 
 /// Compiles a rubric text whose fingerprint is already known, with the semantic rules of
 /// [`load`] but without its structural check: read straight into the typed form, without a
-/// `serde_json::Value` in between. It serves the built-in rubric and an official rubric
-/// validated earlier (by [`load`]) and remembered with its fingerprint. A rule that fails
-/// anyway (a remembered text changed since) is reported by its code alone, at the document,
-/// asking for the file to be loaded again (which lists every problem): so the officer's page,
-/// which compiles only such rubrics, carries none of the rules' messages.
+/// `serde_json::Value` in between. It serves the built-in rubric ([`builtin`], [`model`]). A
+/// rule that fails anyway is reported by its code alone, at the document, asking for the file
+/// to be loaded again (which lists every problem). The officer's page compiles no rubric: it
+/// takes them packed ([`pack()`]).
 pub fn compile(text: &str, sha256: String) -> Result<Rubric, Vec<Problem>> {
     // The parser's own message is not formatted here (`load` reports it).
     let file: RubricFile =
         serde_json::from_str(text.strip_prefix('\u{feff}').unwrap_or(text)).map_err(|_| unreadable())?;
-    compile_parsed(file, sha256)
-}
-
-/// What [`compile`] reports for a text that is not a rubric file at all: load it again.
-pub fn unreadable() -> Vec<Problem> {
-    vec![Problem::of(ProblemCode::Structure, "", |t| t.rubric_validate_again())]
-}
-
-/// [`compile`] of a file already read into its types: the officer's page reads JSON with the
-/// browser's own parser, so its bundle carries no JSON parser for rubrics.
-pub fn compile_parsed(file: RubricFile, sha256: String) -> Result<Rubric, Vec<Problem>> {
     let mut failed: Vec<ProblemCode> = Vec::new();
     let categories = validate::validate(&file, &mut failed);
     if failed.is_empty() {
@@ -187,6 +175,11 @@ pub fn compile_parsed(file: RubricFile, sha256: String) -> Result<Rubric, Vec<Pr
     } else {
         Err(failed.into_iter().map(|code| Problem::of(code, "", |t| t.rubric_validate_again())).collect())
     }
+}
+
+/// What [`compile`] reports for a text that is not a rubric file at all: load it again.
+pub fn unreadable() -> Vec<Problem> {
+    vec![Problem::of(ProblemCode::Structure, "", |t| t.rubric_validate_again())]
 }
 
 /// The semantic rules of the format (rubric-format §8), every problem with its message, and the
