@@ -152,6 +152,9 @@ pub struct Model {
     pub published: Published,
     /// The last move of a draft to the rubric in use, until its summary is closed.
     pub moved: Option<MoveSummary>,
+    /// The rubric kept here is being packed again in the worker (kept without its pack by an
+    /// earlier kit): the model is in use meanwhile, and no draft is shown or moved to it.
+    pub rubric_pending: bool,
 }
 
 fn entry<'a>(d: &'a mut Draft, cat: &str) -> &'a mut DraftEntry {
@@ -275,8 +278,12 @@ impl Reducible for Model {
                 m.rubric = r;
                 m.rubric_text = text;
                 m.rubric_problems.clear();
+                m.rubric_pending = false;
             }
-            Some(Action::RubricProblems(p)) => m.rubric_problems = p,
+            Some(Action::RubricProblems(p)) => {
+                m.rubric_problems = p;
+                m.rubric_pending = false;
+            }
             Some(Action::OpenProblems(p)) => m.open_problems = p,
             Some(Action::ExportProblems(p)) => m.export_problems = p,
             Some(Action::FeedbackProblems(p)) => m.feedback_problems = p,
@@ -323,6 +330,7 @@ mod tests {
             notice: None,
             published: Published::Checking,
             moved: None,
+            rubric_pending: false,
         })
     }
 

@@ -51,9 +51,9 @@ pub fn max_text() -> String {
 /// here, else the built-in model; [`check_published`] then asks the host what it publishes now.
 /// A rubric remembered here was validated (in the worker) when it was first used and is kept
 /// with its fingerprint and its pack, so it is only unpacked. One remembered without a
-/// fingerprint or a pack (by an earlier version of the kit) is validated again by
-/// [`revalidate_saved_rubric`] (the officer's own choice) or [`check_published`]; until then the
-/// model is shown, and drafts keep their own rubric's fingerprint.
+/// fingerprint or a pack (by an earlier version of the kit) is validated and packed again by
+/// [`revalidate_saved_rubric`]; until then the model is in use, and no draft is shown or moved
+/// (`Model::rubric_pending`).
 pub fn initial_model(lang: Lang) -> Model {
     let own = browser::saved_rubric().zip(browser::saved_rubric_sha256());
     // An own rubric remembered by an earlier kit was kept only as the choice: keep its text by
@@ -64,8 +64,11 @@ pub fn initial_model(lang: Lang) -> Model {
             let _ = browser::keep_rubric_text(sha, text);
         }
     }
-    let packed =
-        own.or_else(browser::saved_published).and_then(|(text, sha)| Some((browser::packed_rubric(&sha)?, text)));
+    let kept = own.or_else(browser::saved_published);
+    let packed = kept.as_ref().and_then(|(text, sha)| Some((browser::packed_rubric(sha)?, text.clone())));
+    // Kept without its pack (or an own rubric without its fingerprint): packed again by
+    // `revalidate_saved_rubric`; meanwhile no draft is shown or moved.
+    let rubric_pending = packed.is_none() && (kept.is_some() || browser::saved_rubric().is_some());
     let (rubric, rubric_text) = match packed {
         Some((r, text)) => (r, Some(Rc::from(text))),
         None => (browser::model_rubric(), None),
@@ -88,6 +91,7 @@ pub fn initial_model(lang: Lang) -> Model {
         notice: None,
         published: Published::Checking,
         moved: None,
+        rubric_pending,
     }
 }
 
@@ -126,27 +130,47 @@ fn unpacked(sha256: &str, pack: &str, on_action: &Callback<Action>) -> Option<ru
     }
 }
 
-/// The officer's own rubric, remembered by an earlier version of the kit without its
-/// fingerprint or without its pack: validated again, once, in the worker. A rubric that is no
-/// longer valid is reported and the model stays in use.
+/// The rubric kept here (the officer's own choice, else the published rubric last found valid),
+/// when an earlier version of the kit kept it without its fingerprint or without its pack:
+/// validated and packed again, once, in the worker. A rubric that is no longer valid is
+/// reported and the model stays in use.
 pub fn revalidate_saved_rubric(on_action: Callback<Action>) {
-    let Some(text) = browser::saved_rubric() else { return };
-    match browser::saved_rubric_sha256() {
-        None => use_rubric_file(text.into_bytes(), on_action),
-        Some(sha) if browser::packed_rubric(&sha).is_none() => {
-            let bytes = text.clone().into_bytes();
-            browser::officer_task(&Request::Rubric, Some(&bytes), move |reply| match reply {
-                Reply::Rubric { sha256, pack } if sha256 == sha => {
-                    if let Some(r) = unpacked(&sha256, &pack, &on_action) {
-                        on_action.emit(Action::UseRubric(RubricRef(Rc::new(r)), Some(Rc::from(text))));
-                    }
-                }
-                Reply::Problems(p) => on_action.emit(Action::RubricProblems(p)),
-                _ => {}
-            });
+    match (browser::saved_rubric(), browser::saved_rubric_sha256()) {
+        (Some(text), None) => use_rubric_file(text.into_bytes(), on_action),
+        (Some(text), Some(sha)) if browser::packed_rubric(&sha).is_none() => repack(text, sha, true, on_action),
+        (Some(_), Some(_)) => {}
+        (None, _) => {
+            if let Some((text, sha)) =
+                browser::saved_published().filter(|(_, sha)| browser::packed_rubric(sha).is_none())
+            {
+                repack(text, sha, false, on_action);
+            }
         }
-        Some(_) => {}
     }
+}
+
+/// Packs a kept rubric (`text`, fingerprint `sha`) again in the worker and uses it, if it is
+/// still the rubric to use when the worker answers (the published rubric may have changed and
+/// taken over meanwhile, see [`check_published`]).
+fn repack(text: String, sha: String, own: bool, on_action: Callback<Action>) {
+    let bytes = text.clone().into_bytes();
+    browser::officer_task(&Request::Rubric, Some(&bytes), move |reply| match reply {
+        Reply::Rubric { sha256, pack } if sha256 == sha => {
+            let Some(r) = unpacked(&sha256, &pack, &on_action) else { return };
+            let still = if own {
+                browser::saved_rubric_sha256().as_deref() == Some(sha.as_str())
+            } else {
+                browser::saved_rubric().is_none() && browser::saved_published().is_some_and(|(_, s)| s == sha)
+            };
+            if still {
+                on_action.emit(Action::UseRubric(RubricRef(Rc::new(r)), Some(Rc::from(text))));
+            }
+        }
+        // The kept text is not the one its fingerprint names: it is loaded again by hand.
+        Reply::Rubric { .. } => on_action.emit(Action::RubricProblems(rubric::unreadable())),
+        Reply::Problems(p) => on_action.emit(Action::RubricProblems(p)),
+        _ => {}
+    });
 }
 
 /// Asks the host for its published rubric (`rubric.json` beside the page) and makes it the
@@ -175,15 +199,11 @@ pub fn check_published(on_action: Callback<Action>) {
                     None => {
                         let bytes = text.clone().into_bytes();
                         browser::officer_task(&Request::Rubric, Some(&bytes), move |reply| match reply {
-                            Reply::Rubric { sha256, pack } => {
-                                match rubric::unpack(&pack).filter(|r| r.sha256 == sha256) {
-                                    Some(r) => {
-                                        let _ = browser::keep_pack(&sha256, &pack);
-                                        adopt_published(text, sha256, r, kept_at, &on_action)
-                                    }
-                                    None => on_action.emit(Action::Published(Published::Unreachable(0))),
-                                }
-                            }
+                            Reply::Rubric { sha256, pack } => match unpacked(&sha256, &pack, &on_action) {
+                                Some(r) => adopt_published(text, sha256, r, kept_at, &on_action),
+                                // Not checked (the worker's answer is unreadable), so not called broken.
+                                None => on_action.emit(Action::Published(Published::Unreachable(0))),
+                            },
                             // The worker could not run: the file was not checked, so it is not
                             // called broken.
                             Reply::Problems(p) if p.iter().any(|p| p.code == ProblemCode::WorkerFailed) => {
@@ -336,7 +356,7 @@ pub fn OfficerPage(props: &OfficerPageProps) -> Html {
     // it is shown; meanwhile the form is not shown, so nothing typed can be lost. Not while the
     // published rubric is broken: then nothing is moved or scored.
     let broken = matches!(m.published, Published::Broken(_));
-    let moving = d.rubric_sha256 != r.sha256 && !broken;
+    let moving = d.rubric_sha256 != r.sha256 && !broken && !m.rubric_pending;
     // Asked once per draft, rubric and attempt: a failed move (the worker could not run) is
     // shown with its problems and tried again only when the officer asks.
     let attempt = use_state(|| 0u32);
@@ -515,7 +535,9 @@ fn officer_form(
                 { moved_summary(m, s, on_action) }
             }
             { drafts_panel(m, (drafts, persisted), on_action, changed_since_export) }
-            if moving {
+            if m.rubric_pending {
+                <p class="notice" role="status" data-testid="rubric-pending">{ t.rubric_preparing() }</p>
+            } else if moving {
                 <p class="notice" role="status" data-testid="moving">{ t.moved_in_progress(r.file.title.get(m.lang)) }</p>
                 if !m.rubric_problems.is_empty() {
                     <button type="button" class="button-secondary" data-testid="moving-retry" onclick={retry}>

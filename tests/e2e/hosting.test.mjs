@@ -437,31 +437,46 @@ test('11. an own rubric remembered by an earlier kit (choice only) still gives i
   await done(context, errors);
 });
 
-test('12. rubrics an earlier kit kept without their packs (own choice, published) are packed again by the worker and stay in use', async () => {
+test('12. rubrics an earlier kit kept without their packs (own choice, published) are packed again by the worker and stay in use; their drafts are not moved', async () => {
   const published = JSON.parse(fs.readFileSync(OFFICIAL, 'utf8'));
   const s = await site(fs.readFileSync(OFFICIAL, 'utf8'));
   const { page, errors, context } = await openPage(browser, s.url);
   await page.waitForSelector('[data-testid=rubric-source][data-source=published]');
-  const packs = async () => Object.keys(await readStore(page)).filter((k) => k.startsWith('ampk.rubric-packs.')).length;
+  const keys = async (prefix) => Object.keys(await readStore(page)).filter((k) => k.startsWith(prefix)).sort();
   /** Waits until `n` packs are stored (the store is written after the page shows the rubric). */
   const packed = async (n) => {
-    for (let i = 0; i < 100 && (await packs()) !== n; i++) await page.waitForTimeout(100);
-    assert.equal(await packs(), n);
+    for (let i = 0; i < 100 && (await keys('ampk.rubric-packs.')).length !== n; i++) await page.waitForTimeout(100);
+    assert.equal((await keys('ampk.rubric-packs.')).length, n);
   };
   await packed(1);
+  await page.fill(byName('agency.name'), 'Dinas Terbit');
+  await waitSaved(page, 'return d.agency_name === "Dinas Terbit";');
+  const drafts = await keys('ampk.draft.');
+  /** After a reload: the rubric named `title` in use, the draft as it was, nothing moved. */
+  const unchanged = async (source, title, agency) => {
+    await page.waitForSelector(`[data-testid=rubric-source][data-source=${source}]`);
+    assert.equal(await page.textContent('[data-testid=rubric-title]'), title);
+    assert.equal(await page.inputValue(byName('agency.name')), agency);
+    assert.deepEqual(await page.$$('[data-testid=migration-summary]'), [], 'no draft was moved');
+    assert.deepEqual(await page.$$('[data-testid=rubric-problems]'), []);
+  };
+
   // As an earlier kit left it: the published rubric's text and fingerprint, no pack.
   await storeDeletePrefix(page, 'ampk.rubric-packs.');
   await page.reload();
-  await page.waitForSelector('[data-testid=rubric-source][data-source=published]');
-  assert.equal(await page.textContent('[data-testid=rubric-title]'), published.title.id);
+  await unchanged('published', published.title.id, 'Dinas Terbit');
   await packed(1);
+  assert.deepEqual(await keys('ampk.draft.'), drafts, 'no draft was added');
 
   // The officer's own choice, without its pack: in use again once the worker has packed it.
   const own = await loadOwnRubric(page, 'ampk-2025-pilihan', { id: 'Rubrik pilihan (uji)', en: 'Chosen rubric (test)' });
+  await page.waitForSelector('[data-testid=migration-summary]');
+  await page.fill(byName('agency.name'), 'Dinas Pilihan');
+  await waitSaved(page, 'return d.agency_name === "Dinas Pilihan";');
+  const withOwn = await keys('ampk.draft.');
   await storeDeletePrefix(page, 'ampk.rubric-packs.');
   await page.reload();
-  await page.waitForSelector('[data-testid=rubric-source][data-source=own]');
-  assert.equal(await page.textContent('[data-testid=rubric-title]'), own.title.id);
-  assert.deepEqual(await page.$$('[data-testid=rubric-problems]'), []);
+  await unchanged('own', own.title.id, 'Dinas Pilihan');
+  assert.deepEqual(await keys('ampk.draft.'), withOwn, 'no draft was added');
   await done(context, errors);
 });

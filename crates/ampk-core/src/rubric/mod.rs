@@ -104,9 +104,8 @@ pub fn builtin() -> &'static Rubric {
     MODEL.get_or_init(model)
 }
 
-/// A freshly compiled copy of the built-in model rubric (the officer's page owns its rubric;
-/// compiling again is cheaper in download size than a deep copy of [`builtin`]).
-pub fn model() -> Rubric {
+/// The built-in model rubric, compiled (once, by [`builtin`]).
+fn model() -> Rubric {
     match compile(MODEL_RUBRIC_JSON, MODEL_RUBRIC_SHA256.to_string()) {
         Ok(r) => r,
         // A tested constant (`builtin_equals_the_fully_validated_model_and_its_fingerprint`).

@@ -20,7 +20,10 @@
 //! - a list or a map: its length, then its items.
 //!
 //! Reading is total: any text that is not a pack gives `None`, never a panic (a property test
-//! and a fuzz target check it).
+//! and a fuzz target check it), and a rubric read back has compiled parts that fit its file (as
+//! scoring expects: [`unpack`]). A change to this form (a field added, moved or read otherwise)
+//! must come with a new [`HEADER`]: packs kept by an earlier kit are then packed again by the
+//! worker instead of being misread (`a_change_to_the_form_changes_the_header` pins the form).
 
 use super::{
     AgencyType, Band, Category, CategoryDef, CheckDef, Direction, Evidence, FinalScore, IndicatorDef, InputDef,
@@ -54,7 +57,33 @@ pub fn pack(r: &Rubric) -> String {
 pub fn unpack(text: &str) -> Option<Rubric> {
     let mut r = Reader { rest: text.strip_prefix(HEADER)?, depth: 0 };
     let rubric = Rubric::take(&mut r)?;
-    r.rest.is_empty().then_some(rubric)
+    (r.rest.is_empty() && consistent(&rubric)).then_some(rubric)
+}
+
+/// Whether the compiled parts fit the file as scoring expects (what validation guarantees for a
+/// rubric compiled from its file): one compiled category per category, one expression and one
+/// list of required inputs per indicator, one rule per check, and every index in range.
+fn consistent(r: &Rubric) -> bool {
+    r.categories.len() == r.file.categories.len()
+        && r.file.categories.iter().zip(&r.categories).all(|(def, c)| {
+            let (inputs, indicators) = (def.inputs.len(), def.indicators.len());
+            c.values.len() == indicators
+                && c.requires.len() == indicators
+                && c.checks.len() == def.checks.len()
+                && c.values.iter().chain(c.checks.iter().flat_map(|k| [&k.lhs, &k.rhs])).all(|e| in_range(e, inputs))
+                && c.requires.iter().flatten().all(|&i| i < inputs)
+                && c.tie_break.iter().all(|&i| i < indicators)
+        })
+}
+
+fn in_range(e: &Expr, inputs: usize) -> bool {
+    match e {
+        Expr::Num(_) | Expr::Months => true,
+        Expr::Input(i) => *i < inputs,
+        Expr::Neg(e) => in_range(e, inputs),
+        Expr::Bin(_, a, b) => in_range(a, inputs) && in_range(b, inputs),
+        Expr::Min(v) | Expr::Max(v) => v.iter().all(|e| in_range(e, inputs)),
+    }
 }
 
 struct Writer(String);
@@ -96,7 +125,7 @@ impl<'a> Reader<'a> {
         usize::try_from(self.whole()?).ok()
     }
 
-    /// A list's length: never more than the bytes left, so a bad length cannot ask for memory.
+    /// A list's length: never more than the bytes left.
     fn len(&mut self) -> Option<usize> {
         self.small().filter(|&n| n <= self.rest.len())
     }
@@ -217,7 +246,8 @@ impl<T: Pack> Pack for Vec<T> {
     }
     fn take(r: &mut Reader<'_>) -> Option<Self> {
         let n = r.len()?;
-        let mut out = Vec::with_capacity(n);
+        // Reserved for a few items at most: a damaged count must not ask for memory.
+        let mut out = Vec::with_capacity(n.min(64));
         for _ in 0..n {
             out.push(T::take(r)?);
         }
@@ -291,6 +321,10 @@ macro_rules! variants {
     ($($t:ident [$($v:ident),* $(,)?])*) => {$(
         impl Pack for $t {
             fn put(&self, w: &mut Writer) {
+                // Every variant is listed: a new one is a compile error here, not a wrong number.
+                match self {
+                    $($t::$v)|* => {}
+                }
                 let all = [$($t::$v),*];
                 w.whole(all.iter().position(|v| v == self).unwrap_or(0) as u64);
             }
@@ -469,6 +503,90 @@ mod tests {
         ] {
             assert_eq!(unpack(&bad), None, "{}", &bad[..bad.len().min(60)]);
         }
+    }
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn expressions_nested_deeper_than_any_rubric_allows_are_not_read() {
+        let nested = |depth: usize| {
+            let mut r = builtin().clone();
+            let mut e = Expr::Input(0);
+            for _ in 0..depth {
+                e = Expr::Neg(Box::new(e));
+            }
+            r.categories[0].values[0] = e;
+            r
+        };
+        let ok = nested(MAX_DEPTH - 1);
+        assert_eq!(unpack(&pack(&ok)), Some(ok));
+        assert_eq!(unpack(&pack(&nested(MAX_DEPTH + 100))), None);
+    }
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn numbers_out_of_range_and_compiled_parts_that_do_not_fit_are_not_read() {
+        let packed = pack(builtin());
+        // `format_version` follows the `format` string: 1, then too long, too large, not a digit.
+        let at = packed.find("ampk-rubric\u{1}").unwrap() + "ampk-rubric\u{1}".len();
+        assert_eq!(&packed[at..at + 2], "1;");
+        for bad in ["99999999999999999;", "9007199254740993;", "1a;", ";", "4294967296;"] {
+            let damaged = format!("{}{bad}{}", &packed[..at], &packed[at + 2..]);
+            assert_eq!(unpack(&damaged), None, "{bad}");
+        }
+        let mut r = builtin().clone();
+        r.categories[0].values.pop();
+        assert_eq!(unpack(&pack(&r)), None, "an indicator without its expression");
+        let mut r = builtin().clone();
+        let inputs = r.file.categories[0].inputs.len();
+        r.categories[0].values[0] = Expr::Input(inputs);
+        assert_eq!(unpack(&pack(&r)), None, "an input out of range");
+        let mut r = builtin().clone();
+        r.categories[0].requires[0].push(inputs);
+        assert_eq!(unpack(&pack(&r)), None, "a required input out of range");
+        let mut r = builtin().clone();
+        r.categories[0].tie_break.push(99);
+        assert_eq!(unpack(&pack(&r)), None, "a tie-break out of range");
+        let mut r = builtin().clone();
+        r.categories.pop();
+        assert_eq!(unpack(&pack(&r)), None, "a category not compiled");
+    }
+
+    /// The form, pinned: the pack of a small rubric. When this fails because the form changed
+    /// (not the rubric), bump [`HEADER`] and write the new text here.
+    #[wasm_bindgen_test(unsupported = test)]
+    fn a_change_to_the_form_changes_the_header() {
+        let mut r = builtin().clone();
+        r.file.bands.truncate(1);
+        r.file.agency_types.truncate(1);
+        r.file.categories.truncate(1);
+        r.categories.truncate(1);
+        let (def, c) = (&mut r.file.categories[0], &mut r.categories[0]);
+        def.inputs.truncate(1);
+        def.indicators.truncate(1);
+        def.checks.clear();
+        def.description = None;
+        def.tie_break = None;
+        def.indicators[0].help = None;
+        def.inputs[0].help = None;
+        def.label = Text([("id".to_string(), "K".to_string())].into());
+        def.indicators[0].label = def.label.clone();
+        def.inputs[0].label = def.label.clone();
+        r.file.title = def.label.clone();
+        r.file.bands[0].label = def.label.clone();
+        r.file.agency_types[0].label = def.label.clone();
+        r.file.published_by = None;
+        def.eligible.truncate(1);
+        c.values = vec![Expr::Bin(BinOp::Mul, Box::new(Expr::Input(0)), Box::new(Expr::Num(0.5)))];
+        c.requires = vec![vec![0]];
+        c.checks.clear();
+        c.tie_break = vec![0];
+        r.sha256 = "s".into();
+        let text = pack(&r).replace('\u{1}', "|");
+        assert_eq!(
+            text,
+            "ampk-rubric-pack/1\nampk-rubric|1;ampk-2025-model|2025;0;1;id|K|0;2025-01-01|2025-10-31|70;30;1;90;\
+             1;id|K|1;opd|1;id|K|1;top_influencer|1;id|K|0;1;opd|3;1;reach|1;id|K|0;0;0;1;0;1;10000000000;0;0;1;\
+             1;T1|1;id|K|0;25;reach * 10 / months|1;100000;10000000;0;0;0;0;s|10;1;1;4;2;1;0;0;x3fe0000000000000;\
+             1;1;0;0;1;0;"
+        );
     }
 
     #[cfg(not(target_arch = "wasm32"))]
