@@ -6,6 +6,14 @@ export async function published() {
     return [0, '', ''];
   }
 }
+export async function fetch_text(url) {
+  try {
+    const r = await fetch(url);
+    return r.ok ? await r.text() : null;
+  } catch {
+    return null;
+  }
+}
 export function offline(onUpdate) {
   const sw = navigator.serviceWorker;
   const url = document.querySelector('meta[name=ampk-sw]')?.content;

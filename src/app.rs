@@ -3,8 +3,10 @@
 //! The coordinator and the studio are areas with their own modules, loaded when first opened.
 
 use crate::browser;
+use crate::components::RubricRef;
 use crate::pages::{officer, OfficerPage};
 use crate::state::Action;
+use std::rc::Rc;
 use yew::prelude::*;
 
 #[component]
@@ -32,6 +34,22 @@ pub fn App() -> Html {
         use_effect_with((), move |_| {
             officer::revalidate_saved_rubric(on_action.clone());
             officer::check_published(on_action);
+        });
+    }
+    // The model rubric's texts in another language than the default are fetched when that
+    // language is first chosen (they are not in the first load); the model shows its default
+    // texts until they come.
+    {
+        let on_action = on_action.clone();
+        use_effect_with(model.lang, move |l| {
+            let lang = *l;
+            if lang != ampk_core::Lang::default() {
+                wasm_bindgen_futures::spawn_local(async move {
+                    if browser::load_model_texts(lang).await {
+                        on_action.emit(Action::RubricTexts(RubricRef(Rc::new(browser::model_rubric()))));
+                    }
+                });
+            }
         });
     }
     // Offline support: a new version of the kit waits until the officer reloads (never by

@@ -276,6 +276,8 @@ extern "C" {
     /// Fetches `rubric.json` beside the page, past the HTTP cache: `[status, text, fetched]`,
     /// status 0 when the network failed, `fetched` the date of a copy the service worker kept.
     fn published() -> js_sys::Promise;
+    /// Fetches a file beside the page as text (`null` when it cannot be fetched).
+    fn fetch_text(url: &str) -> js_sys::Promise;
     /// Registers the service worker named by `<meta name="ampk-sw">` (without it, a development
     /// build, unregisters any) and calls `on_update` when a new version waits; 1 when the
     /// browser offers no service worker here (plain http).
@@ -410,13 +412,51 @@ pub fn keep_pack(sha256: &str, pack: &str) -> Result<(), StorageError> {
     set(&format!("{PACK_PREFIX}{sha256}"), pack)
 }
 
-/// A fresh copy of the built-in model rubric, from its pack.
+/// A fresh copy of the built-in model rubric, from its pack: its texts in the default language,
+/// and in each other language whose texts were loaded ([`load_model_texts`]).
 pub fn model_rubric() -> ampk_core::Rubric {
-    match ampk_core::rubric::unpack(ampk_core::rubric::MODEL_RUBRIC_PACK) {
-        Some(r) => r,
+    let Some(mut r) = ampk_core::rubric::unpack(ampk_core::rubric::MODEL_RUBRIC_PACK) else {
         // A tested constant (`the_committed_model_pack_is_current`).
-        None => panic!("the built-in rubric's pack is unreadable"),
+        panic!("the built-in rubric's pack is unreadable")
+    };
+    MODEL_TEXTS.with(|t| t.borrow().iter().all(|(_, texts)| ampk_core::rubric::add_texts(&mut r, texts)));
+    r
+}
+
+thread_local! {
+    /// The model rubric's texts in other languages than the default, as loaded (tag, texts).
+    static MODEL_TEXTS: std::cell::RefCell<Vec<(&'static str, String)>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Adds the model rubric's texts in another language ([`ampk_core::rubric::texts_of`]) when they
+/// are the model's; whether they were.
+pub fn provide_model_texts(lang: Lang, texts: String) -> bool {
+    let ok = ampk_core::rubric::unpack(ampk_core::rubric::MODEL_RUBRIC_PACK)
+        .is_some_and(|mut r| ampk_core::rubric::add_texts(&mut r, &texts));
+    if ok {
+        MODEL_TEXTS.with(|t| t.borrow_mut().push((lang.tag(), texts)));
     }
+    ok
+}
+
+/// Whether the model rubric has its texts in `lang` (the default language's always).
+fn has_model_texts(lang: Lang) -> bool {
+    lang == Lang::default() || MODEL_TEXTS.with(|t| t.borrow().iter().any(|(tag, _)| *tag == lang.tag()))
+}
+
+/// Loads the model rubric's texts in `lang`, once: `ampk-2025-model.<tag>.txt` beside the page
+/// (the default language's are built in, the others stay out of the first load). Whether the
+/// model now has them; when the file cannot be fetched, the model shows its default texts.
+pub async fn load_model_texts(lang: Lang) -> bool {
+    if has_model_texts(lang) {
+        return true;
+    }
+    let url = format!("ampk-2025-model.{}.txt", lang.tag());
+    let got = wasm_bindgen_futures::JsFuture::from(fetch_text(&url)).await.ok().and_then(|v| v.as_string());
+    got.is_some_and(|texts| {
+        // Loaded meanwhile by another call: kept once.
+        has_model_texts(lang) || provide_model_texts(lang, texts)
+    })
 }
 
 /// The drafts list, most recently saved first.

@@ -77,6 +77,9 @@ pub enum Action {
     OpenDraft(Box<Draft>),
     /// A rubric was loaded (with the official file's text), or the built-in one chosen again.
     UseRubric(RubricRef, Option<Rc<str>>),
+    /// The rubric in use with its texts in another language added (the model's, fetched when
+    /// that language is first chosen); ignored when another rubric is in use by then.
+    RubricTexts(RubricRef),
     /// The last rubric file could not be used.
     RubricProblems(Vec<Problem>),
     /// The last submission file could not be opened.
@@ -279,6 +282,11 @@ impl Reducible for Model {
                 m.rubric_text = text;
                 m.rubric_problems.clear();
                 m.rubric_pending = false;
+            }
+            Some(Action::RubricTexts(r)) => {
+                if m.rubric.0.sha256 == r.0.sha256 {
+                    m.rubric = r;
+                }
             }
             Some(Action::RubricProblems(p)) => {
                 m.rubric_problems = p;

@@ -60,10 +60,18 @@ async fn shows_the_rubric_title_status_and_categories() {
     assert!(text(&root, "[data-agency-type=kabkota]").contains("Mitra Humas Pemprov"));
     assert!(!text(&root, "[data-agency-type=kabkota]").contains("Website"));
 
-    // Switching the language re-renders in English and sets <html lang>.
+    // Switching the language re-renders in English and sets <html lang>. The model rubric's
+    // English texts are fetched beside the page (not served here): given instead, they show once
+    // the switch has taken them.
+    let en = ampk_core::rubric::MODEL_RUBRIC_TEXTS[0].1;
+    assert!(ampk_web::browser::provide_model_texts(ampk_core::Lang::En, en.to_string()));
+    assert!(!ampk_web::browser::provide_model_texts(ampk_core::Lang::En, "not the model's texts".into()));
     let button: HtmlElement = root.query_selector("[data-testid=lang]").unwrap().unwrap().dyn_into().unwrap();
     button.click();
-    yew::scheduler::flush().await;
+    for _ in 0..5 {
+        wasm_bindgen_futures::JsFuture::from(js_sys::Promise::resolve(&wasm_bindgen::JsValue::NULL)).await.unwrap();
+        yew::scheduler::flush().await;
+    }
     assert_eq!(text(&root, "[data-testid=rubric-title]"), r.file.title.get(ampk_core::Lang::En));
     assert_eq!(text(&root, "[data-testid=rubric-status]"), "Model rubric — not Diskominfo's official rubric");
     let html_lang = gloo_utils::document().document_element().unwrap().get_attribute("lang");

@@ -409,7 +409,7 @@ mod tests {
         let sha = rubric::MODEL_RUBRIC_SHA256.to_string();
         assert_eq!(
             handle(&request(&Request::Rubric), rubric::MODEL_RUBRIC_JSON.as_bytes()),
-            Reply::Rubric { sha256: sha, pack: rubric::MODEL_RUBRIC_PACK.to_string() }
+            Reply::Rubric { sha256: sha, pack: rubric::pack(rubric::builtin()) }
         );
         let Reply::Problems(p) = handle(&request(&Request::Rubric), b"{\"format\": 1}") else { panic!() };
         assert!(!p.is_empty());

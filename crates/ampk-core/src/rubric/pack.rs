@@ -34,9 +34,19 @@ use crate::expr::{BinOp, CheckRule, CmpOp, Expr};
 /// The first line of every pack: the form's version.
 const HEADER: &str = "ampk-rubric-pack/1\n";
 
-/// The built-in model rubric, packed (`rubrics/ampk-2025-model.pack`; a test keeps it equal to
-/// `pack(builtin())`).
+/// The built-in model rubric, packed with its texts in the default language only
+/// (`rubrics/ampk-2025-model.pack`; a test keeps it equal to `pack(&without_languages(builtin()))`).
+/// Its texts in the other languages are [`MODEL_RUBRIC_TEXTS`], which the officer's page fetches
+/// when one of those languages is chosen: they stay out of its first load.
 pub const MODEL_RUBRIC_PACK: &str = include_str!("../../rubrics/ampk-2025-model.pack");
+
+/// The model rubric's texts in each other language than the default (`texts_of`), by tag:
+/// `rubrics/ampk-2025-model.<tag>.txt`, copied beside the officer's page by `index.html`.
+/// Referenced only by tests and tools: a page that fetches them does not carry them.
+pub const MODEL_RUBRIC_TEXTS: &[(&str, &str)] = &[("en", include_str!("../../rubrics/ampk-2025-model.en.txt"))];
+
+/// The first line of a rubric's texts in one language ([`texts_of`]).
+const TEXTS_HEADER: &str = "ampk-rubric-texts/1\n";
 
 /// Ends a string (U+0001); inside one, it is written as [`ESCAPE`] `a`.
 const END: char = '\u{1}';
@@ -51,6 +61,73 @@ pub fn pack(r: &Rubric) -> String {
     let mut w = Writer(HEADER.to_string());
     r.put(&mut w);
     w.0
+}
+
+/// Every text of a rubric file, in a fixed order (the order of [`texts_of`]).
+fn each_text(f: &mut RubricFile, visit: &mut dyn FnMut(&mut Text)) {
+    visit(&mut f.title);
+    f.bands.iter_mut().for_each(|b| visit(&mut b.label));
+    f.agency_types.iter_mut().for_each(|a| visit(&mut a.label));
+    for c in &mut f.categories {
+        visit(&mut c.label);
+        c.description.iter_mut().for_each(&mut *visit);
+        for i in &mut c.inputs {
+            visit(&mut i.label);
+            i.help.iter_mut().chain(i.unit.iter_mut()).for_each(&mut *visit);
+            for item in i.items.iter_mut().flatten() {
+                visit(&mut item.label);
+                item.help.iter_mut().for_each(&mut *visit);
+            }
+        }
+        for i in &mut c.indicators {
+            visit(&mut i.label);
+            i.help.iter_mut().for_each(&mut *visit);
+        }
+        c.checks.iter_mut().for_each(|k| visit(&mut k.message));
+    }
+}
+
+/// The rubric with its texts in the default language only (every text has one).
+pub fn without_languages(r: &Rubric) -> Rubric {
+    let mut r = r.clone();
+    let default = crate::i18n::Lang::default().tag();
+    each_text(&mut r.file, &mut |t| t.0.retain(|k, _| k == default));
+    r
+}
+
+/// The rubric's texts in the language tagged `lang`, in the order of [`each_text`], for
+/// [`add_texts`]: the fingerprint, then each text's translation or none.
+pub fn texts_of(r: &Rubric, lang: &str) -> String {
+    let mut w = Writer(TEXTS_HEADER.to_string());
+    r.sha256.put(&mut w);
+    lang.to_string().put(&mut w);
+    let mut file = r.file.clone();
+    each_text(&mut file, &mut |t| t.0.get(lang).cloned().put(&mut w));
+    w.0
+}
+
+/// Adds a rubric's texts in another language ([`texts_of`]). `false`, and the rubric
+/// unchanged, when `texts` are not that rubric's (another fingerprint) or not whole.
+pub fn add_texts(r: &mut Rubric, texts: &str) -> bool {
+    let Some(rest) = texts.strip_prefix(TEXTS_HEADER) else { return false };
+    let mut rd = Reader { rest, depth: 0 };
+    if String::take(&mut rd).as_deref() != Some(r.sha256.as_str()) {
+        return false;
+    }
+    let Some(lang) = String::take(&mut rd) else { return false };
+    let mut file = r.file.clone();
+    let mut whole = true;
+    each_text(&mut file, &mut |t| match <Option<String> as Pack>::take(&mut rd) {
+        Some(Some(text)) => {
+            t.0.insert(lang.clone(), text);
+        }
+        Some(None) => {}
+        None => whole = false,
+    });
+    if whole && rd.rest.is_empty() {
+        r.file = file;
+    }
+    whole && rd.rest.is_empty()
 }
 
 /// Reads a pack; `None` when `text` is not a whole pack of this version.
@@ -434,22 +511,64 @@ mod tests {
         assert!(packed.len() < crate::rubric::MODEL_RUBRIC_JSON.len(), "{}", packed.len());
     }
 
+    #[wasm_bindgen_test(unsupported = test)]
+    fn the_models_pack_and_its_texts_in_other_languages_make_the_model() {
+        let mut r = unpack(MODEL_RUBRIC_PACK).expect("the committed pack reads");
+        assert_eq!(
+            r.file.title.get(crate::i18n::Lang::En),
+            r.file.title.get(crate::i18n::Lang::Id),
+            "no English in the pack"
+        );
+        for (_, texts) in MODEL_RUBRIC_TEXTS {
+            assert!(add_texts(&mut r, texts));
+        }
+        assert_eq!(&r, builtin());
+        assert_eq!(r.file.title.get(crate::i18n::Lang::En), "AMPK 2025 — model rubric (not the official rubric)");
+    }
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn texts_of_another_rubric_or_cut_short_are_not_added() {
+        let base = without_languages(builtin());
+        let texts = texts_of(builtin(), "en");
+        let mut other = base.clone();
+        other.sha256 = "0".repeat(64);
+        assert!(!add_texts(&mut other, &texts), "another fingerprint");
+        for bad in [&texts[..texts.len() - 2], "", &texts.replace("texts/1", "texts/2")] {
+            let mut r = base.clone();
+            assert!(!add_texts(&mut r, bad));
+            assert_eq!(r, base, "unchanged");
+        }
+        let mut r = base.clone();
+        assert!(!add_texts(&mut r, &format!("{texts}0;")), "more than the rubric's texts");
+        // A text the rubric has in no other language stays as it is.
+        let mut partial = builtin().clone();
+        partial.file.title.0.remove("en");
+        let mut r = base;
+        assert!(add_texts(&mut r, &texts_of(&partial, "en")));
+        assert_eq!(r.file.title.get(crate::i18n::Lang::En), r.file.title.get(crate::i18n::Lang::Id));
+        assert_eq!(r.file.categories[0].label, builtin().file.categories[0].label);
+    }
+
     /// The committed pack of the model is the model packed now (native only: it can write the
     /// file). When the model rubric or this
     /// form changes, write it again with `AMPK_WRITE_PACK=1 cargo test -p ampk-core pack`.
     #[cfg(not(target_arch = "wasm32"))]
     #[test]
     fn the_committed_model_pack_is_current() {
-        let packed = pack(builtin());
-        if std::env::var_os("AMPK_WRITE_PACK").is_some() {
-            let path = concat!(env!("CARGO_MANIFEST_DIR"), "/rubrics/ampk-2025-model.pack");
-            std::fs::write(path, &packed).expect("the pack is writable");
-            return;
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/rubrics/");
+        let mut files = vec![("ampk-2025-model.pack".to_string(), pack(&without_languages(builtin())))];
+        for l in crate::i18n::Lang::ALL.into_iter().skip(1) {
+            files.push((format!("ampk-2025-model.{}.txt", l.tag()), texts_of(builtin(), l.tag())));
         }
-        assert!(
-            packed == MODEL_RUBRIC_PACK,
-            "rubrics/ampk-2025-model.pack is stale: AMPK_WRITE_PACK=1 cargo test -p ampk-core pack"
-        );
+        assert_eq!(MODEL_RUBRIC_TEXTS.len(), files.len() - 1, "one file of texts per other language");
+        for (name, text) in files {
+            if std::env::var_os("AMPK_WRITE_PACK").is_some() {
+                std::fs::write(format!("{dir}{name}"), &text).expect("the pack is writable");
+                continue;
+            }
+            let committed = std::fs::read_to_string(format!("{dir}{name}")).unwrap_or_default();
+            assert!(committed == text, "rubrics/{name} is stale: AMPK_WRITE_PACK=1 cargo test -p ampk-core pack");
+        }
     }
 
     #[wasm_bindgen_test(unsupported = test)]
