@@ -38,12 +38,12 @@ pub fn App() -> Html {
     }
     // The model rubric's texts in another language than the default are fetched when that
     // language is first chosen (they are not in the first load); the model shows its default
-    // texts until they come.
+    // texts until they come, then the model in use (if it is) takes them, once.
     {
         let on_action = on_action.clone();
         use_effect_with(model.lang, move |l| {
             let lang = *l;
-            if lang != ampk_core::Lang::default() {
+            if !browser::has_model_texts(lang) {
                 wasm_bindgen_futures::spawn_local(async move {
                     if browser::load_model_texts(lang).await {
                         on_action.emit(Action::RubricTexts(RubricRef(Rc::new(browser::model_rubric()))));

@@ -419,7 +419,7 @@ pub fn model_rubric() -> ampk_core::Rubric {
         // A tested constant (`the_committed_model_pack_is_current`).
         panic!("the built-in rubric's pack is unreadable")
     };
-    MODEL_TEXTS.with(|t| t.borrow().iter().all(|(_, texts)| ampk_core::rubric::add_texts(&mut r, texts)));
+    MODEL_TEXTS.with(|t| t.borrow().iter().all(|(tag, texts)| ampk_core::rubric::add_texts(&mut r, tag, texts)));
     r
 }
 
@@ -429,10 +429,11 @@ thread_local! {
 }
 
 /// Adds the model rubric's texts in another language ([`ampk_core::rubric::texts_of`]) when they
-/// are the model's; whether they were.
+/// are the model's in that language and not added yet; whether they were added now.
 pub fn provide_model_texts(lang: Lang, texts: String) -> bool {
-    let ok = ampk_core::rubric::unpack(ampk_core::rubric::MODEL_RUBRIC_PACK)
-        .is_some_and(|mut r| ampk_core::rubric::add_texts(&mut r, &texts));
+    let ok = !has_model_texts(lang)
+        && ampk_core::rubric::unpack(ampk_core::rubric::MODEL_RUBRIC_PACK)
+            .is_some_and(|mut r| ampk_core::rubric::add_texts(&mut r, lang.tag(), &texts));
     if ok {
         MODEL_TEXTS.with(|t| t.borrow_mut().push((lang.tag(), texts)));
     }
@@ -440,22 +441,22 @@ pub fn provide_model_texts(lang: Lang, texts: String) -> bool {
 }
 
 /// Whether the model rubric has its texts in `lang` (the default language's always).
-fn has_model_texts(lang: Lang) -> bool {
+pub fn has_model_texts(lang: Lang) -> bool {
     lang == Lang::default() || MODEL_TEXTS.with(|t| t.borrow().iter().any(|(tag, _)| *tag == lang.tag()))
 }
 
 /// Loads the model rubric's texts in `lang`, once: `ampk-2025-model.<tag>.txt` beside the page
-/// (the default language's are built in, the others stay out of the first load). Whether the
-/// model now has them; when the file cannot be fetched, the model shows its default texts.
+/// (the default language's are built in, the others stay out of the first load). Whether they
+/// were added now; when the file cannot be fetched, the model shows its default texts.
 pub async fn load_model_texts(lang: Lang) -> bool {
     if has_model_texts(lang) {
-        return true;
+        return false;
     }
     let url = format!("ampk-2025-model.{}.txt", lang.tag());
     let got = wasm_bindgen_futures::JsFuture::from(fetch_text(&url)).await.ok().and_then(|v| v.as_string());
     got.is_some_and(|texts| {
-        // Loaded meanwhile by another call: kept once.
-        has_model_texts(lang) || provide_model_texts(lang, texts)
+        // Loaded meanwhile by another call: kept once (`provide_model_texts`).
+        provide_model_texts(lang, texts)
     })
 }
 

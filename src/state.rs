@@ -343,6 +343,19 @@ mod tests {
     }
 
     #[test]
+    fn a_rubrics_texts_are_taken_only_by_the_same_rubric() {
+        let m = model();
+        let mut other = ampk_core::builtin().clone();
+        other.sha256 = "0".repeat(64);
+        let after = m.clone().reduce(Action::RubricTexts(RubricRef(Rc::new(other))));
+        assert!(Rc::ptr_eq(&after.rubric.0, &m.rubric.0), "another rubric in use is kept");
+        let same = RubricRef(Rc::new(ampk_core::builtin().clone()));
+        let after = m.reduce(Action::RubricTexts(same.clone()));
+        assert!(Rc::ptr_eq(&after.rubric.0, &same.0), "the same rubric with its texts is taken");
+        assert_eq!(after.revision, 0, "the draft did not change");
+    }
+
+    #[test]
     fn text_keeps_the_language_it_was_typed_in() {
         let m = model().reduce(Action::SetText { cat: "website".into(), input: "visits".into(), text: "1.234".into() });
         let m = m.reduce(Action::SetLang(Lang::En));

@@ -31,6 +31,11 @@ async fn shows_the_rubric_title_status_and_categories() {
     if let Some(s) = web_sys::window().unwrap().local_storage().unwrap() {
         s.clear().unwrap();
     }
+    // The model rubric's English texts are fetched beside the page (not served here): given.
+    let en = ampk_core::rubric::MODEL_RUBRIC_TEXTS[0].1;
+    assert!(!ampk_web::browser::provide_model_texts(ampk_core::Lang::En, "not the model's texts".into()));
+    assert!(ampk_web::browser::provide_model_texts(ampk_core::Lang::En, en.to_string()));
+    assert!(!ampk_web::browser::provide_model_texts(ampk_core::Lang::En, en.to_string()), "added once");
     let root = mount();
     yew::scheduler::flush().await;
     let r = ampk_core::builtin();
@@ -60,18 +65,10 @@ async fn shows_the_rubric_title_status_and_categories() {
     assert!(text(&root, "[data-agency-type=kabkota]").contains("Mitra Humas Pemprov"));
     assert!(!text(&root, "[data-agency-type=kabkota]").contains("Website"));
 
-    // Switching the language re-renders in English and sets <html lang>. The model rubric's
-    // English texts are fetched beside the page (not served here): given instead, they show once
-    // the switch has taken them.
-    let en = ampk_core::rubric::MODEL_RUBRIC_TEXTS[0].1;
-    assert!(ampk_web::browser::provide_model_texts(ampk_core::Lang::En, en.to_string()));
-    assert!(!ampk_web::browser::provide_model_texts(ampk_core::Lang::En, "not the model's texts".into()));
+    // Switching the language re-renders in English and sets <html lang>.
     let button: HtmlElement = root.query_selector("[data-testid=lang]").unwrap().unwrap().dyn_into().unwrap();
     button.click();
-    for _ in 0..5 {
-        wasm_bindgen_futures::JsFuture::from(js_sys::Promise::resolve(&wasm_bindgen::JsValue::NULL)).await.unwrap();
-        yew::scheduler::flush().await;
-    }
+    yew::scheduler::flush().await;
     assert_eq!(text(&root, "[data-testid=rubric-title]"), r.file.title.get(ampk_core::Lang::En));
     assert_eq!(text(&root, "[data-testid=rubric-status]"), "Model rubric — not Diskominfo's official rubric");
     let html_lang = gloo_utils::document().document_element().unwrap().get_attribute("lang");

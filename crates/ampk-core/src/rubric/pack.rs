@@ -2,9 +2,10 @@
 //! expressions) as one compact text, read back with no JSON parser, no validation and no
 //! expression parser. It serves the officer's page only, which receives every rubric it uses
 //! packed: the built-in model as [`MODEL_RUBRIC_PACK`] (a committed file that a test keeps equal
-//! to the packed model), an official rubric from the worker that validated it. The page keeps
-//! the pack beside the rubric's text, by fingerprint. The rubric's file format stays JSON; a
-//! pack is never a file anyone writes or reads.
+//! to the packed model with its Indonesian texts; its texts in other languages are committed
+//! files too, [`MODEL_RUBRIC_TEXTS`], fetched by the page beside itself), an official rubric from
+//! the worker that validated it. The page keeps the pack beside the rubric's text, by
+//! fingerprint. The rubric's file format stays JSON; packs and texts are written by the kit only.
 //!
 //! # Form
 //!
@@ -106,15 +107,19 @@ pub fn texts_of(r: &Rubric, lang: &str) -> String {
     w.0
 }
 
-/// Adds a rubric's texts in another language ([`texts_of`]). `false`, and the rubric
-/// unchanged, when `texts` are not that rubric's (another fingerprint) or not whole.
-pub fn add_texts(r: &mut Rubric, texts: &str) -> bool {
+/// Adds a rubric's texts in the language tagged `lang`, not the default one ([`texts_of`]).
+/// `false`, and the rubric unchanged, when `texts` are not that rubric's (another fingerprint),
+/// not in that language, or not whole.
+pub fn add_texts(r: &mut Rubric, lang: &str, texts: &str) -> bool {
     let Some(rest) = texts.strip_prefix(TEXTS_HEADER) else { return false };
     let mut rd = Reader { rest, depth: 0 };
     if String::take(&mut rd).as_deref() != Some(r.sha256.as_str()) {
         return false;
     }
-    let Some(lang) = String::take(&mut rd) else { return false };
+    if String::take(&mut rd).as_deref() != Some(lang) || lang == crate::i18n::Lang::default().tag() {
+        return false;
+    }
+    let lang = lang.to_string();
     let mut file = r.file.clone();
     let mut whole = true;
     each_text(&mut file, &mut |t| match <Option<String> as Pack>::take(&mut rd) {
@@ -519,8 +524,13 @@ mod tests {
             r.file.title.get(crate::i18n::Lang::Id),
             "no English in the pack"
         );
-        for (_, texts) in MODEL_RUBRIC_TEXTS {
-            assert!(add_texts(&mut r, texts));
+        // Every text of the pack is in the default language only.
+        let mut file = r.file.clone();
+        each_text(&mut file, &mut |t| assert!(t.0.keys().all(|k| k == "id"), "{t:?}"));
+        for (tag, texts) in MODEL_RUBRIC_TEXTS {
+            assert!(!add_texts(&mut r.clone(), "id", texts), "not as the default language");
+            assert!(!add_texts(&mut r.clone(), "fr", texts), "not as another language");
+            assert!(add_texts(&mut r, tag, texts));
         }
         assert_eq!(&r, builtin());
         assert_eq!(r.file.title.get(crate::i18n::Lang::En), "AMPK 2025 — model rubric (not the official rubric)");
@@ -532,19 +542,19 @@ mod tests {
         let texts = texts_of(builtin(), "en");
         let mut other = base.clone();
         other.sha256 = "0".repeat(64);
-        assert!(!add_texts(&mut other, &texts), "another fingerprint");
+        assert!(!add_texts(&mut other, "en", &texts), "another fingerprint");
         for bad in [&texts[..texts.len() - 2], "", &texts.replace("texts/1", "texts/2")] {
             let mut r = base.clone();
-            assert!(!add_texts(&mut r, bad));
+            assert!(!add_texts(&mut r, "en", bad));
             assert_eq!(r, base, "unchanged");
         }
         let mut r = base.clone();
-        assert!(!add_texts(&mut r, &format!("{texts}0;")), "more than the rubric's texts");
+        assert!(!add_texts(&mut r, "en", &format!("{texts}0;")), "more than the rubric's texts");
         // A text the rubric has in no other language stays as it is.
         let mut partial = builtin().clone();
         partial.file.title.0.remove("en");
         let mut r = base;
-        assert!(add_texts(&mut r, &texts_of(&partial, "en")));
+        assert!(add_texts(&mut r, "en", &texts_of(&partial, "en")));
         assert_eq!(r.file.title.get(crate::i18n::Lang::En), r.file.title.get(crate::i18n::Lang::Id));
         assert_eq!(r.file.categories[0].label, builtin().file.categories[0].label);
     }
