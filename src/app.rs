@@ -30,9 +30,11 @@ pub fn App() -> Html {
         (*use_memo((), move |_| Callback::from(move |a: Action| dispatcher.dispatch(a)))).clone()
     };
     {
-        let on_action = on_action.clone();
+        let (on_action, pending) = (on_action.clone(), model.rubric_pending);
         use_effect_with((), move |_| {
-            officer::revalidate_saved_rubric(on_action.clone());
+            if pending {
+                officer::revalidate_saved_rubric(on_action.clone());
+            }
             officer::check_published(on_action);
         });
     }

@@ -131,18 +131,15 @@ fn unpacked(sha256: &str, pack: &str, on_action: &Callback<Action>) -> Option<ru
 }
 
 /// The rubric kept here (the officer's own choice, else the published rubric last found valid),
-/// when an earlier version of the kit kept it without its fingerprint or without its pack:
-/// validated and packed again, once, in the worker. A rubric that is no longer valid is
-/// reported and the model stays in use.
+/// when [`initial_model`] found it kept by an earlier version of the kit without its
+/// fingerprint or without its pack (`Model::rubric_pending`): validated and packed again, once,
+/// in the worker. A rubric that is no longer valid is reported and the model stays in use.
 pub fn revalidate_saved_rubric(on_action: Callback<Action>) {
     match (browser::saved_rubric(), browser::saved_rubric_sha256()) {
         (Some(text), None) => use_rubric_file(text.into_bytes(), on_action),
-        (Some(text), Some(sha)) if browser::packed_rubric(&sha).is_none() => repack(text, sha, true, on_action),
-        (Some(_), Some(_)) => {}
+        (Some(text), Some(sha)) => repack(text, sha, true, on_action),
         (None, _) => {
-            if let Some((text, sha)) =
-                browser::saved_published().filter(|(_, sha)| browser::packed_rubric(sha).is_none())
-            {
+            if let Some((text, sha)) = browser::saved_published() {
                 repack(text, sha, false, on_action);
             }
         }

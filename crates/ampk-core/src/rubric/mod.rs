@@ -159,21 +159,13 @@ pub fn from_value(value: &Value) -> Result<Rubric, Vec<Problem>> {
 
 /// Compiles a rubric text whose fingerprint is already known, with the semantic rules of
 /// [`load`] but without its structural check: read straight into the typed form, without a
-/// `serde_json::Value` in between. It serves the built-in rubric ([`builtin`], [`model`]). A
-/// rule that fails anyway is reported by its code alone, at the document, asking for the file
-/// to be loaded again (which lists every problem). The officer's page compiles no rubric: it
-/// takes them packed ([`pack()`]).
+/// `serde_json::Value` in between. It serves the built-in rubric ([`builtin`], [`model`]). The
+/// officer's page compiles no rubric: it takes them packed ([`pack()`]).
 pub fn compile(text: &str, sha256: String) -> Result<Rubric, Vec<Problem>> {
     // The parser's own message is not formatted here (`load` reports it).
     let file: RubricFile =
         serde_json::from_str(text.strip_prefix('\u{feff}').unwrap_or(text)).map_err(|_| unreadable())?;
-    let mut failed: Vec<ProblemCode> = Vec::new();
-    let categories = validate::validate(&file, &mut failed);
-    if failed.is_empty() {
-        Ok(compiled(file, categories, sha256))
-    } else {
-        Err(failed.into_iter().map(|code| Problem::of(code, "", |t| t.rubric_validate_again())).collect())
-    }
+    compile_file(file, sha256)
 }
 
 /// What [`compile`] reports for a text that is not a rubric file at all: load it again.

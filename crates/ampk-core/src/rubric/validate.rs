@@ -23,34 +23,15 @@ fn snake(c: u8) -> bool {
     lower_or_digit(c) || c == b'_'
 }
 
-/// Where the rules report what they find: every problem with its path and message
-/// (`Vec<Problem>`, for [`super::load`]), or only which rules failed (`Vec<ProblemCode>`, for
-/// [`super::compile`], whose rubrics were validated in full before: the officer's page then
-/// carries none of the messages).
-pub(super) trait Report {
-    fn report<M: Into<String>>(&mut self, code: ProblemCode, path: String, msg: impl Fn(Texts) -> M);
+/// Where the rules report what they find: every problem with its path and message.
+struct V<'a> {
+    out: &'a mut Vec<Problem>,
 }
 
-impl Report for Vec<Problem> {
-    fn report<M: Into<String>>(&mut self, code: ProblemCode, path: String, msg: impl Fn(Texts) -> M) {
-        self.push(Problem::of(code, path, msg));
-    }
-}
-
-impl Report for Vec<ProblemCode> {
-    fn report<M: Into<String>>(&mut self, code: ProblemCode, _: String, _: impl Fn(Texts) -> M) {
-        self.push(code);
-    }
-}
-
-struct V<'a, R: Report> {
-    out: &'a mut R,
-}
-
-impl<R: Report> V<'_, R> {
+impl V<'_> {
     /// Adds the problem `code` at `path` with the message `msg` (a catalogue key).
     fn push<M: Into<String>>(&mut self, code: ProblemCode, path: String, msg: impl Fn(Texts) -> M) {
-        self.out.report(code, path, msg);
+        self.out.push(Problem::of(code, path, msg));
     }
 
     fn id_pattern(&mut self, path: String, value: &str, ok: bool, pattern: &str) {
@@ -100,7 +81,7 @@ impl<R: Report> V<'_, R> {
     }
 }
 
-pub(super) fn validate<R: Report>(f: &RubricFile, out: &mut R) -> Vec<Category> {
+pub(super) fn validate(f: &RubricFile, out: &mut Vec<Problem>) -> Vec<Category> {
     let mut v = V { out };
     if f.format != "ampk-rubric" {
         v.push(ProblemCode::Format, "format".into(), |t| t.not_a_rubric(&f.format));
@@ -168,7 +149,7 @@ pub(super) fn validate<R: Report>(f: &RubricFile, out: &mut R) -> Vec<Category> 
         .collect()
 }
 
-fn validate_bands<R: Report>(v: &mut V<'_, R>, bands: &[Band]) {
+fn validate_bands(v: &mut V<'_>, bands: &[Band]) {
     v.non_empty("bands".into(), bands);
     for (i, b) in bands.iter().enumerate() {
         let p = index("bands", i);
@@ -188,7 +169,7 @@ fn validate_bands<R: Report>(v: &mut V<'_, R>, bands: &[Band]) {
     }
 }
 
-fn validate_category<R: Report>(v: &mut V<'_, R>, p: &str, c: &CategoryDef, types: &BTreeSet<&str>) -> Category {
+fn validate_category(v: &mut V<'_>, p: &str, c: &CategoryDef, types: &BTreeSet<&str>) -> Category {
     v.id_pattern(
         join(p, "id"),
         &c.id,
@@ -296,7 +277,7 @@ fn default_tie_break(indicators: &[IndicatorDef]) -> Vec<usize> {
     order
 }
 
-fn validate_input<R: Report>(v: &mut V<'_, R>, p: &str, input: &InputDef) {
+fn validate_input(v: &mut V<'_>, p: &str, input: &InputDef) {
     v.id_pattern(
         join(p, "id"),
         &input.id,
@@ -353,7 +334,7 @@ fn validate_input<R: Report>(v: &mut V<'_, R>, p: &str, input: &InputDef) {
     }
 }
 
-fn validate_scale<R: Report>(v: &mut V<'_, R>, p: &str, s: &Scale) {
+fn validate_scale(v: &mut V<'_>, p: &str, s: &Scale) {
     match s {
         Scale::Linear { min, max } => {
             if min == max {
