@@ -141,16 +141,10 @@ pub fn fixed(x: f64, decimals: usize) -> String {
     out
 }
 
-/// Reads a decimal written as digits with an optional fraction (`007`, `12.5`), through
-/// serde_json's number parser (the bundle's one float parser). `None` when not finite.
+/// Reads a decimal written as digits with an optional fraction (`007`, `12.5`): the nearest
+/// `f64`, as `str::parse` gives it (`crate::decimal`). `None` when not finite.
 pub fn parse_decimal(int: &str, frac: Option<&str>) -> Option<f64> {
-    let int = int.trim_start_matches('0');
-    let int = if int.is_empty() { "0" } else { int };
-    let text = match frac {
-        Some(f) => format!("{int}.{f}"),
-        None => int.to_string(),
-    };
-    serde_json::from_str::<f64>(&text).ok().filter(|v| v.is_finite())
+    crate::decimal::parse(int, frac.unwrap_or(""))
 }
 
 /// Formats a score with exactly 2 decimals (scores are always shown that way).

@@ -4,6 +4,7 @@
 //! crate has no web dependency, never reads the clock and never uses randomness: callers pass
 //! time and identifiers in. The same code runs natively (the `ampk` CLI) and in the browser.
 
+mod decimal;
 pub mod draft;
 pub mod example;
 pub mod export;

@@ -914,3 +914,42 @@ fn round2_matches_hand_worked_half_way_cases() {
         assert_eq!(round2(x).to_bits(), want.to_bits(), "round2({x}) = {}, want {want}", round2(x));
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(4096))]
+
+    /// Typed decimals read as the nearest `f64`, exactly as `str::parse` reads them: short and
+    /// long digit strings, leading and trailing zeros, tiny and huge magnitudes.
+    #[test]
+    fn decimals_read_as_str_parse_does(
+        int in "[0-9]{0,30}|0{0,5}[1-9][0-9]{300,320}",
+        frac in "[0-9]{0,40}|0{300,330}[0-9]{1,25}|[0-9]{700,900}",
+    ) {
+        let text = format!("0{int}.{frac}0");
+        let want = text.parse::<f64>().ok().filter(|v| v.is_finite());
+        let frac = if frac.is_empty() { None } else { Some(frac.as_str()) };
+        prop_assert_eq!(ampk_core::fmt::parse_decimal(&int, frac).map(f64::to_bits), want.map(f64::to_bits), "{}", text);
+    }
+
+    /// Near ties: 17 significant digits and more around the halfway points of doubles.
+    #[test]
+    fn decimals_near_ties_read_as_str_parse_does(x in any::<f64>().prop_filter("finite", |x| x.is_finite() && *x > 0.0), extra in "[0-9]{0,12}") {
+        let shortest = format!("{x:e}");
+        let (mant, exp) = shortest.split_once('e').unwrap();
+        let digits: String = mant.chars().filter(|c| c.is_ascii_digit()).collect::<String>() + &extra;
+        let exp: i64 = exp.parse().unwrap();
+        // digits · 10^(exp - len + 1) as int.frac
+        let point = exp + 1;
+        let (int, frac) = if point <= 0 {
+            (String::new(), "0".repeat((-point) as usize) + &digits)
+        } else if point as usize >= digits.len() {
+            (digits.clone() + &"0".repeat(point as usize - digits.len()), String::new())
+        } else {
+            (digits[..point as usize].to_string(), digits[point as usize..].to_string())
+        };
+        let text = format!("0{int}.{frac}0");
+        let want = text.parse::<f64>().ok().filter(|v| v.is_finite());
+        let frac = if frac.is_empty() { None } else { Some(frac.as_str()) };
+        prop_assert_eq!(ampk_core::fmt::parse_decimal(&int, frac).map(f64::to_bits), want.map(f64::to_bits), "{}", text);
+    }
+}
