@@ -4,11 +4,11 @@
 //! its own browser I/O (`crates/ampk-rekap/src/browser.rs`) on them.
 
 use crate::i18n::{in_every_language, problem};
+use crate::wire;
 use ampk_core::draft::Draft;
 use ampk_core::i18n::Texts;
 use ampk_core::officer::{Reply, Request};
 use ampk_core::Lang;
-use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -365,38 +365,17 @@ pub fn apply_update() {
 }
 
 /// One line of the drafts list.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct DraftMeta {
     pub id: String,
     pub name: String,
     pub agency: String,
     pub saved_at: String,
     /// The fingerprint of the draft's rubric, and the draft it was moved from to that rubric
-    /// (empty: none; lists saved by earlier versions lack both).
-    #[serde(default)]
+    /// (empty: none; lists saved by earlier versions lack both). Stored as JSON by
+    /// `wire::draft_list_js`.
     pub rubric: String,
-    #[serde(default)]
     pub moved_from: String,
-}
-
-/// Reads a JSON text into its type with the browser's own parser (`JSON.parse`, then
-/// `js_value`): the officer's bundle then carries no JSON parser of its own. Numbers
-/// of up to 15 significant digits read the same as with serde_json.
-pub fn parse<T: serde::de::DeserializeOwned>(text: &str) -> Option<T> {
-    let value = js_sys::JSON::parse(text.strip_prefix('\u{feff}').unwrap_or(text)).ok()?;
-    crate::js_value::from_value(value).ok()
-}
-
-/// Writes a value as JSON with the browser's own printer (maps as objects). Whole numbers are
-/// written without a fraction (`70`, not `70.0`), which every reader takes as the same number.
-pub fn to_json<T: Serialize>(value: &T) -> String {
-    let s = serde_wasm_bindgen::Serializer::json_compatible();
-    value
-        .serialize(&s)
-        .ok()
-        .and_then(|v| js_sys::JSON::stringify(&v).ok())
-        .and_then(|t| t.as_string())
-        .expect("the kit's own types serialise")
 }
 
 /// A rubric used here, compiled: its pack kept under its fingerprint (`ampk_core::rubric::pack`,
@@ -462,14 +441,14 @@ pub async fn load_model_texts(lang: Lang) -> bool {
 
 /// The drafts list, most recently saved first.
 pub fn list_drafts() -> Vec<DraftMeta> {
-    let mut list: Vec<DraftMeta> = get(INDEX_KEY).and_then(|t| parse(&t)).unwrap_or_default();
+    let mut list = get(INDEX_KEY).and_then(|t| wire::parse(&t, wire::draft_list)).unwrap_or_default();
     ampk_core::util::sort_small(&mut list, |a, b| b.saved_at.cmp(&a.saved_at));
     list
 }
 
 /// Saves a draft and its line in the list; the draft becomes the current one.
 pub fn save_draft(d: &Draft) -> Result<(), StorageError> {
-    let text = to_json(d);
+    let text = wire::stringify(&wire::draft_js(d));
     set(&format!("{DRAFT_PREFIX}{}", d.local_id), &text)?;
     let mut list = list_drafts();
     list.retain(|m| m.id != d.local_id);
@@ -481,7 +460,7 @@ pub fn save_draft(d: &Draft) -> Result<(), StorageError> {
         rubric: d.rubric_sha256.clone(),
         moved_from: d.moved_from.clone(),
     });
-    set(INDEX_KEY, &to_json(&list))?;
+    set(INDEX_KEY, &wire::stringify(&wire::draft_list_js(&list)))?;
     set(CURRENT_KEY, &d.local_id)?;
     // Saved, but perhaps only in `localStorage`: that is said too.
     storage_status()
@@ -489,7 +468,7 @@ pub fn save_draft(d: &Draft) -> Result<(), StorageError> {
 
 /// Loads a draft by id.
 pub fn load_draft(id: &str) -> Option<Draft> {
-    get(&format!("{DRAFT_PREFIX}{id}")).and_then(|t| parse(&t))
+    get(&format!("{DRAFT_PREFIX}{id}")).and_then(|t| wire::parse(&t, wire::draft))
 }
 
 /// The draft open last time.
@@ -502,7 +481,7 @@ pub fn delete_draft(id: &str) -> Result<(), StorageError> {
     remove(&format!("{DRAFT_PREFIX}{id}"));
     let mut list = list_drafts();
     list.retain(|m| m.id != id);
-    set(INDEX_KEY, &to_json(&list))
+    set(INDEX_KEY, &wire::stringify(&wire::draft_list_js(&list)))
 }
 
 /// The current time, RFC 3339 UTC to the second.
@@ -680,7 +659,7 @@ pub fn show_rescue() {
             let rubric = rubric_text(&d.rubric_sha256);
             Request::Export { rubric, draft: Box::new(d), now: now() }
         })
-        .map(|r| to_json(&r))
+        .map(|r| wire::stringify(&wire::request_js(&r)))
         .unwrap_or_default();
     rescue(
         &in_every_language(Texts::crash_message),
@@ -736,14 +715,14 @@ pub fn officer_task(request: &Request, bytes: Option<&[u8]>, done: impl FnOnce(R
 /// [`officer_task`]'s body, not generic: one copy in the bundle for every caller.
 fn run_officer_task(request: &Request, bytes: Option<&[u8]>, done: Box<dyn FnOnce(Reply)>) {
     let message = js_sys::Array::new();
-    message.push(&JsValue::from_str(&to_json(request)));
+    message.push(&JsValue::from_str(&wire::stringify(&wire::request_js(request))));
     if let Some(b) = bytes {
         message.push(&js_sys::Uint8Array::from(b).into());
     }
     in_worker("./ampk-officer-worker_loader.js", message.into(), move |reply| {
         let reply = reply.and_then(|data| {
             let text = data.as_string().ok_or("the worker sent no text")?;
-            parse::<Reply>(&text).ok_or_else(|| "the worker's reply was not understood".to_string())
+            wire::parse(&text, wire::reply).ok_or_else(|| "the worker's reply was not understood".to_string())
         });
         done(reply.unwrap_or_else(|e| {
             Reply::Problems(vec![problem(ampk_core::ProblemCode::WorkerFailed, &|t| t.officer_worker_failed(&e))])

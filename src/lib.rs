@@ -9,9 +9,9 @@ pub mod app;
 pub mod browser;
 pub mod components;
 pub mod i18n;
-pub mod js_value;
 pub mod pages;
 pub mod state;
+pub mod wire;
 
 pub use app::App;
 

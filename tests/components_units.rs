@@ -676,82 +676,156 @@ fn decimals_read_exactly_in_the_officers_bundle() {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Reading JSON with the browser's parser (`browser::parse`, over `js_value`)
+// The page's JSON (`wire`): serde's forms, read and written without serde
 // ---------------------------------------------------------------------------------------------
 
-/// What the page reads with `JSON.parse` and `js_value` is what serde_json reads: a large
-/// document (the model rubric, though the page takes rubrics packed), every kind of reply the officer's worker writes (with serde_json), a stored draft.
-#[wasm_bindgen_test]
-fn the_browsers_parser_reads_what_serde_json_reads() {
-    use ampk_core::officer::Reply;
-    use ampk_web::browser::{parse, to_json};
-    let text = ampk_core::rubric::MODEL_RUBRIC_JSON;
-    let by_js: ampk_core::rubric::RubricFile = parse(text).expect("the model rubric reads");
-    assert_eq!(by_js, serde_json::from_str::<ampk_core::rubric::RubricFile>(text).unwrap());
-
+/// A draft with every kind of member: texts, options, each kind of typed value, evidence,
+/// responses, a fractional estimate.
+fn full_draft() -> Draft {
     let r = ampk_core::builtin();
     let sub = ampk_core::example::example(r, "opd").expect("an OPD example");
-    let mut draft = ampk_core::draft::from_submission(r, &sub, Lang::Id, "l-1", "Contoh A", "2025-11-01T00:00:00Z");
-    draft.jury_estimate = 72.5;
-    assert_eq!(parse::<Draft>(&to_json(&draft)).as_ref(), Some(&draft), "a stored draft");
+    let mut d =
+        ampk_core::draft::from_submission(r, &sub, Lang::Id, "l-1", "Contoh \"A\" \u{1F600}", "2025-11-01T00:00:00Z");
+    d.jury_estimate = 72.5;
+    d.revision = 3;
+    d.last_exported_at = Some("2025-11-02T00:00:00Z".into());
+    d.feedback = "head\t2\tverified".into();
+    let e = d.categories.entry("x".into()).or_default();
+    e.inputs.insert("b".into(), RawValue::Bool { value: true });
+    let answers = BTreeMap::from([("1".to_string(), Answer::Partial), ("k".to_string(), Answer::No)]);
+    e.inputs.insert("c".into(), RawValue::Checklist { answers });
+    e.inputs.insert("t".into(), RawValue::Text { text: "1.234,5".into(), lang: Lang::En });
+    e.evidence.insert("t".into(), vec!["https://a.example/1".into(), String::new()]);
+    e.excluded = true;
+    d.responses.insert("x.t".into(), ampk_core::submission::Response { accepted: true, text: None });
+    d.responses.insert("x.b".into(), ampk_core::submission::Response { accepted: false, text: Some("ok".into()) });
+    d
+}
+
+/// serde_json's text of a value, as the browser prints it (numbers in JavaScript's form).
+fn as_browser_prints(serde_text: &str) -> String {
+    js_sys::JSON::stringify(&js_sys::JSON::parse(serde_text).unwrap()).unwrap().as_string().unwrap()
+}
+
+/// Drafts, requests and replies have serde's JSON: what serde_json writes reads the same, and
+/// what the page writes is serde_json's text, member for member and in the same order.
+#[wasm_bindgen_test]
+fn the_pages_json_is_serdes_json() {
+    use ampk_core::officer::{Reply, Request};
+    use ampk_web::wire;
+    let draft = full_draft();
+    let serde_text = serde_json::to_string(&draft).unwrap();
+    assert_eq!(wire::parse(&serde_text, wire::draft).as_ref(), Some(&draft), "a stored draft");
+    let ours = wire::stringify(&wire::draft_js(&draft));
+    assert_eq!(ours, as_browser_prints(&serde_text));
+    assert_eq!(serde_json::from_str::<Draft>(&ours).unwrap(), draft);
+    // Stored by an earlier version: members absent take their defaults; a byte-order mark.
+    let old = wire::parse("\u{feff}{\"local_id\": \"a\", \"name\": \"N\"}", wire::draft).expect("an older draft");
+    assert_eq!(old, serde_json::from_str::<Draft>("{\"local_id\": \"a\", \"name\": \"N\"}").unwrap());
+
+    let r = ampk_core::builtin();
+    let requests = [
+        Request::Rubric,
+        Request::Open { rubric: None, lang: Lang::En, local_id: "l".into(), name: "n".into(), now: "t".into() },
+        Request::OpenFeedback {
+            rubric: Some("{}".into()),
+            lang: Lang::Id,
+            local_id: "l".into(),
+            name: "n".into(),
+            now: "t".into(),
+            drafts: vec![draft.clone(), Draft::default()],
+        },
+        Request::Export { rubric: None, draft: Box::new(draft.clone()), now: "t".into() },
+        Request::Migrate {
+            from: None,
+            to: Some("{}".into()),
+            lang: Lang::Id,
+            draft: Box::new(draft.clone()),
+            local_id: "l".into(),
+            name: "n".into(),
+            now: "t".into(),
+        },
+    ];
+    for request in requests {
+        let ours = wire::stringify(&wire::request_js(&request));
+        assert_eq!(ours, as_browser_prints(&serde_json::to_string(&request).unwrap()));
+        assert_eq!(serde_json::from_str::<Request>(&ours).unwrap(), request);
+    }
+
+    let mut problems = ampk_core::rubric::unreadable();
+    problems
+        .push(ampk_core::Problem::of(ampk_core::ProblemCode::WorkerFailed, "a.b[2]", |t| t.officer_worker_failed("x")));
     let replies = [
         Reply::Rubric { sha256: r.sha256.clone(), pack: ampk_core::rubric::pack(r) },
         Reply::Draft(Box::new(draft.clone())),
         Reply::File { name: "a.json".into(), text: "{\"x\": 1}".into(), key: "k".into() },
         Reply::Migrated { draft: Box::new(draft), from: "Rubrik".into(), changes: vec!["c".into()], dropped: vec![] },
-        Reply::Problems(ampk_core::rubric::unreadable()),
+        Reply::Problems(problems),
     ];
     for reply in replies {
         let text = serde_json::to_string(&reply).unwrap();
-        assert_eq!(parse::<Reply>(&text), Some(reply), "{text}");
+        assert_eq!(wire::parse(&text, wire::reply), Some(reply), "{text}");
     }
+
+    let list = vec![
+        ampk_web::browser::DraftMeta {
+            id: "a".into(),
+            name: "N".into(),
+            agency: "Dinas".into(),
+            saved_at: "t".into(),
+            rubric: "f".into(),
+            moved_from: "b".into(),
+        };
+        2
+    ];
+    assert_eq!(wire::parse(&wire::stringify(&wire::draft_list_js(&list)), wire::draft_list), Some(list));
+    let older = wire::parse(r#"[{"id": "a", "name": "N", "agency": "", "saved_at": "t"}]"#, wire::draft_list).unwrap();
+    assert_eq!((older[0].rubric.as_str(), older[0].moved_from.as_str()), ("", ""));
 }
 
-#[derive(serde::Deserialize, Debug, PartialEq)]
-enum Shape {
-    Point,
-    Circle(f64),
-    Pair(u8, u8),
-    Box { w: u32, h: u32 },
-}
-
-#[derive(serde::Deserialize, Debug, PartialEq)]
-struct Numbers {
-    a: f64,
-    b: u32,
-    c: Option<i64>,
-    d: Vec<f64>,
-    shapes: Vec<Shape>,
-}
-
-/// Numbers, options and enums read as serde_json reads them; a value of the wrong type, a
-/// missing field or text that is not JSON reads as nothing.
+/// A document that does not fit reads as nothing: a member of the wrong type, a required one
+/// missing, an unknown variant, text that is not JSON. A problem's unknown code is the
+/// worker's failure.
 #[wasm_bindgen_test]
-fn the_browsers_parser_reads_numbers_and_enums_and_refuses_misfits() {
-    use ampk_web::browser::parse;
-    let text = r#"{"a": 0.1, "b": 7, "c": null, "d": [1e300, -2.5, 9007199254740993, 12],
-        "shapes": ["Point", {"Circle": 1.5}, {"Pair": [1, 2]}, {"Box": {"w": 3, "h": 4}}]}"#;
-    let expected = Numbers {
-        a: 0.1,
-        b: 7,
-        c: None,
-        d: vec![1e300, -2.5, 9007199254740992.0, 12.0],
-        shapes: vec![Shape::Point, Shape::Circle(1.5), Shape::Pair(1, 2), Shape::Box { w: 3, h: 4 }],
-    };
-    assert_eq!(parse::<Numbers>(text), Some(expected));
-    assert_eq!(parse::<Numbers>(text), serde_json::from_str::<Numbers>(text).ok());
-    assert_eq!(parse::<Numbers>(r#"{"a": 1, "b": 2, "c": -3, "d": [], "shapes": []}"#).map(|n| n.c), Some(Some(-3)));
+fn the_pages_json_refuses_misfits() {
+    use ampk_core::officer::Reply;
+    use ampk_web::wire;
     for misfit in [
-        r#"{"a": "1", "b": 7, "c": null, "d": [], "shapes": []}"#,
-        r#"{"a": 1, "b": 7.5, "c": null, "d": [], "shapes": []}"#,
-        r#"{"a": 1, "b": -1, "c": null, "d": [], "shapes": []}"#,
-        r#"{"a": 1, "b": 7, "c": null, "shapes": []}"#,
-        r#"{"a": 1, "b": 7, "c": null, "d": [], "shapes": ["Square"]}"#,
-        r#"{"a": 1, "b": 7, "c": null, "d": [], "shapes": [{"Circle": 1, "Point": null}]}"#,
-        r#"[1, 7, null, [], []]x"#,
+        r#"{"name": 7}"#,
+        r#"{"name": null}"#,
+        r#"{"revision": 1.5}"#,
+        r#"{"revision": -1}"#,
+        r#"{"jury_estimate": "70"}"#,
+        r#"{"categories": {"x": {"inputs": {"a": {"number": {"value": 1}}}}}}"#,
+        r#"{"categories": {"x": {"inputs": {"a": {"text": {"text": "1"}}}}}}"#,
+        r#"{"categories": {"x": {"inputs": {"a": {"text": {"text": "1", "lang": "fr"}}}}}}"#,
+        r#"{"categories": {"x": {"inputs": {"a": {"bool": {"value": true}, "text": {"text": "1", "lang": "id"}}}}}}"#,
+        r#"{"categories": {"x": {"inputs": {"a": {"checklist": {"answers": {"1": "maybe"}}}}}}}"#,
+        r#"{"categories": {"x": {"evidence": {"a": ["ok", 1]}}}}"#,
+        r#"{"categories": []}"#,
+        r#"{"responses": {"x": {"accepted": "yes"}}}"#,
+        "null",
         "not json",
     ] {
-        assert_eq!(parse::<Numbers>(misfit), None, "{misfit}");
-        assert!(serde_json::from_str::<Numbers>(misfit).is_err(), "serde_json refuses it too: {misfit}");
+        assert_eq!(wire::parse(misfit, wire::draft), None, "{misfit}");
+        assert!(serde_json::from_str::<Draft>(misfit).is_err(), "serde_json refuses it too: {misfit}");
     }
+    // serde also reads a struct from an array of its members; no draft was ever stored so.
+    assert_eq!(wire::parse("[]", wire::draft), None);
+    for misfit in [
+        r#"{"rubric": {"sha256": "a"}}"#,
+        r#"{"answer": {}}"#,
+        r#""draft""#,
+        r#"{"problems": [{"code": 0, "path": "", "id": "x"}]}"#,
+    ] {
+        assert_eq!(wire::parse(misfit, wire::reply), None, "{misfit}");
+        assert!(serde_json::from_str::<Reply>(misfit).is_err(), "serde_json refuses it too: {misfit}");
+    }
+    let unknown = r#"{"problems": [{"code": 99999, "path": "p", "id": "x", "en": "y"}]}"#;
+    let Some(Reply::Problems(p)) = wire::parse(unknown, wire::reply) else { panic!("problems") };
+    assert_eq!(
+        (p[0].code, p[0].path.as_str(), p[0].message(Lang::En)),
+        (ampk_core::ProblemCode::WorkerFailed, "p", "y")
+    );
+    assert_eq!(wire::parse(r#"[{"id": "a"}]"#, wire::draft_list), None);
 }

@@ -36,6 +36,12 @@ impl Problem {
         Problem { code, path, messages: intern(Lang::ALL.map(|l| msg.message(l.texts()))) }
     }
 
+    /// A problem from its parts, its messages in `Lang::ALL` order: one read back from
+    /// another module's reply.
+    pub fn from_parts(code: ProblemCode, path: String, messages: [String; LANG_COUNT]) -> Self {
+        Problem { code, path, messages: intern(messages) }
+    }
+
     /// The message in `lang`.
     pub fn message(&self, lang: Lang) -> &str {
         &self.messages[lang as usize]
