@@ -38,6 +38,22 @@ pub fn App() -> Html {
             officer::check_published(on_action);
         });
     }
+    // The interface's texts in another language than the default are fetched when that
+    // language is first chosen (the first load has the default language's only); until they
+    // come, the default language's show.
+    {
+        let on_action = on_action.clone();
+        use_effect_with(model.lang, move |l| {
+            let lang = *l;
+            if !ampk_core::i18n::has_texts(lang) {
+                wasm_bindgen_futures::spawn_local(async move {
+                    if browser::load_texts(lang).await {
+                        on_action.emit(Action::Texts);
+                    }
+                });
+            }
+        });
+    }
     // The model rubric's texts in another language than the default are fetched when that
     // language is first chosen (they are not in the first load); the model shows its default
     // texts until they come, then the model in use (if it is) takes them, once.

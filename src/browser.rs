@@ -391,52 +391,67 @@ pub fn keep_pack(sha256: &str, pack: &str) -> Result<(), StorageError> {
     set(&format!("{PACK_PREFIX}{sha256}"), pack)
 }
 
-/// A fresh copy of the built-in model rubric, from its pack: its texts in the default language,
-/// and in each other language whose texts were loaded ([`load_model_texts`]).
+/// A fresh copy of the built-in model rubric, from its pack: with its texts in every language
+/// once they were loaded ([`load_model_texts`]), else in the default language only.
 pub fn model_rubric() -> ampk_core::Rubric {
-    let Some(mut r) = ampk_core::rubric::unpack(ampk_core::rubric::MODEL_RUBRIC_PACK) else {
+    let all = MODEL_ALL.with(|a| a.borrow().clone());
+    let packed = all.as_deref().and_then(ampk_core::rubric::unpack);
+    let Some(r) = packed.or_else(|| ampk_core::rubric::unpack(ampk_core::rubric::MODEL_RUBRIC_PACK)) else {
         // A tested constant (`the_committed_model_pack_is_current`).
         panic!("the built-in rubric's pack is unreadable")
     };
-    MODEL_TEXTS.with(|t| t.borrow().iter().all(|(tag, texts)| ampk_core::rubric::add_texts(&mut r, tag, texts)));
     r
 }
 
 thread_local! {
-    /// The model rubric's texts in other languages than the default, as loaded (tag, texts).
-    static MODEL_TEXTS: std::cell::RefCell<Vec<(&'static str, String)>> = const { std::cell::RefCell::new(Vec::new()) };
+    /// The model rubric packed with its texts in every language, once loaded.
+    static MODEL_ALL: std::cell::RefCell<Option<std::rc::Rc<str>>> = const { std::cell::RefCell::new(None) };
 }
 
-/// Adds the model rubric's texts in another language ([`ampk_core::rubric::texts_of`]) when they
-/// are the model's in that language and not added yet; whether they were added now.
-pub fn provide_model_texts(lang: Lang, texts: String) -> bool {
+/// Takes the model rubric packed with its texts in every language
+/// ([`ampk_core::rubric::MODEL_RUBRIC_ALL_PACK`]) when it is the model (its fingerprint) with
+/// texts in `lang`, and not taken yet; whether it was taken now.
+pub fn provide_model_texts(lang: Lang, pack: String) -> bool {
     let ok = !has_model_texts(lang)
-        && ampk_core::rubric::unpack(ampk_core::rubric::MODEL_RUBRIC_PACK)
-            .is_some_and(|mut r| ampk_core::rubric::add_texts(&mut r, lang.tag(), &texts));
+        && ampk_core::rubric::unpack(&pack).is_some_and(|r| {
+            r.sha256 == ampk_core::rubric::MODEL_RUBRIC_SHA256 && r.file.title.0.contains_key(lang.tag())
+        });
     if ok {
-        MODEL_TEXTS.with(|t| t.borrow_mut().push((lang.tag(), texts)));
+        MODEL_ALL.with(|a| *a.borrow_mut() = Some(pack.into()));
     }
     ok
 }
 
 /// Whether the model rubric has its texts in `lang` (the default language's always).
 pub fn has_model_texts(lang: Lang) -> bool {
-    lang == Lang::default() || MODEL_TEXTS.with(|t| t.borrow().iter().any(|(tag, _)| *tag == lang.tag()))
+    lang == Lang::default() || MODEL_ALL.with(|a| a.borrow().is_some())
 }
 
-/// Loads the model rubric's texts in `lang`, once: `ampk-2025-model.<tag>.txt` beside the page
-/// (the default language's are built in, the others stay out of the first load). Whether they
-/// were added now; when the file cannot be fetched, the model shows its default texts.
+/// Loads the model rubric with its texts in every language, once: `ampk-2025-model.all.pack`
+/// beside the page (the default language's texts are built in, the others stay out of the
+/// first load). Whether it was taken now; when the file cannot be fetched, the model shows its
+/// default texts.
 pub async fn load_model_texts(lang: Lang) -> bool {
     if has_model_texts(lang) {
         return false;
     }
-    let url = format!("ampk-2025-model.{}.txt", lang.tag());
-    let got = wasm_bindgen_futures::JsFuture::from(fetch_text(&url)).await.ok().and_then(|v| v.as_string());
-    got.is_some_and(|texts| {
+    let got = wasm_bindgen_futures::JsFuture::from(fetch_text("ampk-2025-model.all.pack")).await.ok();
+    got.and_then(|v| v.as_string()).is_some_and(|pack| {
         // Loaded meanwhile by another call: kept once (`provide_model_texts`).
-        provide_model_texts(lang, texts)
+        provide_model_texts(lang, pack)
     })
+}
+
+/// Loads the interface's texts in `lang`, once: `ampk-texts.<tag>.txt` beside the page
+/// (`ampk_core::i18n::provide`). Whether they were taken now; when the file cannot be fetched
+/// or is not this kit's, the default language's texts stay.
+pub async fn load_texts(lang: Lang) -> bool {
+    if ampk_core::i18n::has_texts(lang) {
+        return false;
+    }
+    let url = format!("ampk-texts.{}.txt", lang.tag());
+    let got = wasm_bindgen_futures::JsFuture::from(fetch_text(&url)).await.ok().and_then(|v| v.as_string());
+    got.is_some_and(|file| ampk_core::i18n::provide(lang, file))
 }
 
 /// The drafts list, most recently saved first.

@@ -120,7 +120,8 @@ fn each_member(v: JsValue, f: &mut dyn FnMut(String, JsValue) -> Option<()>) -> 
 fn map<T>(v: JsValue, read: fn(JsValue) -> Option<T>) -> Option<BTreeMap<String, T>> {
     let mut out = BTreeMap::new();
     each_member(v, &mut |k, v| {
-        out.insert(k, read(v)?);
+        // `entry`, as the page's edits use: one copy of the insertion per type, not two.
+        out.entry(k).or_insert(read(v)?);
         Some(())
     })?;
     Some(out)

@@ -32,10 +32,24 @@ async fn shows_the_rubric_title_status_and_categories() {
         s.clear().unwrap();
     }
     // The model rubric's English texts are fetched beside the page (not served here): given.
-    let en = ampk_core::rubric::MODEL_RUBRIC_TEXTS[0].1;
+    let en = ampk_core::rubric::MODEL_RUBRIC_ALL_PACK;
     assert!(!ampk_web::browser::provide_model_texts(ampk_core::Lang::En, "not the model's texts".into()));
+    let mut other = ampk_core::builtin().clone();
+    other.sha256 = "0".repeat(64);
+    assert!(
+        !ampk_web::browser::provide_model_texts(ampk_core::Lang::En, ampk_core::rubric::pack(&other)),
+        "another rubric"
+    );
+    let default_only = ampk_core::rubric::MODEL_RUBRIC_PACK.to_string();
+    assert!(!ampk_web::browser::provide_model_texts(ampk_core::Lang::En, default_only), "without English");
     assert!(ampk_web::browser::provide_model_texts(ampk_core::Lang::En, en.to_string()));
     assert!(!ampk_web::browser::provide_model_texts(ampk_core::Lang::En, en.to_string()), "added once");
+    assert_eq!(ampk_web::browser::model_rubric(), *ampk_core::builtin(), "the model with every language");
+    // So are the interface's (tests/texts.rs tests how they are taken).
+    assert!(ampk_core::i18n::provide(
+        ampk_core::Lang::En,
+        include_str!("../crates/ampk-core/i18n/ampk-texts.en.txt").into()
+    ));
     let root = mount();
     yew::scheduler::flush().await;
     let r = ampk_core::builtin();

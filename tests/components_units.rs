@@ -41,6 +41,8 @@ struct Mounted<C: BaseComponent> {
 }
 
 async fn mount<C: BaseComponent>(props: C::Properties) -> Mounted<C> {
+    // The interface's English texts are fetched beside the page (not served here): given.
+    ampk_core::i18n::provide(Lang::En, include_str!("../crates/ampk-core/i18n/ampk-texts.en.txt").into());
     let doc = gloo_utils::document();
     let root = doc.create_element("div").unwrap();
     doc.body().unwrap().append_child(&root).unwrap();

@@ -9,7 +9,14 @@
 //! named arguments (`{limit}`). The build fails when a language lacks a key another has, has a
 //! key no other has, or uses other arguments for a key than the first language. Each key
 //! becomes a method of `i18n::Texts`: a `&'static str` when it has no argument, else a
-//! `String` built by `format!` from typed arguments.
+//! `String` filled in from typed arguments (`i18n::fill`, one copy for every text, where
+//! `format!` would be one per text and language).
+//!
+//! With the `all-texts` feature every language's texts are compiled in. Without it (the
+//! officer's page) only the default language's are, with the few keys in `EAGER`; the others
+//! come from `i18n/ampk-texts.<tag>.txt`, fetched when that language is chosen
+//! (`i18n::provide`). This script writes that file's text to `OUT_DIR`, and a test keeps the
+//! committed copy the same.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
@@ -18,6 +25,16 @@ use std::path::Path;
 /// The languages, in the order the interface offers them; the first is the default. Adding a
 /// language is its catalogue file `i18n/<tag>.toml` plus its tag here.
 const LANGUAGES: &[&str] = &["id", "en"];
+
+/// Keys compiled in every language even without `all-texts`: shown in another language than
+/// the interface's before any file could be fetched (the language switch names the next
+/// language in that language; the crash banner speaks every language).
+const EAGER: &[&str] = &["language_name", "crash_message", "crash_export", "crash_copy_draft", "crash_export_failed"];
+
+/// Marks an argument in a text template (followed by the argument's place, `0`–`9`).
+const ARG: char = '\u{1}';
+/// Ends each text in a texts file.
+const END: char = '\u{1e}';
 
 fn main() {
     model_rubric();
@@ -170,8 +187,74 @@ fn catalogues() {
     if !errors.is_empty() {
         fail(&errors);
     }
+    for key in EAGER {
+        if !parsed.contains_key(key) {
+            errors.push(format!("build.rs: EAGER names `{key}`, which no catalogue has"));
+        }
+    }
+    for (key, langs) in &parsed {
+        if args(&langs[0]).len() > 10 {
+            errors.push(format!("`{key}`: at most 10 arguments"));
+        }
+        for (tag, p) in LANGUAGES.iter().zip(langs) {
+            if p.iter().any(|x| matches!(x, Piece::Lit(l) if l.contains([ARG, END]))) {
+                errors.push(format!("i18n/{tag}.toml: `{key}`: control characters U+0001 and U+001E are reserved"));
+            }
+        }
+    }
+    if !errors.is_empty() {
+        fail(&errors);
+    }
+    let all_texts = std::env::var_os("CARGO_FEATURE_ALL_TEXTS").is_some();
     let out = std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR");
-    std::fs::write(Path::new(&out).join("i18n.rs"), generate(&cats, &parsed)).expect("OUT_DIR is writable");
+    std::fs::write(Path::new(&out).join("i18n.rs"), generate(&cats, &parsed, all_texts)).expect("OUT_DIR is writable");
+    for (i, tag) in LANGUAGES.iter().enumerate().skip(1) {
+        let file = texts_file(tag, &parsed, i);
+        std::fs::write(Path::new(&out).join(format!("ampk-texts.{tag}.txt")), file).expect("OUT_DIR is writable");
+    }
+}
+
+/// A text as a template: literal text, each argument as [`ARG`] and its place among the
+/// key's arguments (in name order, the method's parameter order).
+fn template(p: &[Piece], names: &BTreeSet<&str>) -> String {
+    let mut t = String::new();
+    for piece in p {
+        match piece {
+            Piece::Lit(l) => t.push_str(l),
+            Piece::Arg(a) => {
+                t.push(ARG);
+                t.push(char::from(b'0' + names.iter().position(|n| n == a).unwrap_or(0) as u8));
+            }
+        }
+    }
+    t
+}
+
+/// What a texts file must be made for: every key and its arguments, in order (FNV-1a, 64 bits).
+fn fingerprint(parsed: &BTreeMap<&str, Vec<Vec<Piece>>>) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for (key, langs) in parsed {
+        for b in key
+            .bytes()
+            .chain([b'('])
+            .chain(args(&langs[0]).into_iter().flat_map(|a| a.bytes().chain([b','])))
+            .chain([b')'])
+        {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    format!("{h:016x}")
+}
+
+/// The texts file of language `i` (`tag`): a header line, then each key's template in key
+/// order, each ended by [`END`].
+fn texts_file(tag: &str, parsed: &BTreeMap<&str, Vec<Vec<Piece>>>, i: usize) -> String {
+    let mut s = format!("ampk-texts/1 {tag} {}\n", fingerprint(parsed));
+    for langs in parsed.values() {
+        s.push_str(&template(&langs[i], &args(&langs[0])));
+        s.push(END);
+    }
+    s
 }
 
 fn fail(errors: &[String]) -> ! {
@@ -186,7 +269,11 @@ fn variant(tag: &str) -> String {
     c.next().map(|f| f.to_ascii_uppercase().to_string() + c.as_str()).unwrap_or_default()
 }
 
-fn generate(cats: &[BTreeMap<String, (String, String)>], parsed: &BTreeMap<&str, Vec<Vec<Piece>>>) -> String {
+fn generate(
+    cats: &[BTreeMap<String, (String, String)>],
+    parsed: &BTreeMap<&str, Vec<Vec<Piece>>>,
+    all_texts: bool,
+) -> String {
     let n = LANGUAGES.len();
     let mut s = String::from("// Generated by crates/ampk-core/build.rs from i18n/*.toml. Do not edit.\n\n");
     let _ = writeln!(s, "/// Interface language, in the order offered; the first is the default.");
@@ -208,34 +295,43 @@ fn generate(cats: &[BTreeMap<String, (String, String)>], parsed: &BTreeMap<&str,
     let _ = writeln!(s, "}}\n");
     let _ = writeln!(s, "/// The texts of one language: a method per catalogue key.");
     let _ = writeln!(s, "#[derive(Debug, Clone, Copy, PartialEq, Eq)]\npub struct Texts(pub Lang);\n");
+    let _ = writeln!(s, "/// What a texts file must be made for (its header; `i18n::provide`).");
+    let _ = writeln!(s, "const TEXTS_FINGERPRINT: &str = {:?};", fingerprint(parsed));
+    let _ = writeln!(s, "/// How many keys there are.\nconst KEY_COUNT: usize = {};", parsed.len());
+    let files: Vec<String> = LANGUAGES
+        .iter()
+        .skip(1)
+        .map(|t| format!("({t:?}, include_str!(concat!(env!(\"OUT_DIR\"), \"/ampk-texts.{t}.txt\")))"))
+        .collect();
+    let _ = writeln!(
+        s,
+        "/// Each other language's texts file, as written here.\nconst TEXTS_FILES: &[(&str, &str)] = &[{}];\n",
+        files.join(", ")
+    );
     let _ = writeln!(s, "impl Texts {{");
-    for (key, langs) in parsed {
+    for (k, (key, langs)) in parsed.iter().enumerate() {
         let first = &cats[0][*key].1;
         let _ = writeln!(s, "    /// {}", first.replace('\n', " "));
         let names = args(&langs[0]);
+        let templates: Vec<String> = langs.iter().map(|p| format!("{:?}", template(p, &names))).collect();
+        // Every language's text, or the default language's and the key's place (the others
+        // are looked up in the texts provided).
+        let pick = if all_texts || EAGER.contains(key) {
+            format!("[{}][self.0 as usize]", templates.join(", "))
+        } else {
+            format!("self.text({k}, {})", templates[0])
+        };
         if names.is_empty() {
-            let texts: Vec<String> = LANGUAGES.iter().zip(cats).map(|(_, c)| format!("{:?}", c[*key].1)).collect();
-            let _ = writeln!(
-                s,
-                "    pub fn {key}(self) -> &'static str {{\n        [{}][self.0 as usize]\n    }}",
-                texts.join(", ")
-            );
+            let _ = writeln!(s, "    pub fn {key}(self) -> &'static str {{\n        {pick}\n    }}");
         } else {
             let params: Vec<String> = names.iter().map(|a| format!("{a}: impl std::fmt::Display")).collect();
-            let _ = writeln!(s, "    pub fn {key}(self, {}) -> String {{\n        match self.0 {{", params.join(", "));
-            for (tag, p) in LANGUAGES.iter().zip(langs) {
-                let mut fmt_str = String::new();
-                for piece in p {
-                    match piece {
-                        Piece::Lit(l) => fmt_str.push_str(&l.replace('{', "{{").replace('}', "}}")),
-                        Piece::Arg(a) => {
-                            let _ = write!(fmt_str, "{{{a}}}");
-                        }
-                    }
-                }
-                let _ = writeln!(s, "            Lang::{} => format!({fmt_str:?}),", variant(tag));
-            }
-            let _ = writeln!(s, "        }}\n    }}");
+            let refs: Vec<String> = names.iter().map(|a| format!("&{a}")).collect();
+            let _ = writeln!(
+                s,
+                "    pub fn {key}(self, {}) -> String {{\n        fill({pick}, &[{}])\n    }}",
+                params.join(", "),
+                refs.join(", ")
+            );
         }
     }
     let _ = writeln!(s, "}}");

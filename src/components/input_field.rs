@@ -2,7 +2,7 @@
 //! checklist) from its definition, with its label, help, unit, limits, error, "understood as"
 //! line and evidence links. There is no hand-written form per category.
 
-use crate::components::RubricRef;
+use crate::components::{class, RubricRef};
 use crate::state::Action;
 use ampk_core::draft::RawValue;
 use ampk_core::fmt::{number, parse_number};
@@ -93,7 +93,7 @@ pub fn InputField(props: &InputFieldProps) -> Html {
         </>
     };
     let hint = html! { <p class="hint" id={ids.hint.clone()}>{ hint_text(def, lang, unit.as_deref()) }</p> };
-    let wrapper = classes!("field", has_error.then_some("field-error"));
+    let wrapper = class("field", has_error.then_some("field-error"));
     if def.kind == InputKind::Checklist {
         html! {
             <div class={wrapper} data-input={def.id.clone()}>
@@ -159,7 +159,7 @@ fn number_control(props: &InputFieldProps, cat: &str, def: &InputDef, ids: &Ids,
     let inputmode = if def.kind == InputKind::Integer { "numeric" } else { "decimal" };
     html! {
         <>
-            <input class={classes!("input", has_error.then_some("input-error"))} id={ids.id.clone()}
+            <input class={class("input", has_error.then_some("input-error"))} id={ids.id.clone()}
                 name={ids.id.clone()} type="text" {inputmode} autocomplete="off" value={text}
                 aria-describedby={ids.describedby.clone()} {oninput} />
             if let Some(u) = understood {
@@ -259,7 +259,7 @@ fn evidence_links(props: &InputFieldProps, cat: &str, input: &str, required: boo
         <div class="evidence" id={base.clone()}>
             <p class="evidence-title">
                 { t.input_evidence_title() }{ " " }
-                <span class={classes!("tag", required.then_some("tag-required"))}>{ tag }</span>
+                <span class={class("tag", required.then_some("tag-required"))}>{ tag }</span>
             </p>
             if required && props.evidence_missing {
                 <p class="warning-text">{ t.input_evidence_missing() }</p>
@@ -287,13 +287,13 @@ fn link_row(props: &InputFieldProps, cat: &str, input: &str, base: &str, n: usiz
         on_action.emit(Action::RemoveLink { cat: c.clone(), input: i.clone(), index: n })
     });
     html! {
-        <div class={classes!("link-row", err.is_some().then_some("field-error"))}>
+        <div class={class("link-row", err.is_some().then_some("field-error"))}>
             <label class="label-small" for={lid.clone()}>{ format!("{} {}", t.input_link(), n + 1) }</label>
             if let Some(m) = &err {
                 <p class="error-message">{ m }</p>
             }
             <div class="link-controls">
-                <input class={classes!("input", err.is_some().then_some("input-error"))} type="url" id={lid.clone()}
+                <input class={class("input", err.is_some().then_some("input-error"))} type="url" id={lid.clone()}
                     name={lid} value={link.to_string()} placeholder="https://" autocomplete="off"
                     maxlength={crate::pages::officer::max_text()} {oninput} />
                 <button type="button" class="button-secondary" onclick={remove}>{ t.input_remove_link() }</button>

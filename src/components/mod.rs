@@ -9,3 +9,12 @@ pub use error_summary::{ErrorSummary, SummaryItem};
 pub use input_field::InputField;
 pub use rubric_summary::{rubric_badge, same_rc, RubricRef, RubricSummary};
 pub use score_card::ScoreCard;
+
+/// A class list: `base`, then `extra` when given. What `classes!` builds for these lists,
+/// without its set type (and its hashing) in the officer's bundle.
+pub fn class(base: &'static str, extra: Option<&str>) -> yew::AttrValue {
+    match extra {
+        None => yew::AttrValue::Static(base),
+        Some(e) => yew::AttrValue::from(format!("{base} {e}")),
+    }
+}

@@ -3,7 +3,7 @@
 //! category it edits (issue 15 §1: typing within one frame on a slow PC).
 
 use super::officer::{input_field, max_text, status_text};
-use crate::components::{same_rc, RubricRef, ScoreCard};
+use crate::components::{class, same_rc, RubricRef, ScoreCard};
 use crate::state::Action;
 use ampk_core::draft::{self, CategoryState, DraftEntry, Feedback, Mark};
 use ampk_core::submission::Response;
@@ -76,11 +76,11 @@ pub(super) fn CategorySection(props: &CategoryProps) -> Html {
         "tag-green"
     };
     html! {
-        <section class={classes!("section", "category", st.excluded.then_some("excluded"))} id={section_id.clone()}
+        <section class={class("section category", st.excluded.then_some("excluded"))} id={section_id.clone()}
             data-category={def.id.clone()} aria-labelledby={format!("{section_id}-title")} tabindex="-1">
             <h2 id={format!("{section_id}-title")}>
                 { def.label.get(lang) }{ " " }
-                <span class={classes!("tag", tag)}>{ status_text(st, lang) }</span>
+                <span class={class("tag", Some(tag))}>{ status_text(st, lang) }</span>
             </h2>
             if let Some(desc) = &def.description {
                 <p class="lead">{ desc.get(lang) }</p>

@@ -5,7 +5,7 @@
 
 use super::category::CategorySection;
 use crate::browser::{self, Fetched, StorageError};
-use crate::components::{rubric_badge, ErrorSummary, InputField, RubricRef, RubricSummary, SummaryItem};
+use crate::components::{class, rubric_badge, ErrorSummary, InputField, RubricRef, RubricSummary, SummaryItem};
 use crate::i18n::problem;
 use crate::state::{Action, Field, Model, MoveSummary, Published};
 use ampk_core::draft::{self, Assessment, Draft, DraftEntry, Feedback};
@@ -92,6 +92,7 @@ pub fn initial_model(lang: Lang) -> Model {
         published: Published::Checking,
         moved: None,
         rubric_pending,
+        texts: 0,
     }
 }
 
@@ -308,7 +309,7 @@ pub fn OfficerPage(props: &OfficerPageProps) -> Html {
     let t = lang.texts();
     let r = m.rubric.0.clone();
     let d = &m.draft;
-    let assessment = use_memo((m.rubric.clone(), m.revision), |(r, _)| draft::assess(&r.0, d));
+    let assessment = use_memo((m.rubric.clone(), m.revision, m.texts), |(r, _, _)| draft::assess(&r.0, d));
     // Parsed once per feedback text, and shared by identity with the categories' forms.
     let fb = use_memo(d.feedback.clone(), |text| Feedback::parse(text).map(Rc::new));
     let fb: &Option<Rc<Feedback>> = &fb;
@@ -884,13 +885,13 @@ fn text_field(m: &Model, f: &TextField, value: &str, errors: &[&Problem], on_act
     let hint_id = format!("{}-hint", f.id);
     let optional = if f.optional { format!(" {}", t.profile_optional()) } else { String::new() };
     html! {
-        <div class={classes!("field", has_error.then_some("field-error"))}>
+        <div class={class("field", has_error.then_some("field-error"))}>
             <label class="label" for={f.id}>{ f.label }{ optional }</label>
             if let Some(h) = f.hint {
                 <p class="hint" id={hint_id.clone()}>{ h }</p>
             }
             { for errors.iter().map(|p| html! { <p class="error-message">{ p.message(lang) }</p> }) }
-            <input class={classes!("input", has_error.then_some("input-error"))} id={f.id} name={f.id} type={f.kind}
+            <input class={class("input", has_error.then_some("input-error"))} id={f.id} name={f.id} type={f.kind}
                 value={value.to_string()} list={f.list} maxlength={max_text()}
                 aria-describedby={f.hint.map(|_| hint_id)} oninput={field_cb(on_action, f.field)} />
         </div>
@@ -922,7 +923,7 @@ fn profile_section(m: &Model, a: &Assessment, attempted: bool, on_action: &Callb
     html! {
         <section class="section profile" aria-labelledby="profile-title">
             <h2 id="profile-title">{ t.profile_title() }</h2>
-            <div class={classes!("field", (!type_errors.is_empty()).then_some("field-error"))}>
+            <div class={class("field", (!type_errors.is_empty()).then_some("field-error"))}>
                 <label class="label" for="agency.type">{ t.profile_agency_type() }</label>
                 { for type_errors.iter().map(|p| html! { <p class="error-message">{ p.message(lang) }</p> }) }
                 <select class="select" id="agency.type" name="agency.type" onchange={on_type}>
@@ -1289,7 +1290,7 @@ fn feedback_banner(m: &Model, f: &Feedback) -> Html {
         <section class="section feedback-banner" aria-labelledby="feedback-title" data-testid="feedback-banner"
             data-state={f.state.clone()}>
             <h2 id="feedback-title">
-                { t.feedback_title() }{ " " }<span class={classes!("tag", tag)}>{ draft::in_lang(&f.state_label, lang) }</span>
+                { t.feedback_title() }{ " " }<span class={class("tag", Some(tag))}>{ draft::in_lang(&f.state_label, lang) }</span>
             </h2>
             <p><strong>{ draft::in_lang(&f.reason, lang) }</strong></p>
             <ul>

@@ -25,19 +25,22 @@ test('start page shows the model rubric and its categories', async () => {
   // The coordinator's module, the rubric studio's and the workers are not part of the first load.
   const fetched = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name));
   assert.ok(fetched.some((u) => /ampk-web-[0-9a-f]+_bg\.wasm$/.test(u)), `the officer app was fetched: ${fetched}`);
-  assert.ok(!fetched.some((u) => u.includes('ampk-rekap') || u.includes('ampk-studio') || u.includes('worker') || u.endsWith('.txt')), 'and nothing else');
+  assert.ok(!fetched.some((u) => u.includes('ampk-rekap') || u.includes('ampk-studio') || u.includes('worker') || u.endsWith('.txt') || u.endsWith('.pack')), 'and nothing else (no other language)');
 
-  // The language switch is remembered across a reload. The model rubric's English texts are
-  // fetched when English is chosen, and then shown.
+  // The language switch is remembered across a reload. The interface's English texts and the
+  // model rubric's are fetched when English is chosen, and then shown.
   const rubric = JSON.parse(fs.readFileSync(modelRubric, 'utf8'));
   await page.click('[data-testid=lang]');
   assert.equal(await page.getAttribute('html', 'lang'), 'en');
   const english = (title) => page.waitForFunction((t) => document.querySelector('[data-testid=rubric-title]')?.textContent === t, title);
   await english(rubric.title.en);
-  assert.ok(await page.evaluate(() => performance.getEntriesByType('resource').some((e) => e.name.endsWith('/ampk-2025-model.en.txt'))));
+  const status = (t) => page.waitForFunction((t) => document.querySelector('[data-testid=rubric-status]')?.textContent === t, t);
+  await status("Model rubric — not Diskominfo's official rubric");
+  const files = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name));
+  assert.ok(files.some((u) => u.endsWith('/ampk-2025-model.all.pack')) && files.some((u) => u.endsWith('/ampk-texts.en.txt')), `${files}`);
   await page.reload();
   await page.waitForSelector('[data-testid=rubric-title]');
-  assert.equal(await page.textContent('[data-testid=rubric-status]'), "Model rubric — not Diskominfo's official rubric");
+  await status("Model rubric — not Diskominfo's official rubric");
   await english(rubric.title.en);
   const label = rubric.categories.find((c) => c.id === 'media_sosial_opd').label.en;
   assert.ok((await page.textContent('body')).includes(label), `the categories' English labels (${label})`);

@@ -224,10 +224,10 @@ pub fn parse_number(text: &str, lang: Lang) -> Result<Option<f64>, NumberError> 
     };
     if let Some(f) = frac {
         if f.is_empty() || !f.chars().all(|c| c.is_ascii_digit()) {
-            return Err(if f.contains(group) { NumberError::WrongDecimal } else { NumberError::Invalid });
+            return Err(if f.chars().any(|c| c == group) { NumberError::WrongDecimal } else { NumberError::Invalid });
         }
     }
-    if int.contains(group) {
+    if int.chars().any(|c| c == group) {
         let parts: Vec<&str> = int.split(group).collect();
         let ok = !parts[0].is_empty() && parts[0].len() <= 3 && parts[1..].iter().all(|p| p.len() == 3);
         if !ok {

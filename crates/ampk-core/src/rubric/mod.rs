@@ -14,7 +14,7 @@ mod pack;
 mod v1;
 mod validate;
 
-pub use pack::{add_texts, pack, texts_of, unpack, without_languages, MODEL_RUBRIC_PACK, MODEL_RUBRIC_TEXTS};
+pub use pack::{pack, unpack, without_languages, MODEL_RUBRIC_ALL_PACK, MODEL_RUBRIC_PACK};
 
 pub use diff::{
     diff, kind_name, scale_words, CategoryDiff, Change, Identity, IndicatorChange, InputChange, Named, RubricDiff,

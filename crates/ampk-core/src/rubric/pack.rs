@@ -2,10 +2,11 @@
 //! expressions) as one compact text, read back with no JSON parser, no validation and no
 //! expression parser. It serves the officer's page only, which receives every rubric it uses
 //! packed: the built-in model as [`MODEL_RUBRIC_PACK`] (a committed file that a test keeps equal
-//! to the packed model with its Indonesian texts; its texts in other languages are committed
-//! files too, [`MODEL_RUBRIC_TEXTS`], fetched by the page beside itself), an official rubric from
+//! to the packed model with its Indonesian texts; packed with every language's texts it is a
+//! committed file too, [`MODEL_RUBRIC_ALL_PACK`], fetched by the page beside itself when another
+//! language is chosen), an official rubric from
 //! the worker that validated it. The page keeps the pack beside the rubric's text, by
-//! fingerprint. The rubric's file format stays JSON; packs and texts are written by the kit only.
+//! fingerprint. The rubric's file format stays JSON; packs are written by the kit only.
 //!
 //! # Form
 //!
@@ -37,17 +38,14 @@ const HEADER: &str = "ampk-rubric-pack/1\n";
 
 /// The built-in model rubric, packed with its texts in the default language only
 /// (`rubrics/ampk-2025-model.pack`; a test keeps it equal to `pack(&without_languages(builtin()))`).
-/// Its texts in the other languages are [`MODEL_RUBRIC_TEXTS`], which the officer's page fetches
-/// when one of those languages is chosen: they stay out of its first load.
+/// With its texts in every language it is [`MODEL_RUBRIC_ALL_PACK`], which the officer's page
+/// fetches when another language is chosen: those texts stay out of its first load.
 pub const MODEL_RUBRIC_PACK: &str = include_str!("../../rubrics/ampk-2025-model.pack");
 
-/// The model rubric's texts in each other language than the default (`texts_of`), by tag:
-/// `rubrics/ampk-2025-model.<tag>.txt`, copied beside the officer's page by `index.html`.
-/// Referenced only by tests and tools: a page that fetches them does not carry them.
-pub const MODEL_RUBRIC_TEXTS: &[(&str, &str)] = &[("en", include_str!("../../rubrics/ampk-2025-model.en.txt"))];
-
-/// The first line of a rubric's texts in one language ([`texts_of`]).
-const TEXTS_HEADER: &str = "ampk-rubric-texts/1\n";
+/// The built-in model rubric packed with its texts in every language (`pack(builtin())`):
+/// `rubrics/ampk-2025-model.all.pack`, copied beside the officer's page by `index.html`.
+/// Referenced only by tests and tools: a page that fetches it does not carry it.
+pub const MODEL_RUBRIC_ALL_PACK: &str = include_str!("../../rubrics/ampk-2025-model.all.pack");
 
 /// Ends a string (U+0001); inside one, it is written as [`ESCAPE`] `a`.
 const END: char = '\u{1}';
@@ -64,7 +62,7 @@ pub fn pack(r: &Rubric) -> String {
     w.0
 }
 
-/// Every text of a rubric file, in a fixed order (the order of [`texts_of`]).
+/// Every text of a rubric file.
 fn each_text(f: &mut RubricFile, visit: &mut dyn FnMut(&mut Text)) {
     visit(&mut f.title);
     f.bands.iter_mut().for_each(|b| visit(&mut b.label));
@@ -94,45 +92,6 @@ pub fn without_languages(r: &Rubric) -> Rubric {
     let default = crate::i18n::Lang::default().tag();
     each_text(&mut r.file, &mut |t| t.0.retain(|k, _| k == default));
     r
-}
-
-/// The rubric's texts in the language tagged `lang`, in the order of [`each_text`], for
-/// [`add_texts`]: the fingerprint, then each text's translation or none.
-pub fn texts_of(r: &Rubric, lang: &str) -> String {
-    let mut w = Writer(TEXTS_HEADER.to_string());
-    r.sha256.put(&mut w);
-    lang.to_string().put(&mut w);
-    let mut file = r.file.clone();
-    each_text(&mut file, &mut |t| t.0.get(lang).cloned().put(&mut w));
-    w.0
-}
-
-/// Adds a rubric's texts in the language tagged `lang`, not the default one ([`texts_of`]).
-/// `false`, and the rubric unchanged, when `texts` are not that rubric's (another fingerprint),
-/// not in that language, or not whole.
-pub fn add_texts(r: &mut Rubric, lang: &str, texts: &str) -> bool {
-    let Some(rest) = texts.strip_prefix(TEXTS_HEADER) else { return false };
-    let mut rd = Reader { rest, depth: 0 };
-    if String::take(&mut rd).as_deref() != Some(r.sha256.as_str()) {
-        return false;
-    }
-    if String::take(&mut rd).as_deref() != Some(lang) || lang == crate::i18n::Lang::default().tag() {
-        return false;
-    }
-    let lang = lang.to_string();
-    let mut file = r.file.clone();
-    let mut whole = true;
-    each_text(&mut file, &mut |t| match <Option<String> as Pack>::take(&mut rd) {
-        Some(Some(text)) => {
-            t.0.insert(lang.clone(), text);
-        }
-        Some(None) => {}
-        None => whole = false,
-    });
-    if whole && rd.rest.is_empty() {
-        r.file = file;
-    }
-    whole && rd.rest.is_empty()
 }
 
 /// Reads a pack; `None` when `text` is not a whole pack of this version.
@@ -517,8 +476,8 @@ mod tests {
     }
 
     #[wasm_bindgen_test(unsupported = test)]
-    fn the_models_pack_and_its_texts_in_other_languages_make_the_model() {
-        let mut r = unpack(MODEL_RUBRIC_PACK).expect("the committed pack reads");
+    fn the_models_packs_hold_its_default_texts_or_all_its_texts() {
+        let r = unpack(MODEL_RUBRIC_PACK).expect("the committed pack reads");
         assert_eq!(
             r.file.title.get(crate::i18n::Lang::En),
             r.file.title.get(crate::i18n::Lang::Id),
@@ -527,36 +486,10 @@ mod tests {
         // Every text of the pack is in the default language only.
         let mut file = r.file.clone();
         each_text(&mut file, &mut |t| assert!(t.0.keys().all(|k| k == "id"), "{t:?}"));
-        for (tag, texts) in MODEL_RUBRIC_TEXTS {
-            assert!(!add_texts(&mut r.clone(), "id", texts), "not as the default language");
-            assert!(!add_texts(&mut r.clone(), "fr", texts), "not as another language");
-            assert!(add_texts(&mut r, tag, texts));
-        }
-        assert_eq!(&r, builtin());
-        assert_eq!(r.file.title.get(crate::i18n::Lang::En), "AMPK 2025 — model rubric (not the official rubric)");
-    }
-
-    #[wasm_bindgen_test(unsupported = test)]
-    fn texts_of_another_rubric_or_cut_short_are_not_added() {
-        let base = without_languages(builtin());
-        let texts = texts_of(builtin(), "en");
-        let mut other = base.clone();
-        other.sha256 = "0".repeat(64);
-        assert!(!add_texts(&mut other, "en", &texts), "another fingerprint");
-        for bad in [&texts[..texts.len() - 2], "", &texts.replace("texts/1", "texts/2")] {
-            let mut r = base.clone();
-            assert!(!add_texts(&mut r, "en", bad));
-            assert_eq!(r, base, "unchanged");
-        }
-        let mut r = base.clone();
-        assert!(!add_texts(&mut r, "en", &format!("{texts}0;")), "more than the rubric's texts");
-        // A text the rubric has in no other language stays as it is.
-        let mut partial = builtin().clone();
-        partial.file.title.0.remove("en");
-        let mut r = base;
-        assert!(add_texts(&mut r, "en", &texts_of(&partial, "en")));
-        assert_eq!(r.file.title.get(crate::i18n::Lang::En), r.file.title.get(crate::i18n::Lang::Id));
-        assert_eq!(r.file.categories[0].label, builtin().file.categories[0].label);
+        assert_eq!(r, without_languages(builtin()));
+        let all = unpack(MODEL_RUBRIC_ALL_PACK).expect("the committed pack with every language reads");
+        assert_eq!(&all, builtin());
+        assert_eq!(all.file.title.get(crate::i18n::Lang::En), "AMPK 2025 — model rubric (not the official rubric)");
     }
 
     /// The committed pack of the model is the model packed now (native only: it can write the
@@ -566,11 +499,10 @@ mod tests {
     #[test]
     fn the_committed_model_pack_is_current() {
         let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/rubrics/");
-        let mut files = vec![("ampk-2025-model.pack".to_string(), pack(&without_languages(builtin())))];
-        for l in crate::i18n::Lang::ALL.into_iter().skip(1) {
-            files.push((format!("ampk-2025-model.{}.txt", l.tag()), texts_of(builtin(), l.tag())));
-        }
-        assert_eq!(MODEL_RUBRIC_TEXTS.len(), files.len() - 1, "one file of texts per other language");
+        let files = [
+            ("ampk-2025-model.pack", pack(&without_languages(builtin()))),
+            ("ampk-2025-model.all.pack", pack(builtin())),
+        ];
         for (name, text) in files {
             if std::env::var_os("AMPK_WRITE_PACK").is_some() {
                 std::fs::write(format!("{dir}{name}"), &text).expect("the pack is writable");
