@@ -13,14 +13,6 @@ use yew::prelude::*;
 pub fn App() -> Html {
     let model = use_reducer(|| officer::initial_model(browser::load_lang()));
     let route = use_state(browser::hash);
-    {
-        let route = route.clone();
-        use_effect_with((), move |_| browser::on_hash_change(move |h| route.set(h)));
-    }
-    use_effect_with(model.lang, |l| {
-        browser::save_lang(*l);
-        browser::tell_areas_lang(*l);
-    });
     let lang = model.lang;
     let t = lang.texts();
     // One callback for the page's life: the forms' components compare it by identity, so a
@@ -29,40 +21,23 @@ pub fn App() -> Html {
         let dispatcher = model.dispatcher();
         (*use_memo((), move |_| Callback::from(move |a: Action| dispatcher.dispatch(a)))).clone()
     };
-    {
-        let (on_action, pending) = (on_action.clone(), model.rubric_pending);
-        use_effect_with((), move |_| {
-            if pending {
-                officer::revalidate_saved_rubric(on_action.clone());
-            }
-            officer::check_published(on_action);
-        });
-    }
-    // The interface's texts in another language than the default are fetched when that
-    // language is first chosen (the first load has the default language's only); until they
-    // come, the default language's show.
+    // A language chosen: remembered and passed on to the areas. The interface's texts and the
+    // model rubric's in another language than the default are fetched when that language is
+    // first chosen (the first load has the default language's only); until they come, the
+    // default language's show, then the assessment is made again (`Action::Texts`) and the
+    // model in use, if it is, takes its texts (`Action::RubricTexts`), once. One effect, not
+    // one per step: each is its own code in the bundle.
     {
         let on_action = on_action.clone();
         use_effect_with(model.lang, move |l| {
             let lang = *l;
-            if !ampk_core::i18n::has_texts(lang) {
+            browser::save_lang(lang);
+            browser::tell_areas_lang(lang);
+            if !ampk_core::i18n::has_texts(lang) || !browser::has_model_texts(lang) {
                 wasm_bindgen_futures::spawn_local(async move {
                     if browser::load_texts(lang).await {
                         on_action.emit(Action::Texts);
                     }
-                });
-            }
-        });
-    }
-    // The model rubric's texts in another language than the default are fetched when that
-    // language is first chosen (they are not in the first load); the model shows its default
-    // texts until they come, then the model in use (if it is) takes them, once.
-    {
-        let on_action = on_action.clone();
-        use_effect_with(model.lang, move |l| {
-            let lang = *l;
-            if !browser::has_model_texts(lang) {
-                wasm_bindgen_futures::spawn_local(async move {
                     if browser::load_model_texts(lang).await {
                         on_action.emit(Action::RubricTexts(RubricRef(Rc::new(browser::model_rubric()))));
                     }
@@ -74,9 +49,20 @@ pub fn App() -> Html {
     // itself, so nothing typed is lost); on plain http the officer is told once why there is none.
     let update_ready = use_state(|| false);
     let needs_https = use_state(|| false);
+    // Once, at the start (one effect, not one per step: each is its own code in the bundle):
+    // follow the address's hash, check the rubric kept here and the published one, and start
+    // offline support.
     {
+        let (route, on_action, pending) = (route.clone(), on_action.clone(), model.rubric_pending);
         let (update_ready, needs_https) = (update_ready.clone(), needs_https.clone());
-        use_effect_with((), move |_| needs_https.set(browser::start_offline(move || update_ready.set(true))));
+        use_effect_with((), move |_| {
+            browser::on_hash_change(move |h| route.set(h));
+            if pending {
+                officer::revalidate_saved_rubric(on_action.clone());
+            }
+            officer::check_published(on_action);
+            needs_https.set(browser::start_offline(move || update_ready.set(true)));
+        });
     }
     // The language switch offers the next language, named in that language (its `lang`).
     let next = lang.next();
@@ -93,16 +79,18 @@ pub fn App() -> Html {
     } else {
         None
     };
-    let area_error = use_state(|| None::<String>);
+    // The area's module could not be loaded: the browser's message (empty: none; a `String`,
+    // as the route is, so both share one copy of the state hook's code).
+    let area_error = use_state(String::new);
     {
         // An area is a separate module, fetched the first time it is opened.
         let area_error = area_error.clone();
         use_effect_with(area, move |open| {
-            area_error.set(None);
+            area_error.set(String::new());
             if let Some((module, name, _)) = *open {
                 wasm_bindgen_futures::spawn_local(async move {
                     if let Err(e) = browser::open_area(module, name).await {
-                        area_error.set(Some(e));
+                        area_error.set(e);
                     }
                 });
             }
@@ -148,9 +136,9 @@ pub fn App() -> Html {
                     <p class="notice" role="status" data-testid="needs-https">{ t.app_offline_needs_https() }</p>
                 }
                 if let Some((_, name, root)) = area {
-                    if let Some(e) = &*area_error {
+                    if !area_error.is_empty() {
                         <div class="warning-banner" role="alert">{
-                            if name == "rekap" { t.app_rekap_load_failed(e) } else { t.app_studio_load_failed(e) }
+                            if name == "rekap" { t.app_rekap_load_failed(&*area_error) } else { t.app_studio_load_failed(&*area_error) }
                         }</div>
                     }
                     // Keyed: going from one area to the other makes a new, empty root.

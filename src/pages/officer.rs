@@ -314,7 +314,10 @@ pub fn OfficerPage(props: &OfficerPageProps) -> Html {
     let fb = use_memo(d.feedback.clone(), |text| Feedback::parse(text).map(Rc::new));
     let fb: &Option<Rc<Feedback>> = &fb;
     let attempted = use_state(|| false);
-    let storage = use_state(browser::storage_status);
+    // Storage: its status (a write failed, or went to `localStorage` only) and whether the
+    // browser will keep the data when space runs short (shown in the drafts panel; `None` until
+    // it says). One state, not two: each state's type is its own copy of the hook's code.
+    let storage = use_state(|| (browser::storage_status(), None::<bool>));
     let drafts = use_state(browser::list_drafts);
 
     // Autosave: a change is saved at most 150 ms after it (not on the keystroke itself: the
@@ -326,8 +329,8 @@ pub fn OfficerPage(props: &OfficerPageProps) -> Html {
             browser::save_draft_soon(
                 move || model.draft.clone(),
                 move |result| {
-                    if *storage != result {
-                        storage.set(result);
+                    if storage.0 != result {
+                        storage.set((result, storage.1));
                     }
                     let list = browser::list_drafts();
                     if *drafts != list {
@@ -337,15 +340,16 @@ pub fn OfficerPage(props: &OfficerPageProps) -> Html {
             );
         });
     }
-    // Whether the browser will keep the data when space runs short (shown in the drafts panel).
-    let persisted = use_state(|| None::<bool>);
     let printing = use_state(|| false);
     {
-        let (persisted, storage, print) = (persisted.clone(), storage.clone(), printing.clone());
+        let (persisted, storage, print) = (storage.clone(), storage.clone(), printing.clone());
         use_effect_with((), move |_| {
             browser::on_print(move |p| print.set(p));
-            wasm_bindgen_futures::spawn_local(async move { persisted.set(Some(browser::persistence().await)) });
-            browser::on_storage_change(move |e| storage.set(e));
+            wasm_bindgen_futures::spawn_local(async move {
+                let kept = browser::persistence().await;
+                persisted.set((persisted.0.clone(), Some(kept)));
+            });
+            browser::on_storage_change(move |e| storage.set((e, storage.1)));
             browser::on_page_hide(browser::flush_on_hide);
         });
     }
@@ -425,7 +429,7 @@ pub fn OfficerPage(props: &OfficerPageProps) -> Html {
     html! {
         <>
             <ErrorSummary title={t.error_summary_title()} items={summary} />
-            if let Err(e) = &*storage {
+            if let Err(e) = &storage.0 {
                 <div class="warning-banner" role="alert" data-testid="storage-warning">
                     { match e {
                         StorageError::Full => t.drafts_storage_full(),
@@ -440,7 +444,7 @@ pub fn OfficerPage(props: &OfficerPageProps) -> Html {
             if let Published::Broken(problems) = &m.published {
                 { broken_published(m, problems, on_export) }
             } else {
-                { officer_form(m, (fb, *printing), &props.on_action, (&drafts, *persisted), &assessment, *attempted, changed_since_export, moving, on_export, &attempt) }
+                { officer_form(m, (fb, *printing), &props.on_action, (&drafts, storage.1), &assessment, *attempted, changed_since_export, moving, on_export, &attempt) }
             }
         </>
     }
