@@ -21,23 +21,20 @@ pub fn App() -> Html {
         let dispatcher = model.dispatcher();
         (*use_memo((), move |_| Callback::from(move |a: Action| dispatcher.dispatch(a)))).clone()
     };
-    // A language chosen: remembered and passed on to the areas. The interface's texts and the
-    // model rubric's in another language than the default are fetched when that language is
-    // first chosen (the first load has the default language's only); until they come, the
-    // default language's show, then the assessment is made again (`Action::Texts`) and the
-    // model in use, if it is, takes its texts (`Action::RubricTexts`), once. One effect, not
-    // one per step: each is its own code in the bundle.
+    // A language chosen: remembered and passed on to the areas. The model rubric's texts in
+    // another language than the default are fetched when that language is first chosen (the
+    // first load has the default language's only); until they come, the model shows its
+    // default texts, then the model in use, if it is, takes them (`Action::RubricTexts`), once.
+    // (The interface's own texts in that language are loaded before it is chosen: `toggle`.)
+    // One effect, not one per step: each is its own code in the bundle.
     {
         let on_action = on_action.clone();
         use_effect_with(model.lang, move |l| {
             let lang = *l;
             browser::save_lang(lang);
             browser::tell_areas_lang(lang);
-            if !ampk_core::i18n::has_texts(lang) || !browser::has_model_texts(lang) {
+            if !browser::has_model_texts(lang) {
                 wasm_bindgen_futures::spawn_local(async move {
-                    if browser::load_texts(lang).await {
-                        on_action.emit(Action::Texts);
-                    }
                     if browser::load_model_texts(lang).await {
                         on_action.emit(Action::RubricTexts(RubricRef(Rc::new(browser::model_rubric()))));
                     }
@@ -64,11 +61,24 @@ pub fn App() -> Html {
             needs_https.set(browser::start_offline(move || update_ready.set(true)));
         });
     }
-    // The language switch offers the next language, named in that language (its `lang`).
+    // The language switch offers the next language, named in that language (its `lang`). The
+    // interface's texts in it are fetched first, the first time (the first load has the default
+    // language's only), so that every part of the page is drawn in it at once; should they not
+    // come, the default language's show.
     let next = lang.next();
     let toggle = {
         let on_action = on_action.clone();
-        Callback::from(move |_: MouseEvent| on_action.emit(Action::SetLang(next)))
+        Callback::from(move |_: MouseEvent| {
+            let on_action = on_action.clone();
+            if ampk_core::i18n::has_texts(next) {
+                on_action.emit(Action::SetLang(next));
+            } else {
+                wasm_bindgen_futures::spawn_local(async move {
+                    browser::load_texts(next).await;
+                    on_action.emit(Action::SetLang(next));
+                });
+            }
+        })
     };
     // The area open instead of the officer's page: its module beside the page, the name of its
     // exports (`mount_<name>`, `set_<name>_lang`) and the element it mounts into.

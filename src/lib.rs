@@ -15,11 +15,14 @@ pub mod wire;
 
 pub use app::App;
 
-/// Opens the storage, then mounts the app into `#app` (or the body when the element is missing).
+/// Opens the storage and, in another language than the default, loads that language's texts
+/// (`browser::load_texts`: so the page is drawn in it from the start), then mounts the app into
+/// `#app` (or the body when the element is missing).
 pub fn start() {
     browser::install_panic_hook();
     wasm_bindgen_futures::spawn_local(async {
         browser::open_storage().await;
+        browser::load_texts(browser::load_lang()).await;
         browser::prepare_rescue();
         let root = gloo_utils::document().get_element_by_id("app");
         match root {

@@ -80,9 +80,6 @@ pub enum Action {
     /// The rubric in use with its texts in another language added (the model's, fetched when
     /// that language is first chosen); ignored when another rubric is in use by then.
     RubricTexts(RubricRef),
-    /// The interface's texts in another language than the default arrived (fetched when that
-    /// language is first chosen): what holds texts is worked out again.
-    Texts,
     /// The last rubric file could not be used.
     RubricProblems(Vec<Problem>),
     /// The last submission file could not be opened.
@@ -161,9 +158,6 @@ pub struct Model {
     /// The rubric kept here is being packed again in the worker (kept without its pack by an
     /// earlier kit): the model is in use meanwhile, and no draft is shown or moved to it.
     pub rubric_pending: bool,
-    /// Counts the interface languages whose texts arrived after the start (`Action::Texts`):
-    /// problems made before, in a language then without its texts, are made again.
-    pub texts: u32,
 }
 
 fn entry<'a>(d: &'a mut Draft, cat: &str) -> &'a mut DraftEntry {
@@ -294,7 +288,6 @@ impl Reducible for Model {
                     m.rubric = r;
                 }
             }
-            Some(Action::Texts) => m.texts += 1,
             Some(Action::RubricProblems(p)) => {
                 m.rubric_problems = p;
                 m.rubric_pending = false;
@@ -346,7 +339,6 @@ mod tests {
             published: Published::Checking,
             moved: None,
             rubric_pending: false,
-            texts: 0,
         })
     }
 

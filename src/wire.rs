@@ -274,10 +274,6 @@ impl Obj {
     fn text(self, key: &str, v: &str) -> Obj {
         self.put(key, JsValue::from_str(v))
     }
-    /// Text members, in order.
-    fn texts(self, members: &[(&str, &str)]) -> Obj {
-        members.iter().fold(self, |o, (key, v)| o.text(key, v))
-    }
     fn done(self) -> JsValue {
         self.0.into()
     }
@@ -336,18 +332,16 @@ fn entry_js(e: &DraftEntry) -> JsValue {
 /// A draft as a JavaScript value, as serde writes it.
 pub fn draft_js(d: &Draft) -> JsValue {
     Obj::new()
-        .texts(&[
-            ("local_id", &d.local_id),
-            ("name", &d.name),
-            ("submission_id", &d.submission_id),
-            ("agency_type", &d.agency_type),
-            ("agency_name", &d.agency_name),
-            ("parent", &d.parent),
-            ("officer_name", &d.officer_name),
-            ("officer_email", &d.officer_email),
-            ("officer_phone", &d.officer_phone),
-            ("months", &d.months),
-        ])
+        .text("local_id", &d.local_id)
+        .text("name", &d.name)
+        .text("submission_id", &d.submission_id)
+        .text("agency_type", &d.agency_type)
+        .text("agency_name", &d.agency_name)
+        .text("parent", &d.parent)
+        .text("officer_name", &d.officer_name)
+        .text("officer_email", &d.officer_email)
+        .text("officer_phone", &d.officer_phone)
+        .text("months", &d.months)
         .put("categories", map_js(&d.categories, entry_js))
         .put("jury_estimate", JsValue::from_f64(d.jury_estimate))
         .put("last_exported_at", maybe(&d.last_exported_at))
@@ -416,14 +410,12 @@ pub fn draft_list_js(list: &[DraftMeta]) -> JsValue {
     list.iter()
         .map(|m| {
             Obj::new()
-                .texts(&[
-                    ("id", &m.id),
-                    ("name", &m.name),
-                    ("agency", &m.agency),
-                    ("saved_at", &m.saved_at),
-                    ("rubric", &m.rubric),
-                    ("moved_from", &m.moved_from),
-                ])
+                .text("id", &m.id)
+                .text("name", &m.name)
+                .text("agency", &m.agency)
+                .text("saved_at", &m.saved_at)
+                .text("rubric", &m.rubric)
+                .text("moved_from", &m.moved_from)
                 .done()
         })
         .collect::<Array>()

@@ -92,7 +92,6 @@ pub fn initial_model(lang: Lang) -> Model {
         published: Published::Checking,
         moved: None,
         rubric_pending,
-        texts: 0,
     }
 }
 
@@ -309,7 +308,7 @@ pub fn OfficerPage(props: &OfficerPageProps) -> Html {
     let t = lang.texts();
     let r = m.rubric.0.clone();
     let d = &m.draft;
-    let assessment = use_memo((m.rubric.clone(), m.revision, m.texts), |(r, _, _)| draft::assess(&r.0, d));
+    let assessment = use_memo((m.rubric.clone(), m.revision), |(r, _)| draft::assess(&r.0, d));
     // Parsed once per feedback text, and shared by identity with the categories' forms.
     let fb = use_memo(d.feedback.clone(), |text| Feedback::parse(text).map(Rc::new));
     let fb: &Option<Rc<Feedback>> = &fb;

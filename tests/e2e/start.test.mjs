@@ -31,7 +31,8 @@ test('start page shows the model rubric and its categories', async () => {
   // model rubric's are fetched when English is chosen, and then shown.
   const rubric = JSON.parse(fs.readFileSync(modelRubric, 'utf8'));
   await page.click('[data-testid=lang]');
-  assert.equal(await page.getAttribute('html', 'lang'), 'en');
+  // Once its texts are here (fetched the first time English is chosen).
+  await page.waitForFunction(() => document.documentElement.lang === 'en');
   const english = (title) => page.waitForFunction((t) => document.querySelector('[data-testid=rubric-title]')?.textContent === t, title);
   await english(rubric.title.en);
   const status = (t) => page.waitForFunction((t) => document.querySelector('[data-testid=rubric-status]')?.textContent === t, t);

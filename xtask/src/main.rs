@@ -353,9 +353,11 @@ fn test(root: &Path) -> Result {
     });
     go("browser: core on wasm32 (wasm-pack, headless Chromium)", &mut || wasm_pack_test(root, "crates/ampk-core", &[]));
     // The officer's page builds the core without `exact-json`: run the core's browser tests
-    // (worked examples, determinism fixture included) in that configuration too.
+    // (worked examples, determinism fixture included) in that configuration too. With
+    // `all-texts`, which the page also goes without: the tests read English messages, which the
+    // page has once it has fetched them (that path: the app's tests/texts.rs).
     go("browser: core on wasm32 as the officer's bundle builds it (--no-default-features)", &mut || {
-        wasm_pack_test(root, "crates/ampk-core", &["--no-default-features"])
+        wasm_pack_test(root, "crates/ampk-core", &["--no-default-features", "--features", "all-texts"])
     });
     // At the root, wasm-pack would test the workspace's default members; name the app instead.
     go("browser: components (wasm-pack, headless Chromium)", &mut || wasm_pack_test(root, ".", &["-p", "ampk-web"]));
