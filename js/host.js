@@ -8,7 +8,8 @@ export async function published() {
 }
 export async function fetch_text(url) {
   try {
-    const r = await fetch(url);
+    // Never waits for ever: the page's start waits for its texts in a language other than the default.
+    const r = await fetch(url, { signal: AbortSignal.timeout(10000) });
     return r.ok ? await r.text() : null;
   } catch {
     return null;

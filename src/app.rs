@@ -70,6 +70,9 @@ pub fn App() -> Html {
         let on_action = on_action.clone();
         Callback::from(move |_: MouseEvent| {
             let on_action = on_action.clone();
+            if browser::texts_loading() {
+                return;
+            }
             if ampk_core::i18n::has_texts(next) {
                 on_action.emit(Action::SetLang(next));
             } else {

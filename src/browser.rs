@@ -449,9 +449,21 @@ pub async fn load_texts(lang: Lang) -> bool {
     if ampk_core::i18n::has_texts(lang) {
         return false;
     }
+    TEXTS_LOADING.with(|l| l.set(true));
     let url = format!("ampk-texts.{}.txt", lang.tag());
     let got = wasm_bindgen_futures::JsFuture::from(fetch_text(&url)).await.ok().and_then(|v| v.as_string());
+    TEXTS_LOADING.with(|l| l.set(false));
     got.is_some_and(|file| ampk_core::i18n::provide(lang, file))
+}
+
+thread_local! {
+    static TEXTS_LOADING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Whether a language's texts are being fetched ([`load_texts`]; at most 10 s): the language
+/// switch ignores clicks meanwhile, so a late answer cannot undo a later choice.
+pub fn texts_loading() -> bool {
+    TEXTS_LOADING.with(std::cell::Cell::get)
 }
 
 /// The drafts list, most recently saved first.

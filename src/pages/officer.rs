@@ -308,7 +308,9 @@ pub fn OfficerPage(props: &OfficerPageProps) -> Html {
     let t = lang.texts();
     let r = m.rubric.0.clone();
     let d = &m.draft;
-    let assessment = use_memo((m.rubric.clone(), m.revision), |(r, _)| draft::assess(&r.0, d));
+    // Made again in another language too: problems carry their messages in every language,
+    // and another language's texts may have arrived since (`browser::load_texts`).
+    let assessment = use_memo((m.rubric.clone(), m.revision, m.lang), |(r, _, _)| draft::assess(&r.0, d));
     // Parsed once per feedback text, and shared by identity with the categories' forms.
     let fb = use_memo(d.feedback.clone(), |text| Feedback::parse(text).map(Rc::new));
     let fb: &Option<Rc<Feedback>> = &fb;

@@ -109,13 +109,13 @@ pub(crate) fn parse(int: &str, frac: &str) -> Option<f64> {
         // Below 10^-324, less than half the smallest subnormal (4.9e-324).
         return Some(0.0);
     }
-    // The usual case, a figure the officer types: at most 15 digits and 22 places either way.
-    // Both the digits and the power of ten are exact doubles, so one division or product is
-    // rounded once, exactly (Clinger's fast path), with no big integers.
-    if n <= 15 && (-22..=22).contains(&exp10) {
+    // The usual case, a figure the officer types: at most 15 digits and 22 decimal places.
+    // Both the digits and the power of ten are exact doubles, so one division is rounded once,
+    // exactly (Clinger's fast path), with no big integers. (Here `exp10 <= 0`: an integer's
+    // trailing zeros are among its digits.)
+    if n <= 15 && exp10 >= -22 {
         let d = all.iter().fold(0u64, |d, b| d * 10 + u64::from(b - b'0')) as f64;
-        let p = (0..exp10.abs()).fold(1.0f64, |p, _| p * 10.0);
-        return Some(if exp10 < 0 { d / p } else { d * p });
+        return Some(d / (0..-exp10).fold(1.0f64, |p, _| p * 10.0));
     }
     let mut digits: Vec<u8> = all.iter().map(|b| b - b'0').collect();
     if digits.len() > MAX_DIGITS {
@@ -224,6 +224,16 @@ mod tests {
             ("2", "2250738585072011"),
             ("0", "30"),
             ("", "999999999999999999999999999999"),
+            // Either side of the fast path's bounds: 15 and 16 digits, 22 and 23 places.
+            ("999999999999999", ""),
+            ("9999999999999999", ""),
+            ("1", "0000000000000000000001"),
+            ("", "0000000000000000000001"),
+            ("", "00000000000000000000001"),
+            ("1", "00000000000000000000001"),
+            ("123456789012345", "0000000"),
+            ("12345678901234", "56"),
+            ("1000000000000000000000", ""),
             ("1", "00000000000000011102230246251565404236316680908203125"),
             ("1", "00000000000000011102230246251565404236316680908203124"),
             ("1", "00000000000000011102230246251565404236316680908203126"),
