@@ -6,6 +6,9 @@ use ampk_core::{Lang, Problem, ProblemCode};
 
 /// A text in every language, in `Lang::ALL` order, joined with " / ": for what must be
 /// understood whatever language was chosen (the crash banners, shown when the app has stopped).
+/// Only for keys in `crates/ampk-core/build.rs`'s `EAGER`: the officer's page builds in the
+/// other languages' texts of those keys alone (the rest come when a language is chosen, and
+/// until then read as the default language's).
 pub fn in_every_language(text: fn(Texts) -> &'static str) -> String {
     let mut out = String::new();
     for (i, l) in Lang::ALL.into_iter().enumerate() {
