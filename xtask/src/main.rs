@@ -575,7 +575,7 @@ fn bench_rank(root: &Path) -> Result {
         c.args(["build", "--quiet", "--profile", "cli", "-p", "ampk-cli"]);
         c
     })?;
-    let ampk = root.join("target/cli/ampk");
+    let ampk = target_dir(root)?.join("cli").join("ampk");
     let rubric = ampk_core::builtin();
     let mut rows = Vec::new();
     for count in [1_000usize, 10_000] {
