@@ -390,9 +390,12 @@ pub fn OfficerPage(props: &OfficerPageProps) -> Html {
         .collect();
 
     let on_export = {
-        let (d, a, rubric) = (d.clone(), assessment.clone(), (m.rubric.0.sha256.clone(), m.rubric_text.clone()));
+        // The model, not a copy of its draft: this closure is made on every keystroke.
+        let (model, a, rubric) =
+            (props.model.clone(), assessment.clone(), (m.rubric.0.sha256.clone(), m.rubric_text.clone()));
         let (on_action, attempted) = (props.on_action.clone(), attempted.clone());
         Callback::from(move |_: MouseEvent| {
+            let d = &model.draft;
             attempted.set(true);
             if !a.exportable() {
                 browser::focus("error-summary");
@@ -445,7 +448,7 @@ pub fn OfficerPage(props: &OfficerPageProps) -> Html {
             if let Published::Broken(problems) = &m.published {
                 { broken_published(m, problems, on_export) }
             } else {
-                { officer_form(m, (fb, *printing), &props.on_action, (&drafts, storage.1), &assessment, *attempted, changed_since_export, moving, on_export, &attempt) }
+                { officer_form(&props.model, (fb, *printing), &props.on_action, (&drafts, storage.1), &assessment, *attempted, changed_since_export, moving, on_export, &attempt) }
             }
         </>
     }
@@ -515,7 +518,7 @@ fn lines(items: &[String], testid: &'static str, empty: &str) -> Html {
 /// forms and the export.
 #[allow(clippy::too_many_arguments)]
 fn officer_form(
-    m: &Model,
+    m: &UseReducerHandle<Model>,
     (fb, printing): (&Option<Rc<Feedback>>, bool),
     on_action: &Callback<Action>,
     (drafts, persisted): (&UseStateHandle<Vec<browser::DraftMeta>>, Option<bool>),
@@ -712,7 +715,7 @@ fn rubric_panel(m: &Model, on_action: &Callback<Action>) -> Html {
 }
 
 fn drafts_panel(
-    m: &Model,
+    m: &UseReducerHandle<Model>,
     (drafts, persisted): (&UseStateHandle<Vec<browser::DraftMeta>>, Option<bool>),
     on_action: &Callback<Action>,
     changed: bool,
@@ -727,9 +730,11 @@ fn drafts_panel(
         Callback::from(move |_: MouseEvent| on_action.emit(Action::OpenDraft(Box::new(new_draft(&r, lang)))))
     };
     let duplicate = {
-        let (on_action, d) = (on_action.clone(), d.clone());
+        // The model, not a copy of its draft: this closure is made on every keystroke.
+        let (on_action, model) = (on_action.clone(), m.clone());
         let copy_of = t.drafts_copy_of();
         Callback::from(move |_: MouseEvent| {
+            let d = &model.draft;
             let mut c = d.clone();
             c.local_id = browser::new_uuid();
             c.submission_id = browser::new_uuid();

@@ -287,7 +287,6 @@ pub fn figures(rubric: &Rubric, cat: usize, entry: &DraftEntry) -> (Figures, Vec
     let mut figures = Figures::new();
     let mut problems = Vec::new();
     for d in &def.inputs {
-        let path = join(&join(&join("categories", &def.id), "inputs"), &d.id);
         match (d.kind, entry.inputs.get(&d.id)) {
             (InputKind::Integer | InputKind::Number, Some(RawValue::Text { text, lang })) => {
                 match parse_number(text, *lang) {
@@ -295,9 +294,11 @@ pub fn figures(rubric: &Rubric, cat: usize, entry: &DraftEntry) -> (Figures, Vec
                         figures.insert(d.id.clone(), InputValue::Number(v));
                     }
                     Ok(None) => {}
-                    Err(e) => problems.push(Problem::of(ProblemCode::NotANumber, path, |t| {
-                        t.number_not_understood(d.label.get(t.0), e.message(t.0))
-                    })),
+                    Err(e) => problems.push(Problem::of(
+                        ProblemCode::NotANumber,
+                        join(&join(&join("categories", &def.id), "inputs"), &d.id),
+                        |t| t.number_not_understood(d.label.get(t.0), e.message(t.0)),
+                    )),
                 }
             }
             (InputKind::Boolean, Some(RawValue::Bool { value })) => {
@@ -322,7 +323,11 @@ pub fn figures(rubric: &Rubric, cat: usize, entry: &DraftEntry) -> (Figures, Vec
 
 /// The exported form of one category's entry: figures understood, empty link rows dropped.
 fn entry_of(rubric: &Rubric, cat: usize, e: &DraftEntry) -> Entry {
-    let (inputs, _) = figures(rubric, cat, e);
+    entry_with(figures(rubric, cat, e).0, e)
+}
+
+/// The exported form of one category's entry, its figures understood already.
+fn entry_with(inputs: Figures, e: &DraftEntry) -> Entry {
     // Maps here are built by insertion: collecting into a B-tree would sort, adding a sort to
     // the officer's bundle for every map type.
     let mut evidence = BTreeMap::new();
@@ -340,16 +345,20 @@ fn entry_of(rubric: &Rubric, cat: usize, e: &DraftEntry) -> Entry {
 
 /// The submission a draft would export: eligible, included categories only.
 pub fn to_submission(rubric: &Rubric, d: &Draft) -> Submission {
+    let empty = DraftEntry::default();
     let mut categories = BTreeMap::new();
     categories.extend(rubric.eligible_categories(&d.agency_type).into_iter().filter_map(|cat| {
         let id = &rubric.file.categories[cat].id;
-        let e = d.categories.get(id).cloned().unwrap_or_default();
-        (!e.excluded).then(|| (id.clone(), entry_of(rubric, cat, &e)))
+        let e = d.categories.get(id).unwrap_or(&empty);
+        (!e.excluded).then(|| (id.clone(), entry_of(rubric, cat, e)))
     }));
+    submission_of(rubric, d, categories)
+}
+
+/// The submission of a draft with these categories' entries. (Responses are exported as they
+/// are: the export drops the empty ones first, `drop_empty_responses`.)
+fn submission_of(rubric: &Rubric, d: &Draft, categories: BTreeMap<String, Entry>) -> Submission {
     let opt = |s: &str| Some(s.trim().to_string()).filter(|s| !s.is_empty());
-    let mut responses = BTreeMap::new();
-    responses
-        .extend(d.responses.iter().filter(|(_, r)| **r != Response::default()).map(|(k, r)| (k.clone(), r.clone())));
     Submission {
         submission_id: d.submission_id.clone(),
         kit_version: KIT_VERSION.into(),
@@ -425,31 +434,39 @@ pub fn assess(rubric: &Rubric, d: &Draft) -> Assessment {
         Ok(Some(m)) if m.fract() == 0.0 && (1.0..=12.0).contains(&m) => {}
         _ => profile.push(Problem::of(ProblemCode::MonthsRange, "months", |t| t.months_whole())),
     }
-    let sub = to_submission(rubric, d);
-    // Categories included in the export are checked exactly as the coordinator will check
-    // them; excluded ones are checked alongside, for display.
-    let mut all = sub.clone();
-    for cat in rubric.eligible_categories(&d.agency_type) {
+    // Each category's typed figures are understood once, on every keystroke: for the submission
+    // and for the problems of understanding them. Categories included in the export are checked
+    // exactly as the coordinator will check them; excluded ones are checked alongside, for
+    // display.
+    let empty = DraftEntry::default();
+    let eligible = rubric.eligible_categories(&d.agency_type);
+    let mut entries = BTreeMap::new();
+    let mut understood = Vec::new();
+    for &cat in &eligible {
         let id = &rubric.file.categories[cat].id;
-        if let Some(e) = d.categories.get(id).filter(|e| e.excluded) {
-            all.categories.insert(id.clone(), entry_of(rubric, cat, e));
-        }
+        let entry = d.categories.get(id).unwrap_or(&empty);
+        let (figs, errs) = figures(rubric, cat, entry);
+        entries.insert(id.clone(), entry_with(figs, entry));
+        understood.push(errs);
     }
+    let all = submission_of(rubric, d, entries);
     let submission::Checked { errors, warnings, evidence_risk: risks, cards, .. } =
         submission::check_content(rubric, &all);
     let m = months(rubric, d);
     let mut categories = Vec::new();
-    for cat in rubric.eligible_categories(&d.agency_type) {
+    for (&cat, mut errs) in eligible.iter().zip(understood) {
         let id = &rubric.file.categories[cat].id;
-        let entry = d.categories.get(id).cloned().unwrap_or_default();
+        let entry = d.categories.get(id).unwrap_or(&empty);
         let prefix = join("categories", id);
-        let mine = |p: &&Problem| p.path == prefix || p.path.starts_with(&format!("{prefix}."));
-        let (figs, mut errs) = figures(rubric, cat, &entry);
+        let inside = format!("{prefix}.");
+        let mine = |p: &&Problem| p.path == prefix || p.path.starts_with(&inside);
         // Links are checked here, on the rows as typed, so paths keep the form's row numbers
         // (the exported file drops empty rows).
         errs.extend(errors.iter().filter(mine).filter(|p| p.code != ProblemCode::BadUrl).cloned());
         let card_at = cards.iter().position(|c| c.category == cat);
-        let card = card_at.map(|i| cards[i].clone()).unwrap_or_else(|| crate::score::score(rubric, cat, &figs, m));
+        let card = card_at
+            .map(|i| cards[i].clone())
+            .unwrap_or_else(|| crate::score::score(rubric, cat, &all.categories[id].inputs, m));
         let risk = card_at.and_then(|i| risks.get(i).copied()).unwrap_or(card.data_score);
         for input in &rubric.file.categories[cat].inputs {
             for (i, link) in entry.evidence.get(&input.id).into_iter().flatten().enumerate() {
@@ -945,6 +962,33 @@ mod tests {
         let sub = to_submission(r, &d);
         assert_eq!(sub.categories.len(), 1);
         assert_eq!(export_file_name(r, &d, "2025-11-02T03:04:05Z"), "ampk-2025-dinas-contoh-a-20251102.json");
+    }
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn a_category_is_assessed_alike_included_or_left_out() {
+        let r = crate::rubric::builtin();
+        let mut d = contoh_a();
+        let ms = d.categories.get_mut("media_sosial_opd").expect("Contoh A's category");
+        ms.inputs.insert("posts".into(), RawValue::Text { text: "42x".into(), lang: Lang::Id });
+        ms.evidence.insert("reach".into(), vec!["bukan tautan".into()]);
+        let included = assess(r, &d);
+        d.categories.get_mut("media_sosial_opd").expect("Contoh A's category").excluded = true;
+        let left_out = assess(r, &d);
+        let at =
+            |a: &Assessment| a.categories.iter().position(|c| r.file.categories[c.category].id == "media_sosial_opd");
+        let (i, o) = (&included.categories[at(&included).unwrap()], &left_out.categories[at(&left_out).unwrap()]);
+        assert!(!i.excluded && o.excluded);
+        assert_eq!(
+            (&i.card, &i.errors, &i.warnings, i.evidence_risk),
+            (&o.card, &o.errors, &o.warnings, o.evidence_risk)
+        );
+        let codes: Vec<_> = i.errors.iter().map(|p| (p.code, p.path.as_str())).collect();
+        assert!(codes.contains(&(ProblemCode::NotANumber, "categories.media_sosial_opd.inputs.posts")), "{codes:?}");
+        assert!(codes.contains(&(ProblemCode::BadUrl, "categories.media_sosial_opd.evidence.reach[0]")), "{codes:?}");
+        // The included category's card is the import's, for the file the draft exports.
+        d.categories.get_mut("media_sosial_opd").expect("Contoh A's category").excluded = false;
+        let checked = crate::submission::check_content(r, &to_submission(r, &d));
+        assert_eq!(checked.cards.iter().find(|c| c.category == i.category), Some(&i.card));
     }
 
     #[wasm_bindgen_test(unsupported = test)]
