@@ -73,8 +73,14 @@ pub enum Action {
         at: String,
         key: String,
     },
-    /// Switch to another draft (opened, created, duplicated or read from a file).
+    /// Switch to another draft (opened, created or read from a file).
     OpenDraft(Box<Draft>),
+    /// Switch to a copy of the open draft, as it is now, under new ids and with `name`.
+    Duplicate {
+        local_id: String,
+        submission_id: String,
+        name: String,
+    },
     /// A rubric was loaded (with the official file's text), or the built-in one chosen again.
     UseRubric(RubricRef, Option<Rc<str>>),
     /// The rubric in use with its texts in another language added (the model's, fetched when
@@ -147,6 +153,9 @@ pub struct Model {
     /// Counts the changes of `draft` (a new value whenever it changes): what is worked out from
     /// the draft is redone when this changes, without comparing or copying the whole draft.
     pub revision: u64,
+    /// Counts every change but a category's entries (typed values, answers, links, notes): the
+    /// parts of the page that show none of those are made again only when this changes.
+    pub page_revision: u64,
     pub rubric_problems: Vec<Problem>,
     pub open_problems: Vec<Problem>,
     pub export_problems: Vec<Problem>,
@@ -235,6 +244,9 @@ impl Reducible for Model {
         let lang = m.lang;
         let d = &mut m.draft;
         let action = edit_entry(d, action, lang).err();
+        if !matches!(action, None | Some(Action::SetNote { .. })) {
+            m.page_revision += 1;
+        }
         match action {
             // Applied by `edit_entry` above.
             None
@@ -274,6 +286,15 @@ impl Reducible for Model {
                 if m.draft.rubric_sha256.is_empty() {
                     m.draft.rubric_sha256 = m.rubric.0.sha256.clone();
                 }
+                m.open_problems.clear();
+                m.feedback_problems.clear();
+            }
+            Some(Action::Duplicate { local_id, submission_id, name }) => {
+                d.local_id = local_id;
+                d.submission_id = submission_id;
+                d.name = name;
+                d.last_exported_at = None;
+                d.exported_digest = None;
                 m.open_problems.clear();
                 m.feedback_problems.clear();
             }
@@ -331,6 +352,7 @@ mod tests {
             rubric_text: None,
             draft: Draft::new(r, "d", "7c9e6679-7425-40de-944b-e07fc1f90ae7", "Draf", "2025-01-01T00:00:00Z"),
             revision: 0,
+            page_revision: 0,
             rubric_problems: vec![],
             open_problems: vec![],
             export_problems: vec![],
@@ -377,6 +399,38 @@ mod tests {
         assert_eq!(m.export_problems.len(), 1, "not a change of the draft");
         let m = m.reduce(Action::SetNote { cat: "website".into(), text: "pendek".into() });
         assert!(m.export_problems.is_empty());
+    }
+
+    #[test]
+    fn only_changes_outside_the_categories_entries_count_as_page_changes() {
+        let (cat, input) = ("website".to_string(), "visits".to_string());
+        let m = model().reduce(Action::SetText { cat: cat.clone(), input: input.clone(), text: "12".into() });
+        let m = m.reduce(Action::SetBool { cat: cat.clone(), input: input.clone(), value: true });
+        let m = m.reduce(Action::AddLink { cat: cat.clone(), input: input.clone() });
+        let m = m.reduce(Action::SetNote { cat: cat.clone(), text: "catatan".into() });
+        assert_eq!((m.revision, m.page_revision), (4, 0), "typing in a category redraws only what shows it");
+        let m = m.reduce(Action::SetExcluded { cat, excluded: true });
+        assert_eq!((m.revision, m.page_revision), (5, 1), "the overview and profile show what is left out");
+        let m = m.reduce(Action::SetField(Field::AgencyName, "Dinas Contoh A".into()));
+        let m = m.reduce(Action::Notice(None));
+        assert_eq!((m.revision, m.page_revision), (6, 3));
+    }
+
+    #[test]
+    fn a_duplicate_is_the_draft_as_it_is_now_under_new_ids() {
+        let m = model()
+            .reduce(Action::SetText { cat: "website".into(), input: "visits".into(), text: "12".into() })
+            .reduce(Action::Exported { at: "2025-01-02T00:00:00Z".into(), key: "k".into() })
+            .reduce(Action::SetText { cat: "website".into(), input: "visits".into(), text: "123".into() });
+        let c = m.clone().reduce(Action::Duplicate {
+            local_id: "d2".into(),
+            submission_id: "sub2".into(),
+            name: "Salinan Draf".into(),
+        });
+        assert_eq!((c.draft.local_id.as_str(), c.draft.submission_id.as_str()), ("d2", "sub2"));
+        assert_eq!(c.draft.name, "Salinan Draf");
+        assert_eq!((c.draft.last_exported_at.as_deref(), c.draft.exported_digest.as_deref()), (None, None));
+        assert_eq!(c.draft.categories, m.draft.categories, "the last keystroke is in the copy");
     }
 
     #[test]

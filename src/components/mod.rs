@@ -2,12 +2,14 @@
 
 pub mod error_summary;
 pub mod input_field;
+pub mod keep;
 pub mod rubric_summary;
 pub mod score_card;
 
 pub use error_summary::{ErrorSummary, SummaryItem};
 pub use input_field::InputField;
-pub use rubric_summary::{rubric_badge, same_rc, RubricRef, RubricSummary};
+pub use keep::{deps, Keep};
+pub use rubric_summary::{rubric_badge, rubric_summary, same_rc, RubricRef};
 pub use score_card::ScoreCard;
 
 /// A class list: `base`, then `extra` when given. What `classes!` builds for these lists,

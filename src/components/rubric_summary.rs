@@ -1,5 +1,5 @@
-//! The rubric in use: title, model/official status, period, fingerprint and the categories each
-//! agency type may enter, all read from the rubric data.
+//! The rubric in use: its period, final-score split, fingerprint and the categories each agency
+//! type may enter, all read from the rubric data; and its model/official badge.
 
 use ampk_core::rubric::{CategoryDef, Status};
 use ampk_core::{fmt, Lang, Rubric};
@@ -26,15 +26,6 @@ pub fn same_rc<T>(a: &Option<Rc<T>>, b: &Option<Rc<T>>) -> bool {
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct RubricSummaryProps {
-    pub rubric: RubricRef,
-    pub lang: Lang,
-    /// Whether to show the title and status (off when the page shows them already).
-    #[prop_or(true)]
-    pub heading: bool,
-}
-
 /// Whether the rubric is the model or an official one, as a badge.
 pub fn rubric_badge(status: Status, lang: Lang) -> Html {
     let t = lang.texts();
@@ -50,10 +41,9 @@ pub fn rubric_badge(status: Status, lang: Lang) -> Html {
     }
 }
 
-#[component]
-pub fn RubricSummary(props: &RubricSummaryProps) -> Html {
-    let r = &props.rubric.0;
-    let lang = props.lang;
+/// The rubric's facts and categories, under the title and badge the page shows (a function,
+/// not a component: the officer's page draws it in a part it keeps across keystrokes).
+pub fn rubric_summary(r: &Rubric, lang: Lang) -> Html {
     let t = lang.texts();
     let f = &r.file;
     let fs = &f.final_score;
@@ -64,10 +54,6 @@ pub fn RubricSummary(props: &RubricSummaryProps) -> Html {
     let split = format!("{data} % {} + {jury} % {}", t.rubric_info_data(), t.rubric_info_jury());
     html! {
         <section class="rubric-summary">
-            if props.heading {
-                <h1 data-testid="rubric-title">{ f.title.get(lang) }</h1>
-                { rubric_badge(f.status, lang) }
-            }
             <dl class="facts">
                 <dt>{ t.rubric_info_period() }</dt>
                 <dd>{ period }</dd>

@@ -5,7 +5,9 @@
 
 use super::category::CategorySection;
 use crate::browser::{self, Fetched, StorageError};
-use crate::components::{class, rubric_badge, ErrorSummary, InputField, RubricRef, RubricSummary, SummaryItem};
+use crate::components::{
+    class, deps, rubric_badge, rubric_summary, ErrorSummary, InputField, Keep, RubricRef, SummaryItem,
+};
 use crate::i18n::problem;
 use crate::state::{Action, Field, Model, MoveSummary, Published};
 use ampk_core::draft::{self, Assessment, Draft, DraftEntry, Feedback};
@@ -84,6 +86,7 @@ pub fn initial_model(lang: Lang) -> Model {
         rubric_text,
         draft,
         revision: 0,
+        page_revision: 0,
         rubric_problems: Vec::new(),
         open_problems: Vec::new(),
         export_problems: Vec::new(),
@@ -522,7 +525,7 @@ fn officer_form(
     (fb, printing): (&Option<Rc<Feedback>>, bool),
     on_action: &Callback<Action>,
     (drafts, persisted): (&UseStateHandle<Vec<browser::DraftMeta>>, Option<bool>),
-    assessment: &Assessment,
+    assessment: &Rc<Assessment>,
     attempted: bool,
     changed_since_export: bool,
     moving: bool,
@@ -534,13 +537,31 @@ fn officer_form(
         let attempt = attempt.clone();
         Callback::from(move |_: MouseEvent| attempt.set(*attempt + 1))
     };
+    // Redrawn only when something but a category's entries changed (or the drafts list, the
+    // storage's answer or the export's currency did): not on a keystroke in a category.
+    let list = drafts.iter().flat_map(|x| [x.id.as_bytes(), x.name.as_bytes(), x.agency.as_bytes()]);
+    let top = deps(list.chain([
+        &m.page_revision.to_le_bytes()[..],
+        &[u8::from(changed_since_export)],
+        &[persisted.map_or(2, u8::from)],
+    ]));
+    let view = {
+        let (m, on_action, drafts) = (m.clone(), on_action.clone(), drafts.clone());
+        Rc::new(move || {
+            html! {
+                <>
+                    { rubric_panel(&m, &on_action) }
+                    if let Some(s) = &m.moved {
+                        { moved_summary(&m, s, &on_action) }
+                    }
+                    { drafts_panel(&m, (&drafts, persisted), &on_action, changed_since_export) }
+                </>
+            }
+        }) as Rc<dyn Fn() -> Html>
+    };
     html! {
         <>
-            { rubric_panel(m, on_action) }
-            if let Some(s) = &m.moved {
-                { moved_summary(m, s, on_action) }
-            }
-            { drafts_panel(m, (drafts, persisted), on_action, changed_since_export) }
+            <Keep deps={top} {view} />
             if m.rubric_pending {
                 <p class="notice" role="status" data-testid="rubric-pending">{ t.rubric_preparing() }</p>
             } else if moving {
@@ -559,20 +580,25 @@ fn officer_form(
 
 /// The profile, the categories' forms and the export.
 fn officer_fields(
-    m: &Model,
+    m: &UseReducerHandle<Model>,
     (fb, printing): (&Option<Rc<Feedback>>, bool),
     on_action: &Callback<Action>,
-    assessment: &Assessment,
+    assessment: &Rc<Assessment>,
     attempted: bool,
     on_export: Callback<MouseEvent>,
 ) -> Html {
     let (t, d, r) = (m.lang.texts(), &m.draft, &m.rubric.0);
+    // The profile's problems are the profile's own: a category's entries cannot change them.
+    let profile = {
+        let (m, a, on_action) = (m.clone(), assessment.clone(), on_action.clone());
+        Rc::new(move || profile_section(&m, &a, attempted, &on_action)) as Rc<dyn Fn() -> Html>
+    };
     html! {
         <>
             if let Some(f) = fb.as_deref() {
                 { feedback_banner(m, f) }
             }
-            { profile_section(m, assessment, attempted, on_action) }
+            <Keep deps={deps([&m.page_revision.to_le_bytes()[..], &[u8::from(attempted)]])} view={profile} />
             if rubric_type_known(r, &d.agency_type) {
                 { overview(m, assessment) }
                 { for assessment.categories.iter().map(|st| category(m, fb, st, attempted, on_action)) }
@@ -708,14 +734,14 @@ fn rubric_panel(m: &Model, on_action: &Callback<Action>) -> Html {
             { problem_list(t.rubric_unusable(), &m.rubric_problems, m.lang, "rubric-problems") }
             <details class="details">
                 <summary>{ t.rubric_about() }</summary>
-                <RubricSummary rubric={m.rubric.clone()} lang={m.lang} heading={false} />
+                { rubric_summary(r, m.lang) }
             </details>
         </section>
     }
 }
 
 fn drafts_panel(
-    m: &UseReducerHandle<Model>,
+    m: &Model,
     (drafts, persisted): (&UseStateHandle<Vec<browser::DraftMeta>>, Option<bool>),
     on_action: &Callback<Action>,
     changed: bool,
@@ -730,18 +756,15 @@ fn drafts_panel(
         Callback::from(move |_: MouseEvent| on_action.emit(Action::OpenDraft(Box::new(new_draft(&r, lang)))))
     };
     let duplicate = {
-        // The model, not a copy of its draft: this closure is made on every keystroke.
-        let (on_action, model) = (on_action.clone(), m.clone());
-        let copy_of = t.drafts_copy_of();
+        // An action, not a copy made here: this panel is kept across keystrokes, so a copy of
+        // its draft would miss what was typed since (the reducer copies the draft as it is).
+        let (on_action, copy_of) = (on_action.clone(), format!("{} {}", t.drafts_copy_of(), d.name));
         Callback::from(move |_: MouseEvent| {
-            let d = &model.draft;
-            let mut c = d.clone();
-            c.local_id = browser::new_uuid();
-            c.submission_id = browser::new_uuid();
-            c.name = format!("{copy_of} {}", d.name);
-            c.last_exported_at = None;
-            c.exported_digest = None;
-            on_action.emit(Action::OpenDraft(Box::new(c)));
+            on_action.emit(Action::Duplicate {
+                local_id: browser::new_uuid(),
+                submission_id: browser::new_uuid(),
+                name: copy_of.clone(),
+            })
         })
     };
     html! {
@@ -849,9 +872,14 @@ fn field_cb(on_action: &Callback<Action>, f: Field) -> Callback<InputEvent> {
     })
 }
 
+/// The problems shown for a profile field. Only the profile's own: a category's entries cannot
+/// change them (the profile is kept across keystrokes in a category), and a category whose id
+/// looks like a profile field (`agency`) must not put its problems there.
 fn errors_for<'a>(a: &'a Assessment, field: &str, d: &Draft, attempted: bool) -> Vec<&'a Problem> {
-    let all = a.profile.iter().chain(a.categories.iter().flat_map(|c| c.errors.iter()));
-    shown(all, d, attempted).into_iter().filter(|p| draft::field_of(&p.path).as_deref() == Some(field)).collect()
+    shown(a.profile.iter(), d, attempted)
+        .into_iter()
+        .filter(|p| draft::field_of(&p.path).as_deref() == Some(field))
+        .collect()
 }
 
 /// A text field of the profile: the draft field it edits, its element id (also its form name),

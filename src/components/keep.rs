@@ -1,0 +1,51 @@
+//! A part of a page made again only when what it shows changes (issue 15 §1: a keystroke in a
+//! category must not rebuild and compare the rubric panel, the drafts and the profile).
+
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties)]
+pub struct KeepProps {
+    /// A fingerprint of everything `view` reads ([`deps`]): when it is the last render's, the
+    /// part is left as it is and `view` is not called.
+    pub deps: u64,
+    /// Draws the part. Its callbacks must not read a copy of the page's state later (a stale
+    /// draft): they send actions, which the reducer applies to the state as it is then.
+    pub view: Rc<dyn Fn() -> Html>,
+}
+
+impl PartialEq for KeepProps {
+    fn eq(&self, o: &Self) -> bool {
+        self.deps == o.deps
+    }
+}
+
+#[component]
+pub fn Keep(props: &KeepProps) -> Html {
+    (props.view)()
+}
+
+/// The fingerprint of `parts` (FNV-1a, each part's end marked so that "ab","c" ≠ "a","bc").
+pub fn deps<'a>(parts: impl IntoIterator<Item = &'a [u8]>) -> u64 {
+    let mut h = 0xcbf2_9ce4_8422_2325_u64;
+    for part in parts {
+        for &b in part.iter().chain(&[0xff]) {
+            h = (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3);
+        }
+    }
+    h
+}
+
+#[cfg(test)]
+mod tests {
+    use super::deps;
+
+    #[test]
+    fn deps_tell_parts_apart() {
+        let a = deps([&b"ab"[..], b"c"]);
+        assert_eq!(a, deps([&b"ab"[..], b"c"]));
+        assert_ne!(a, deps([&b"a"[..], b"bc"]));
+        assert_ne!(a, deps([&b"ab"[..], b"d"]));
+        assert_ne!(deps([&1u64.to_le_bytes()[..]]), deps([&2u64.to_le_bytes()[..]]));
+    }
+}
