@@ -356,7 +356,8 @@ fn test(root: &Path) -> Result {
     // (worked examples, determinism fixture included) in that configuration too. With
     // `all-texts`, which the page also goes without: the tests read English messages, which the
     // page has once it has fetched them (that path: the app's tests/texts.rs).
-    go("browser: core on wasm32 as the officer's bundle builds it (--no-default-features)", &mut || {
+    let officer_core = "browser: core on wasm32 without exact-json (--no-default-features --features all-texts)";
+    go(officer_core, &mut || {
         wasm_pack_test(root, "crates/ampk-core", &["--no-default-features", "--features", "all-texts"])
     });
     // At the root, wasm-pack would test the workspace's default members; name the app instead.

@@ -628,8 +628,8 @@ fn check_with(rubric: &Rubric, w: &Submission, file: &impl FileChecks) -> Checke
     let integrity = file.integrity(&mut warnings);
     check_header(rubric, w, &mut errors);
     file.header(&mut errors, &mut warnings);
-    let mut cards = Vec::new();
-    let mut evidence_risk = Vec::new();
+    // Each card with its evidence risk, put in rubric order at the end (moved, not copied).
+    let mut scored: Vec<(Scorecard, f64)> = Vec::new();
     for (cat_id, entry) in &w.categories {
         let base = join("categories", cat_id);
         let Some(cat) = rubric.category_index(cat_id) else {
@@ -669,18 +669,13 @@ fn check_with(rubric: &Rubric, w: &Submission, file: &impl FileChecks) -> Checke
             }
         }
         file.category(rubric, &card, &mut warnings);
-        evidence_risk.push(score::score_with_zeroed(rubric, &card, &lacking).data_score);
-        cards.push(card);
+        let risk = score::score_with_zeroed(rubric, &card, &lacking).data_score;
+        scored.push((card, risk));
     }
     check_responses(rubric, w, &mut errors);
     file.tail(&mut warnings);
-    let order: Vec<usize> = {
-        let mut o: Vec<usize> = (0..cards.len()).collect();
-        crate::util::sort_small(&mut o, |&a, &b| cards[a].category.cmp(&cards[b].category));
-        o
-    };
-    let cards: Vec<Scorecard> = order.iter().map(|&i| cards[i].clone()).collect();
-    let evidence_risk = order.iter().map(|&i| evidence_risk[i]).collect();
+    crate::util::sort_small(&mut scored, |a, b| a.0.category.cmp(&b.0.category));
+    let (cards, evidence_risk) = scored.into_iter().unzip();
     Checked { errors, warnings, integrity, cards, evidence_risk }
 }
 
