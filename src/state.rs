@@ -244,7 +244,10 @@ impl Reducible for Model {
         let lang = m.lang;
         let d = &mut m.draft;
         let action = edit_entry(d, action, lang).err();
-        if !matches!(action, None | Some(Action::SetNote { .. })) {
+        // A keystroke in a category: the draft changed (the page sends an input only when its
+        // value did), without comparing the whole draft below.
+        let entry_edit = matches!(action, None | Some(Action::SetNote { .. }));
+        if !entry_edit {
             m.page_revision += 1;
         }
         match action {
@@ -332,7 +335,7 @@ impl Reducible for Model {
             Some(Action::CloseMoved) => m.moved = None,
         }
         // What an export refused is about the draft as it was: any change may have mended it.
-        if m.draft != self.draft {
+        if entry_edit || m.draft != self.draft {
             m.export_problems.clear();
             m.revision += 1;
         }

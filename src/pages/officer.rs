@@ -298,6 +298,12 @@ fn shown<'a>(problems: impl Iterator<Item = &'a Problem>, d: &Draft, attempted: 
     problems.filter(|p| attempted || !is_missing(p, d)).collect()
 }
 
+/// The start of the page's yes/no states: one function for all, so the state hook's code is
+/// one copy for them (each closure would be a type of its own, with its own copy).
+fn off() -> bool {
+    false
+}
+
 #[derive(Properties, PartialEq)]
 pub struct OfficerPageProps {
     pub model: UseReducerHandle<Model>,
@@ -317,7 +323,7 @@ pub fn OfficerPage(props: &OfficerPageProps) -> Html {
     // Parsed once per feedback text, and shared by identity with the categories' forms.
     let fb = use_memo(d.feedback.clone(), |text| Feedback::parse(text).map(Rc::new));
     let fb: &Option<Rc<Feedback>> = &fb;
-    let attempted = use_state(|| false);
+    let attempted = use_state(off);
     // Storage: its status (a write failed, or went to `localStorage` only) and whether the
     // browser will keep the data when space runs short (shown in the drafts panel; `None` until
     // it says). One state, not two: each state's type is its own copy of the hook's code.
@@ -344,7 +350,7 @@ pub fn OfficerPage(props: &OfficerPageProps) -> Html {
             );
         });
     }
-    let printing = use_state(|| false);
+    let printing = use_state(off);
     {
         let (persisted, storage, print) = (storage.clone(), storage.clone(), printing.clone());
         use_effect_with((), move |_| {

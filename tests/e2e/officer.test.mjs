@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { journeyEnv, openPage, isPageError } from './harness.mjs';
 import {
-  modelRubric, MS, OTHER_OPD, MS_SCORE, MS_INDICATORS, byName, section, scoreSel, ready, fillProfile,
+  modelRubric, MS, MS_TYPED, OTHER_OPD, MS_SCORE, MS_INDICATORS, byName, section, scoreSel, ready, fillProfile,
   fillMediaSosial, fillContohA, waitScore, indicators, formState, waitSaved, ampkScore, runAxe, done,
 } from './officer-helpers.mjs';
 
@@ -285,6 +285,9 @@ test('9. the rare steps run in a worker fetched only when asked for; the export 
   assert.equal(await page.$('[data-testid=changed-since-export]'), null, 'just exported: no change since');
   await page.fill(byName(`${MS}.posts`), '421');
   await page.waitForSelector('[data-testid=changed-since-export]');
+  // Checked with the autosave, not on the keystroke: typed back as exported, the note goes.
+  await page.fill(byName(`${MS}.posts`), MS_TYPED.posts);
+  await page.waitForSelector('[data-testid=changed-since-export]', { state: 'detached' });
   await done(context, errors);
 });
 
