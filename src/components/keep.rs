@@ -25,15 +25,12 @@ pub fn Keep(props: &KeepProps) -> Html {
     (props.view)()
 }
 
-/// The fingerprint of `parts` (FNV-1a, each part's end marked so that "ab","c" ≠ "a","bc").
+/// The fingerprint of `parts` (the core's FNV-1a, each part length-prefixed so that "ab","c"
+/// ≠ "a","bc").
 pub fn deps<'a>(parts: impl IntoIterator<Item = &'a [u8]>) -> u64 {
-    let mut h = 0xcbf2_9ce4_8422_2325_u64;
-    for part in parts {
-        for &b in part.iter().chain(&[0xff]) {
-            h = (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3);
-        }
-    }
-    h
+    let mut h = ampk_core::util::Fnv::default();
+    parts.into_iter().for_each(|p| h.part(p));
+    h.0
 }
 
 #[cfg(test)]

@@ -11,6 +11,7 @@ use crate::problem::{join, Lang, Problem, ProblemCode};
 use crate::rubric::{self, InputKind, Rubric, RubricDiff};
 use crate::score::{Answer, Figures, InputValue, Scorecard};
 use crate::submission::{self, Agency, Entry, Response, Submission, KIT_VERSION};
+use crate::util::Fnv;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -545,33 +546,21 @@ pub fn field_of(path: &str) -> Option<String> {
 /// [`to_submission`] gives, in a fixed order. It is not a security digest (the file's own
 /// integrity digest is), only a cheap, stable fingerprint kept with the draft.
 pub fn export_key(rubric: &Rubric, d: &Draft) -> String {
-    struct Fnv(u64);
-    impl Fnv {
-        fn bytes(&mut self, b: &[u8]) {
-            for x in b {
-                self.0 = (self.0 ^ u64::from(*x)).wrapping_mul(0x0100_0000_01b3);
-            }
-        }
-        /// A length-prefixed string, so that fields cannot run into each other.
-        fn text(&mut self, s: &str) {
-            self.bytes(&(s.len() as u64).to_le_bytes());
-            self.bytes(s.as_bytes());
-        }
-        fn opt(&mut self, s: &Option<String>) {
-            match s {
-                Some(s) => self.text(s),
-                None => self.bytes(&[0xff]),
-            }
+    /// An optional string: the string, or a one-byte marker when absent.
+    fn opt(h: &mut Fnv, s: &Option<String>) {
+        match s {
+            Some(s) => h.text(s),
+            None => h.bytes(&[0xff]),
         }
     }
     let s = to_submission(rubric, d);
-    let mut h = Fnv(0xcbf2_9ce4_8422_2325);
+    let mut h = Fnv::default();
     for t in [&s.submission_id, &s.rubric_id, &s.rubric_sha256, &s.agency.agency_type, &s.agency.name] {
         h.text(t);
     }
     h.text(&s.agency.officer_name);
     for o in [&s.agency.parent, &s.agency.officer_email, &s.agency.officer_phone] {
-        h.opt(o);
+        opt(&mut h, o);
     }
     h.bytes(&s.months.to_le_bytes());
     h.bytes(&s.jury_estimate.unwrap_or(-1.0).to_bits().to_le_bytes());
@@ -592,7 +581,7 @@ pub fn export_key(rubric: &Rubric, d: &Draft) -> String {
             h.text(k);
             links.iter().for_each(|l| h.text(l));
         }
-        h.opt(&e.note);
+        opt(&mut h, &e.note);
     }
     // Only a revision adds to the key, so drafts exported by an older kit keep theirs.
     if s.revision > 1 || !s.responses.is_empty() {
@@ -602,7 +591,7 @@ pub fn export_key(rubric: &Rubric, d: &Draft) -> String {
     for (k, r) in s.responses.iter().filter(|(_, r)| r.accepted || r.text.is_some()) {
         h.text(k);
         h.bytes(&[u8::from(r.accepted)]);
-        h.opt(&r.text);
+        opt(&mut h, &r.text);
     }
     format!("fnv1a64:{:016x}", h.0)
 }
