@@ -307,6 +307,15 @@ extern "C" {
     fn now_iso() -> String;
     /// Calls `f` on `pagehide` and on `visibilitychange`.
     fn on_hide(f: &JsValue);
+    /// Calls `f` once, after those given before it: in a task of its own just after the next
+    /// frame is painted, or sooner, before a pointer press, a focus change or the page being
+    /// hidden.
+    #[wasm_bindgen(js_name = after_paint)]
+    fn after_paint_js(f: &JsValue);
+    /// Runs now, in order, every function `after_paint` holds.
+    pub fn run_later();
+    /// Whether the page is hidden or being left (after `pagehide`, until `pageshow`).
+    fn leaving() -> bool;
     /// The address bar's hash without `#`.
     #[wasm_bindgen(js_name = hash)]
     fn hash_js() -> String;
@@ -541,9 +550,14 @@ const SAVE_AFTER_MS: i32 = 150;
 /// Saves the draft `d` gives soon: at most [`SAVE_AFTER_MS`] after the first change not saved
 /// yet (later changes meanwhile replace it, so continuous typing is still saved every 150 ms),
 /// or at once by [`flush_on_hide`]. `done` hears the result.
+///
+/// While the page is hidden or being left, it is saved at once: a keystroke taken by the draft
+/// only as the page goes (see [`after_paint`]) is saved then, not after the page is gone.
 pub fn save_draft_soon(d: impl FnOnce() -> Draft + 'static, done: impl FnOnce(Result<(), StorageError>) + 'static) {
     let first = PENDING.with(|p| p.borrow_mut().replace((Box::new(d), Box::new(done))).is_none());
-    if first {
+    if leaving() {
+        flush_drafts();
+    } else if first {
         let cb = Closure::once_into_js(flush_drafts);
         let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(cb.unchecked_ref(), SAVE_AFTER_MS);
     }
@@ -565,9 +579,19 @@ fn flush_drafts() {
 /// When the page is hidden: saves the draft waiting, and writes the open draft again (a
 /// commit started just before may not have reached the disk), all committed now.
 pub fn flush_on_hide() {
+    run_later();
     save_pending();
     let current = get(CURRENT_KEY).map(|id| format!("{DRAFT_PREFIX}{id}"));
     store_resend([Some(INDEX_KEY.to_string()), Some(CURRENT_KEY.to_string()), current].into_iter().flatten().collect());
+}
+
+/// Runs `f` in a task of its own just after the browser has painted the next frame, after
+/// everything queued before it; sooner when the officer presses a pointer, focus leaves a
+/// control or the page is hidden (so a click, the next field or the autosave always sees it),
+/// or when [`run_later`] is called. A keystroke in a category reaches the draft this way: the
+/// category shows it at once, and the rest of the page follows after the paint (issue 15 §1).
+pub fn after_paint(f: impl FnOnce() + 'static) {
+    after_paint_js(&Closure::once_into_js(f));
 }
 
 /// Offers `bytes` as a download named `name`. Kept out of line: one copy for all its callers

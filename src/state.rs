@@ -173,51 +173,71 @@ fn entry<'a>(d: &'a mut Draft, cat: &str) -> &'a mut DraftEntry {
     d.categories.entry(cat.to_string()).or_default()
 }
 
-fn links<'a>(d: &'a mut Draft, cat: &str, input: &str) -> &'a mut Vec<String> {
-    entry(d, cat).evidence.entry(input.to_string()).or_default()
+/// The category a change to a category's entries (a typed value, a yes/no, a checklist
+/// answer, an evidence link) is for; `None` for any other action.
+pub fn entry_category(action: &Action) -> Option<&str> {
+    match action {
+        Action::SetText { cat, .. }
+        | Action::SetBool { cat, .. }
+        | Action::SetAnswer { cat, .. }
+        | Action::AddLink { cat, .. }
+        | Action::SetLink { cat, .. }
+        | Action::RemoveLink { cat, .. } => Some(cat),
+        _ => None,
+    }
 }
 
-/// A change to a category's entries (a typed value, a yes/no, a checklist answer, an evidence
-/// link), applied to `d`; any other action is handed back. The officer's reducer and the
-/// rubric studio's preview both edit drafts through it.
+/// A change to a category's entries (see [`entry_category`]) applied to `d`; any other action
+/// is handed back. The officer's reducer and the rubric studio's preview both edit drafts
+/// through it.
 pub fn edit_entry(d: &mut Draft, action: Action, lang: Lang) -> Result<(), Action> {
-    match action {
-        Action::SetText { cat, input, text } => {
-            entry(d, &cat).inputs.insert(input, RawValue::Text { text, lang });
+    match entry_category(&action) {
+        Some(cat) => {
+            let cat = cat.to_string();
+            edit(entry(d, &cat), &action, lang);
+            Ok(())
         }
-        Action::SetBool { cat, input, value } => {
-            entry(d, &cat).inputs.insert(input, RawValue::Bool { value });
-        }
-        Action::SetAnswer { cat, input, item, answer } => {
-            let e = entry(d, &cat);
-            match e.inputs.get_mut(&input) {
-                Some(RawValue::Checklist { answers }) => {
-                    answers.insert(item, answer);
-                }
-                _ => {
-                    // Inserted, not collected: collecting into a B-tree adds a sort to the bundle.
-                    let mut answers = std::collections::BTreeMap::new();
-                    answers.insert(item, answer);
-                    e.inputs.insert(input, RawValue::Checklist { answers });
-                }
-            }
-        }
-        Action::AddLink { cat, input } => links(d, &cat, &input).push(String::new()),
-        Action::SetLink { cat, input, index, text } => {
-            let l = links(d, &cat, &input);
-            if index < l.len() {
-                l[index] = text;
-            }
-        }
-        Action::RemoveLink { cat, input, index } => {
-            let l = links(d, &cat, &input);
-            if index < l.len() {
-                l.remove(index);
-            }
-        }
-        other => return Err(other),
+        None => Err(action),
     }
-    Ok(())
+}
+
+/// A change to a category's entries applied to that category's entry `e` (the officer's
+/// category form applies what is typed to its own copy first); any other action changes
+/// nothing.
+pub fn edit(e: &mut DraftEntry, action: &Action, lang: Lang) {
+    match action {
+        Action::SetText { input, text, .. } => {
+            e.inputs.insert(input.clone(), RawValue::Text { text: text.clone(), lang });
+        }
+        Action::SetBool { input, value, .. } => {
+            e.inputs.insert(input.clone(), RawValue::Bool { value: *value });
+        }
+        Action::SetAnswer { input, item, answer, .. } => match e.inputs.get_mut(input) {
+            Some(RawValue::Checklist { answers }) => {
+                answers.insert(item.clone(), *answer);
+            }
+            _ => {
+                // Inserted, not collected: collecting into a B-tree adds a sort to the bundle.
+                let mut answers = std::collections::BTreeMap::new();
+                answers.insert(item.clone(), *answer);
+                e.inputs.insert(input.clone(), RawValue::Checklist { answers });
+            }
+        },
+        Action::AddLink { input, .. } => e.evidence.entry(input.clone()).or_default().push(String::new()),
+        Action::SetLink { input, index, text, .. } => {
+            let l = e.evidence.entry(input.clone()).or_default();
+            if *index < l.len() {
+                l[*index] = text.clone();
+            }
+        }
+        Action::RemoveLink { input, index, .. } => {
+            let l = e.evidence.entry(input.clone()).or_default();
+            if *index < l.len() {
+                l.remove(*index);
+            }
+        }
+        _ => {}
+    }
 }
 
 /// Accepting the coordinator's correction of a field: the entry's own action that sets the

@@ -105,3 +105,63 @@ fn new_uuid_is_a_random_version_4_uuid() {
         assert!(matches!(parts[3].as_bytes()[0], b'8' | b'9' | b'a' | b'b'), "RFC 4122 variant: {u}");
     }
 }
+
+/// Issue 15 §1: a keystroke in a category redraws that category's field and headline score at
+/// once, and reaches the draft (so the rest of the page: the overview, the indicators) only
+/// after the next paint, or sooner when asked (`browser::run_later`, also run on a pointer
+/// press, a focus change and when the page is hidden).
+#[wasm_bindgen_test]
+async fn a_keystroke_shows_its_category_score_at_once_and_the_rest_after_the_paint() {
+    use ampk_core::draft::{self, DraftEntry, RawValue};
+    let root = mount();
+    yew::scheduler::flush().await;
+    set(&root, "agency.type", "opd", "change").await;
+    ampk_web::browser::run_later();
+    yew::scheduler::flush().await;
+
+    // What the whole draft's assessment gives Media Sosial OPD with only this figure typed.
+    let r = ampk_core::builtin();
+    let cat = r.category_index("media_sosial_opd").unwrap();
+    let mut d = draft::Draft::new(r, "t", "7c9e6679-7425-40de-944b-e07fc1f90ae7", "t", "2025-11-01T00:00:00Z");
+    d.agency_type = "opd".into();
+    let mut e = DraftEntry::default();
+    e.inputs.insert("answered_pct".into(), RawValue::Text { text: "88".into(), lang: ampk_core::Lang::Id });
+    d.categories.insert("media_sosial_opd".into(), e);
+    let a = draft::assess(r, &d);
+    let st = a.categories.iter().find(|c| c.category == cat).unwrap();
+    let expected = ampk_web::components::score_card::dot2(st.card.data_score);
+    let s7 = ampk_web::components::score_card::dot2(st.card.indicators[6].score);
+    assert_ne!(expected, "0.00");
+
+    let attr = |sel: &str| {
+        root.query_selector(sel).unwrap().unwrap_or_else(|| panic!("{sel}")).get_attribute("data-value").unwrap()
+    };
+    let (headline, indicator) = ("[data-testid=score-media_sosial_opd]", "[data-testid=indicator-media_sosial_opd-S7]");
+    let before = attr(indicator);
+    let input = set(&root, "media_sosial_opd.answered_pct", "88", "input").await;
+    assert_eq!(attr(headline), expected, "the headline at once");
+    assert_eq!(attr(indicator), before, "the rest of the card waits for the paint");
+    assert_eq!(value(&input), "88", "the field keeps what was typed");
+
+    ampk_web::browser::run_later();
+    yew::scheduler::flush().await;
+    assert_eq!(attr(indicator), s7, "the draft has it: the whole card follows");
+    assert_eq!(attr(headline), expected);
+    assert_eq!(value(&input), "88");
+}
+
+/// Sets the value of the control named `name` and fires a bubbling `event` on it, as a browser
+/// does when the officer types or chooses; the page's render then runs.
+async fn set(root: &web_sys::Element, name: &str, value: &str, event: &str) -> web_sys::Element {
+    let el = root.query_selector(&format!("[name='{name}']")).unwrap().unwrap_or_else(|| panic!("{name}"));
+    js_sys::Reflect::set(&el, &"value".into(), &value.into()).unwrap();
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    el.dispatch_event(&web_sys::Event::new_with_event_init_dict(event, &init).unwrap()).unwrap();
+    yew::scheduler::flush().await;
+    el
+}
+
+fn value(el: &web_sys::Element) -> String {
+    js_sys::Reflect::get(el, &"value".into()).unwrap().as_string().unwrap_or_default()
+}

@@ -8,7 +8,7 @@ use ampk_core::draft::{assess, CategoryState, Draft, DraftEntry, RawValue};
 use ampk_core::fmt::{parse_number, NumberError};
 use ampk_core::score::Answer;
 use ampk_core::Lang;
-use ampk_web::components::{ErrorSummary, InputField, RubricRef, ScoreCard, SummaryItem};
+use ampk_web::components::{score_card, ErrorSummary, InputField, RubricRef, SummaryItem};
 use ampk_web::state::Action;
 use std::cell::RefCell;
 use std::collections::BTreeMap;
@@ -188,11 +188,12 @@ fn FieldHost(c: &FieldCase) -> Html {
 struct ScoreCase {
     state: CategoryState,
     lang: Lang,
+    ahead: Option<f64>,
 }
 
 #[component]
 fn ScoreHost(c: &ScoreCase) -> Html {
-    html! { <ScoreCard rubric={rubric()} state={c.state.clone()} jury={70.0} lang={c.lang} /> }
+    score_card(&rubric(), &c.state, 70.0, c.lang, c.ahead)
 }
 
 #[derive(Properties, PartialEq, Clone)]
@@ -558,7 +559,7 @@ async fn score_card_shows_the_worked_example() {
     let state = contoh_a_state();
     assert!(state.errors.is_empty(), "{:?}", state.errors);
 
-    let m = mount::<ScoreHost>(ScoreCase { state: state.clone(), lang: Lang::Id }).await;
+    let m = mount::<ScoreHost>(ScoreCase { state: state.clone(), lang: Lang::Id, ahead: None }).await;
     let score = m.get("[data-testid=score-media_sosial_opd]");
     assert_eq!(score.get_attribute("data-value").as_deref(), Some("78.34"));
     assert_eq!(score.text_content().unwrap(), "78,34");
@@ -587,7 +588,7 @@ async fn score_card_shows_the_worked_example() {
     m.unmount();
 
     // English: the same values, English number format.
-    let m = mount::<ScoreHost>(ScoreCase { state, lang: Lang::En }).await;
+    let m = mount::<ScoreHost>(ScoreCase { state: state.clone(), lang: Lang::En, ahead: None }).await;
     let score = m.get("[data-testid=score-media_sosial_opd]");
     assert_eq!(score.get_attribute("data-value").as_deref(), Some("78.34"));
     assert_eq!(score.text_content().unwrap(), "78.34");
@@ -598,6 +599,18 @@ async fn score_card_shows_the_worked_example() {
     }
     let first = m.all("[data-testid=gains-media_sosial_opd] li")[0].text_content().unwrap();
     assert!(first.contains('+') && first.contains("points"), "{first}");
+    m.unmount();
+
+    // A keystroke on its way to the draft: the headline shows the score typed ahead, with its
+    // predicate; the rest of the card stays with the state until it follows.
+    let m = mount::<ScoreHost>(ScoreCase { state, lang: Lang::Id, ahead: Some(45.456) }).await;
+    let score = m.get("[data-testid=score-media_sosial_opd]");
+    assert_eq!(score.get_attribute("data-value").as_deref(), Some("45.46"));
+    assert_eq!(score.text_content().unwrap(), "45,46");
+    assert_eq!(m.get(".big-score .predicate").text_content().unwrap(), rubric().0.predicate(45.46).get(Lang::Id));
+    assert_ne!(rubric().0.predicate(45.46).get(Lang::Id), rubric().0.predicate(78.34).get(Lang::Id));
+    let s1 = m.get("[data-testid=indicator-media_sosial_opd-S1]");
+    assert_eq!(s1.get_attribute("data-value").as_deref(), Some(WORKED[0].1));
     m.unmount();
 }
 

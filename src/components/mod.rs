@@ -10,7 +10,7 @@ pub use error_summary::{ErrorSummary, SummaryItem};
 pub use input_field::InputField;
 pub use keep::{deps, Keep};
 pub use rubric_summary::{rubric_badge, rubric_summary, same_rc, RubricRef};
-pub use score_card::ScoreCard;
+pub use score_card::{score_card, ScoreCard};
 
 /// A class list: `base`, then `extra` when given. What `classes!` builds for these lists,
 /// without its set type (and its hashing) in the officer's bundle.

@@ -20,6 +20,30 @@ pub fn dot2(x: f64) -> String {
     ampk_core::fmt::fixed(round2(x), 2)
 }
 
+/// A category's live score: its headline (the data score and its predicate) and the
+/// [`ScoreCard`] with the rest. `ahead` is the data score of what was typed that `state` does
+/// not include yet: the headline shows it, and the rest follows `state` (the officer's
+/// category form draws the headline while a keystroke is on its way, issue 15 §1).
+pub fn score_card(rubric: &RubricRef, state: &CategoryState, jury: f64, lang: Lang, ahead: Option<f64>) -> Html {
+    let (r, score) = (&rubric.0, ahead.unwrap_or(state.card.data_score));
+    html! {
+        <div class="score-card" aria-live="polite">
+            <h3 class="score-title">{ lang.texts().score_card_title() }</h3>
+            <p class="big-score">
+                <span class="big-label">{ lang.texts().score_data() }{ ": " }</span>
+                <strong data-testid={format!("score-{}", r.file.categories[state.category].id)} data-value={dot2(score)}>
+                    { fmt_score(score, lang) }
+                </strong>
+                { " · " }
+                <span class="predicate">{ r.predicate(round2(score)).get(lang) }</span>
+            </p>
+            <ScoreCard rubric={rubric.clone()} state={state.clone()} {jury} {lang} />
+        </div>
+    }
+}
+
+/// Everything on a category's score card but its headline: indicators (score, weight,
+/// points), projected final score, evidence risk, a bar chart and "where to gain points".
 #[component]
 pub fn ScoreCard(props: &ScoreCardProps) -> Html {
     let r = &props.rubric.0;
@@ -35,16 +59,7 @@ pub fn ScoreCard(props: &ScoreCardProps) -> Html {
     let caption = format!("{} — {}", t.score_card_title(), def.label.get(lang));
     let projected = format!("{} ({} {})", t.score_projected_final(), t.rubric_info_jury(), fmt_score(props.jury, lang));
     html! {
-        <div class="score-card" aria-live="polite">
-            <h3 class="score-title">{ t.score_card_title() }</h3>
-            <p class="big-score">
-                <span class="big-label">{ t.score_data() }{ ": " }</span>
-                <strong data-testid={format!("score-{}", def.id)} data-value={dot2(card.data_score)}>
-                    { fmt_score(card.data_score, lang) }
-                </strong>
-                { " · " }
-                <span class="predicate">{ card.predicate(r, lang) }</span>
-            </p>
+        <>
             <dl class="facts">
                 <dt>{ t.score_final_range() }</dt>
                 <dd>{ format!("{} – {}", fmt_score(lo, lang), fmt_score(hi, lang)) }</dd>
@@ -93,7 +108,7 @@ pub fn ScoreCard(props: &ScoreCardProps) -> Html {
                     }) }
                 </ol>
             }
-        </div>
+        </>
     }
 }
 

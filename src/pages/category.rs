@@ -3,7 +3,8 @@
 //! category it edits (issue 15 §1: typing within one frame on a slow PC).
 
 use super::officer::{input_field, max_text, status_text};
-use crate::components::{class, same_rc, RubricRef, ScoreCard};
+use crate::browser;
+use crate::components::{class, same_rc, score_card, RubricRef};
 use crate::state::Action;
 use ampk_core::draft::{self, CategoryState, DraftEntry, Feedback, Mark};
 use ampk_core::submission::Response;
@@ -44,9 +45,69 @@ impl PartialEq for CategoryProps {
     }
 }
 
+/// What was typed into a category that the draft has not taken yet. A typed value or link
+/// reaches the draft just after the next paint (`browser::after_paint`), and the rest of the
+/// page follows it then; meanwhile the category's form and its headline score show it, so a
+/// keystroke redraws only its field and that score before the paint (issue 15 §1).
+#[derive(Default)]
+struct Ahead {
+    /// Edits on their way to the draft.
+    pending: usize,
+    /// The category's entry with them (the draft's own while none is on its way).
+    entry: DraftEntry,
+    /// Its data score.
+    score: f64,
+    /// Where the fields' changes go and what they are scored with: from the last properties.
+    to: Option<(Callback<Action>, RubricRef, usize, u32, Lang)>,
+    /// The fields' one callback, made once so their properties stay equal across renders.
+    fields: Option<Callback<Action>>,
+}
+
 #[component]
 pub(super) fn CategorySection(props: &CategoryProps) -> Html {
-    let (lang, st, entry, on_action) = (props.lang, &props.state, &props.entry, &props.on_action);
+    let (lang, st) = (props.lang, &props.state);
+    let ahead = use_mut_ref(Ahead::default);
+    let redraw = use_state(super::officer::off);
+    {
+        let mut x = ahead.borrow_mut();
+        x.to = Some((props.on_action.clone(), props.rubric.clone(), st.category, st.card.months, lang));
+        if x.pending == 0 {
+            x.entry = props.entry.clone();
+        }
+        if x.fields.is_none() {
+            let (ahead, redraw) = (Rc::downgrade(&ahead), redraw.clone());
+            x.fields = Some(Callback::from(move |a: Action| {
+                let Some((ahead, Some((on_action, rubric, cat, months, lang)))) =
+                    ahead.upgrade().map(|x| (x.clone(), x.borrow().to.clone()))
+                else {
+                    return;
+                };
+                // A typed value or link goes ahead here, and on to the draft after the paint;
+                // any other change goes to the draft at once, after those on their way.
+                if !matches!(a, Action::SetText { .. } | Action::SetLink { .. }) {
+                    browser::run_later();
+                    return on_action.emit(a);
+                }
+                {
+                    let mut x = ahead.borrow_mut();
+                    crate::state::edit(&mut x.entry, &a, lang);
+                    x.score = draft::card_of(&rubric.0, cat, &x.entry, months).data_score;
+                    x.pending += 1;
+                }
+                redraw.set(true);
+                let redraw = redraw.clone();
+                browser::after_paint(move || {
+                    ahead.borrow_mut().pending -= 1;
+                    on_action.emit(a);
+                    if ahead.borrow().pending == 0 {
+                        redraw.set(true);
+                    }
+                });
+            }));
+        }
+    }
+    let shown = ahead.borrow();
+    let (entry, on_action) = (&shown.entry, shown.fields.as_ref().expect("made above"));
     let t = lang.texts();
     let def = &props.rubric.0.file.categories[st.category];
     let fb = props.feedback.as_deref();
@@ -112,7 +173,7 @@ pub(super) fn CategorySection(props: &CategoryProps) -> Html {
                             value={entry.note.clone()} oninput={on_note} />
                     </div>
                 </div>
-                <ScoreCard rubric={props.rubric.clone()} state={st.clone()} jury={props.jury} lang={lang} />
+                { score_card(&props.rubric, st, props.jury, lang, (shown.pending > 0).then_some(shown.score)) }
             </div>
         </section>
     }

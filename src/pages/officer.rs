@@ -300,7 +300,7 @@ fn shown<'a>(problems: impl Iterator<Item = &'a Problem>, d: &Draft, attempted: 
 
 /// The start of the page's yes/no states: one function for all, so the state hook's code is
 /// one copy for them (each closure would be a type of its own, with its own copy).
-fn off() -> bool {
+pub(super) fn off() -> bool {
     false
 }
 

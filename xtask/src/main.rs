@@ -537,7 +537,7 @@ fn bench(root: &Path, parts: &[String]) -> Result {
 }
 
 /// The officer's first load next to a minimal Yew counter built the same way (release profile,
-/// wasm-bindgen, `wasm-opt -Oz` with the page's parameters, gzip -9 of wasm and glue).
+/// wasm-bindgen, wasm-opt with the page's level and parameters, gzip -9 of wasm and glue).
 fn bench_size(root: &Path) -> Result {
     step("bench: the first load next to a minimal Yew counter (xtask/yew-counter)");
     let page = dist(root, None)?;
@@ -551,8 +551,11 @@ fn bench_size(root: &Path) -> Result {
     c.args(["--target", "web", "--no-typescript", "--out-dir"]).arg(&out).arg(&wasm);
     run(c)?;
     let bg = out.join("yew-counter_bg.wasm");
+    let (level, params) = officer_wasm_opt(root)?;
     let mut c = cmd(root, "wasm-opt");
-    c.args(["-Oz", "--strip-debug", "--strip-producers", "--strip-target-features"])
+    c.arg(format!("-O{level}"))
+        .args(params.split_whitespace())
+        .arg("--strip-debug")
         .args(["--enable-bulk-memory", "--enable-sign-ext", "--enable-mutable-globals"])
         .args(["--enable-nontrapping-float-to-int", "--enable-reference-types", "--enable-multivalue"])
         .arg(&bg)
@@ -566,6 +569,18 @@ fn bench_size(root: &Path) -> Result {
     eprintln!("ratio                                   {:>8.2}", page as f64 / floor as f64);
     eprintln!("target (issue 15 §5): the officer's first load ≤ 200,000 B gzip");
     Ok(())
+}
+
+/// The officer app's wasm-opt level and parameters, as `index.html`'s `ampk-web` link gives them
+/// to trunk (`data-wasm-opt`, `data-wasm-opt-params`).
+fn officer_wasm_opt(root: &Path) -> Result<(String, String)> {
+    let html = fs::read_to_string(root.join("index.html")).map_err(|e| format!("index.html: {e}"))?;
+    let link = html.lines().find(|l| l.contains("data-bin=\"ampk-web\"")).ok_or("index.html: no ampk-web link")?;
+    let attr = |name: &str| {
+        let start = link.find(&format!("{name}=\"")).map(|i| i + name.len() + 2)?;
+        link[start..].split('"').next().map(str::to_string)
+    };
+    Ok((attr("data-wasm-opt").unwrap_or_default(), attr("data-wasm-opt-params").unwrap_or_default()))
 }
 
 /// Generates the batches (if missing) and times `ampk rank` on them.

@@ -282,6 +282,13 @@ pub fn months(rubric: &Rubric, d: &Draft) -> u32 {
     }
 }
 
+/// The scorecard of one category's entry as typed, scored over `months`: the card
+/// [`assess`] gives that category, worked out from the entry alone. The officer's page shows
+/// it at once while the rest of the page follows the keystroke after the next paint.
+pub fn card_of(rubric: &Rubric, cat: usize, entry: &DraftEntry, months: u32) -> Scorecard {
+    crate::score::score(rubric, cat, &figures(rubric, cat, entry).0, months)
+}
+
 /// Figures of one category, and the problems of understanding the raw text.
 pub fn figures(rubric: &Rubric, cat: usize, entry: &DraftEntry) -> (Figures, Vec<Problem>) {
     let def = &rubric.file.categories[cat];
@@ -951,6 +958,25 @@ mod tests {
         let sub = to_submission(r, &d);
         assert_eq!(sub.categories.len(), 1);
         assert_eq!(export_file_name(r, &d, "2025-11-02T03:04:05Z"), "ampk-2025-dinas-contoh-a-20251102.json");
+    }
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn a_category_alone_is_scored_as_in_the_whole_draft() {
+        let r = crate::rubric::builtin();
+        let mut d = contoh_a();
+        d.months = "6".into();
+        for (k, text) in [("answered_pct", "8"), ("posts", ""), ("reach", "12x")] {
+            let e = d.categories.get_mut("media_sosial_opd").expect("Contoh A's category");
+            e.inputs.insert(k.into(), RawValue::Text { text: text.into(), lang: Lang::Id });
+            for excluded in [false, true] {
+                d.categories.get_mut("media_sosial_opd").expect("Contoh A's category").excluded = excluded;
+                let a = assess(r, &d);
+                for st in &a.categories {
+                    let entry = d.categories.get(&r.file.categories[st.category].id).cloned().unwrap_or_default();
+                    assert_eq!(card_of(r, st.category, &entry, st.card.months), st.card, "{k} = {text:?}");
+                }
+            }
+        }
     }
 
     #[wasm_bindgen_test(unsupported = test)]

@@ -6,7 +6,7 @@
 use crate::state::{preview_draft, StudioAction};
 use ampk_core::draft::{self, CategoryState, Draft};
 use ampk_core::{fmt, Lang, Problem, ProblemCode};
-use ampk_web::components::{RubricRef, ScoreCard};
+use ampk_web::components::{score_card, RubricRef};
 use ampk_web::pages::officer::input_field;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
@@ -113,7 +113,7 @@ fn category(
                     }) }
                     { for (0..def.inputs.len()).map(|i| input_field(rubric, lang, st, &entry, &shown, i, on_form)) }
                 </div>
-                <ScoreCard rubric={rubric.clone()} state={st.clone()} jury={d.jury_estimate} {lang} />
+                { score_card(rubric, st, d.jury_estimate, lang, None) }
             </div>
         </section>
     }
