@@ -1112,10 +1112,9 @@ pub fn input_field(
             Some((n, p.message(lang).to_string()))
         })
         .collect();
-    let evidence_missing = st
-        .warnings
-        .iter()
-        .any(|w| w.code == ProblemCode::EvidenceMissing && w.path.ends_with(&format!(".evidence.{}", input.id)));
+    let suffix = format!(".evidence.{}", input.id);
+    let evidence_missing =
+        st.warnings.iter().any(|w| w.code == ProblemCode::EvidenceMissing && w.path.ends_with(&suffix));
     html! {
         <InputField rubric={rubric.clone()} cat={st.category} input={i}
             raw={entry.inputs.get(&input.id).cloned()}
