@@ -93,12 +93,18 @@ let gone = false;
 addEventListener('pagehide', () => { gone = true; }, true);
 addEventListener('pageshow', () => { gone = false; });
 export function leaving() { return gone || document.visibilityState === 'hidden'; }
+const SOONER = ['pointerdown', 'focusout', 'pagehide', 'visibilitychange'];
 const later = [];
 export function after_paint(f) {
-  if (later.push(f) === 1) requestAnimationFrame(() => setTimeout(run_later, 0));
+  if (later.push(f) === 1) {
+    SOONER.forEach((e) => addEventListener(e, run_later, true));
+    requestAnimationFrame(() => setTimeout(run_later, 0));
+  }
 }
-export function run_later() { later.splice(0).forEach((f) => f()); }
-for (const e of ['pointerdown', 'focusout', 'pagehide', 'visibilitychange']) addEventListener(e, run_later, true);
+export function run_later() {
+  SOONER.forEach((e) => removeEventListener(e, run_later, true));
+  later.splice(0).forEach((f) => f());
+}
 export function hash() { return location.hash.replace(/^#/, ''); }
 export function on_hash(f) { addEventListener('hashchange', () => f(hash())); }
 const DB = 'ampk';
