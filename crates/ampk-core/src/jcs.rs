@@ -191,10 +191,11 @@ fn put_number(out: &mut impl Out, f: f64) {
 fn write_string(out: &mut impl Out, s: &str) {
     out.put("\"");
     let mut rest = s;
-    // Runs of characters that need no escape are written whole.
-    while let Some(i) = rest.find(|c: char| c == '"' || c == '\\' || (c as u32) < 0x20) {
+    // Runs of characters that need no escape are written whole. Every character that does is
+    // ASCII, so the bytes are searched: a byte below 0x80 is always a whole character.
+    while let Some(i) = rest.bytes().position(|b| b == b'"' || b == b'\\' || b < 0x20) {
         out.put(&rest[..i]);
-        let c = rest[i..].chars().next().expect("a character at a found index");
+        let c = char::from(rest.as_bytes()[i]);
         match c {
             '"' => out.put("\\\""),
             '\\' => out.put("\\\\"),
@@ -205,7 +206,7 @@ fn write_string(out: &mut impl Out, s: &str) {
             '\r' => out.put("\\r"),
             c => out.put(&format!("\\u{:04x}", c as u32)),
         }
-        rest = &rest[i + c.len_utf8()..];
+        rest = &rest[i + 1..];
     }
     out.put(rest);
     out.put("\"");
@@ -251,6 +252,8 @@ mod tests {
         // U+10000 (surrogates D800…) sorts before U+E000 in UTF-16 but after it in UTF-8.
         check("{\"\u{e000}\":1,\"\u{10000}\":2}", "{\"\u{10000}\":2,\"\u{e000}\":1}");
         check(r#""\u0001\b\t\n\f\r\"\\/\u007f""#, "\"\\u0001\\b\\t\\n\\f\\r\\\"\\\\/\u{7f}\"");
+        // Escapes between characters of several bytes.
+        check(r#""é\u001fü\"€\\𝄞""#, "\"é\\u001fü\\\"€\\\\𝄞\"");
     }
 
     #[wasm_bindgen_test(unsupported = test)]

@@ -36,6 +36,52 @@ impl Problem {
         Problem { code, path, messages: intern(Lang::ALL.map(|l| msg.message(l.texts()))) }
     }
 
+    /// [`Problem::of`] for a message made from `key` alone (one text per language, say an
+    /// input's label): the messages made last for the same code and key on this thread are
+    /// shared, unformatted. A batch of files lacking evidence repeats a few such messages tens of
+    /// thousands of times. `key` must hold everything `msg` reads.
+    pub fn of_keyed<M: Into<String>>(
+        code: ProblemCode,
+        path: impl Into<String>,
+        key: &[&str],
+        msg: impl Fn(Texts) -> M,
+    ) -> Self {
+        Self::of_keyed_dyn(code, path.into(), key, &msg)
+    }
+
+    #[cfg(feature = "intern")]
+    fn of_keyed_dyn(code: ProblemCode, path: String, key: &[&str], msg: &dyn Message) -> Self {
+        use std::cell::RefCell;
+        use std::collections::HashMap;
+        use std::hash::{BuildHasher, RandomState};
+        type Made = (ProblemCode, Box<[Box<str>]>, Arc<[String; LANG_COUNT]>);
+        thread_local! {
+            static MADE: (RandomState, RefCell<HashMap<u64, Made>>) = Default::default();
+        }
+        MADE.with(|(state, made)| {
+            let h = state.hash_one((code, key));
+            let mut made = made.borrow_mut();
+            // A slot per hash: a collision (or a slot of another key) is made afresh and replaces it.
+            if let Some((c, k, m)) = made.get(&h) {
+                if *c == code && k.iter().map(AsRef::as_ref).eq(key.iter().copied()) {
+                    return Problem { code, path, messages: m.clone() };
+                }
+            }
+            if made.len() >= 4096 {
+                made.clear();
+            }
+            let p = Self::of_dyn(code, path, msg);
+            made.insert(h, (code, key.iter().map(|&k| k.into()).collect(), p.messages.clone()));
+            p
+        })
+    }
+
+    /// Without `intern` (the officer's page): made each time.
+    #[cfg(not(feature = "intern"))]
+    fn of_keyed_dyn(code: ProblemCode, path: String, _key: &[&str], msg: &dyn Message) -> Self {
+        Self::of_dyn(code, path, msg)
+    }
+
     /// A problem from its parts, its messages in `Lang::ALL` order: one read back from
     /// another module's reply.
     pub fn from_parts(code: ProblemCode, path: String, messages: [String; LANG_COUNT]) -> Self {
@@ -507,6 +553,24 @@ pub fn index(path: &str, i: usize) -> String {
 mod tests {
     use super::*;
     use wasm_bindgen_test::wasm_bindgen_test;
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn a_keyed_problem_has_the_messages_of_its_own_key() {
+        let made = |key: [&str; LANG_COUNT]| {
+            Problem::of_keyed(ProblemCode::EvidenceMissing, "p", &key, |t| t.evidence_missing(key[t.0 as usize]))
+        };
+        let fresh = |key: [&str; LANG_COUNT]| {
+            Problem::of(ProblemCode::EvidenceMissing, "p", |t| t.evidence_missing(key[t.0 as usize]))
+        };
+        let keys =
+            [["Pengikut", "Followers"], ["Pengikut", "Reach"], ["Jangkauan", "Followers"], ["Pengikut", "Followers"]];
+        for key in keys {
+            assert_eq!(made(key), fresh(key), "{key:?}");
+        }
+        // The same key with another code is made afresh.
+        let other = Problem::of_keyed(ProblemCode::BadUrl, "p", &keys[0], |t| t.bad_url());
+        assert_eq!(other.message(Lang::En), Problem::of(ProblemCode::BadUrl, "p", |t| t.bad_url()).message(Lang::En));
+    }
 
     #[wasm_bindgen_test(unsupported = test)]
     fn problems_by_index_round_trip_and_an_unknown_place_is_the_worker_failing() {

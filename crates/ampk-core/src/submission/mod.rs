@@ -648,17 +648,21 @@ fn check_with(rubric: &Rubric, w: &Submission, file: &impl FileChecks) -> Checke
             errors.push(p);
         }
         let mut lacking = Vec::new();
+        let evidence = join(&base, "evidence");
         for (slot, d) in def.inputs.iter().enumerate() {
             let links = entry.evidence.get(&d.id).map(Vec::as_slice).unwrap_or_default();
             if d.evidence == Evidence::Required && links.is_empty() && entry.inputs.contains_key(&d.id) {
                 lacking.push(slot);
-                err(&mut warnings, ProblemCode::EvidenceMissing, join(&join(&base, "evidence"), &d.id), |t| {
+                // The most frequent problem of a batch: its message is made once per label.
+                let label = Lang::ALL.map(|l| d.label.get(l));
+                let p = Problem::of_keyed(ProblemCode::EvidenceMissing, join(&evidence, &d.id), &label, |t| {
                     t.evidence_missing(d.label.get(t.0))
                 });
+                warnings.push(p);
             }
         }
         for (input, links) in &entry.evidence {
-            let p = || join(&join(&base, "evidence"), input);
+            let p = || join(&evidence, input);
             if !def.inputs.iter().any(|d| &d.id == input) {
                 err(&mut errors, ProblemCode::EvidenceUnknownInput, p(), |t| t.evidence_unknown_input(input));
             }
