@@ -72,7 +72,7 @@ pub fn sha256_hex_pair(v: &Value, skip_a: &[&str], skip_b: &[&str]) -> (String, 
         return (h.clone(), h);
     };
     let mut entries: Vec<(&String, &Value)> = m.iter().collect();
-    entries.sort_by(|x, y| utf16_order(x.0, y.0));
+    sort_members(&mut entries);
     let mut a = Hashing { hash: Sha256::new(), buf: Vec::with_capacity(4096) };
     a.put("{");
     // `None` while the texts agree (`a` then stands for both).
@@ -139,6 +139,16 @@ fn utf16_order(a: &str, b: &str) -> std::cmp::Ordering {
     }
 }
 
+/// Sorts an object's members by name in UTF-16 order; byte order when no name has a character
+/// beyond U+FFFF (the names are looked at once, not at each comparison).
+fn sort_members(entries: &mut [(&String, &Value)]) {
+    if entries.iter().any(|(k, _)| k.bytes().any(|c| c >= 0xF0)) {
+        entries.sort_by(|x, y| utf16_order(x.0, y.0));
+    } else {
+        entries.sort_by(|x, y| x.0.cmp(y.0));
+    }
+}
+
 fn write_value(out: &mut impl Out, v: &Value, skip: &[&str]) {
     match v {
         Value::Null => out.put("null"),
@@ -157,7 +167,7 @@ fn write_value(out: &mut impl Out, v: &Value, skip: &[&str]) {
         }
         Value::Object(m) => {
             let mut entries: Vec<(&String, &Value)> = m.iter().filter(|(k, _)| !skip.contains(&k.as_str())).collect();
-            entries.sort_by(|a, b| utf16_order(a.0, b.0));
+            sort_members(&mut entries);
             out.put("{");
             for (i, (k, x)) in entries.into_iter().enumerate() {
                 if i > 0 {
@@ -183,6 +193,9 @@ fn put_number(out: &mut impl Out, f: f64) {
         out.put("null");
     } else if f == 0.0 {
         out.put("0");
+    } else if f.fract() == 0.0 && f.abs() < 9_007_199_254_740_992.0 {
+        // An integer below 2^53 is held exactly, and its shortest digits are its digits.
+        out.put(itoa::Buffer::new().format(f as i64));
     } else {
         out.put(ryu_js::Buffer::new().format_finite(f));
     }
@@ -244,6 +257,27 @@ mod tests {
         check("-5e-324", "-5e-324");
         check("1.0", "1");
         check("100.50", "100.5");
+        // Integers, on both sides of 2^53.
+        check("-12", "-12");
+        check("1527175", "1527175");
+        check("9007199254740991", "9007199254740991");
+        check("-9007199254740991.0", "-9007199254740991");
+        check("9007199254740992", "9007199254740992");
+        check("1e20", "100000000000000000000");
+    }
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn integers_are_written_as_the_shortest_digits_writer_would() {
+        let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+        for i in 0..20_000u32 {
+            x = x.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+            // Every magnitude up to 2^53, both signs.
+            let f = ((x >> 11) >> (i % 53)) as f64 * if i % 2 == 0 { 1.0 } else { -1.0 };
+            let mut ours = String::new();
+            write_number(&mut ours, f);
+            let expect = if f == 0.0 { "0".to_string() } else { ryu_js::Buffer::new().format_finite(f).to_string() };
+            assert_eq!(ours, expect, "{f}");
+        }
     }
 
     #[wasm_bindgen_test(unsupported = test)]
