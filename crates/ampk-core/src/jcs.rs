@@ -128,22 +128,12 @@ fn hex(bytes: &[u8]) -> String {
     s
 }
 
-/// Member names in UTF-16 code unit order. That is byte order unless a name holds a character
-/// beyond U+FFFF (4 bytes in UTF-8, a surrogate pair in UTF-16).
-fn utf16_order(a: &str, b: &str) -> std::cmp::Ordering {
-    let wide = |s: &str| s.bytes().any(|c| c >= 0xF0);
-    if wide(a) || wide(b) {
-        a.encode_utf16().cmp(b.encode_utf16())
-    } else {
-        a.cmp(b)
-    }
-}
-
-/// Sorts an object's members by name in UTF-16 order; byte order when no name has a character
-/// beyond U+FFFF (the names are looked at once, not at each comparison).
+/// Sorts an object's members by name in UTF-16 code unit order. That is byte order unless a
+/// name holds a character beyond U+FFFF (4 bytes in UTF-8, a surrogate pair in UTF-16): the
+/// names are looked at once, not at each comparison.
 fn sort_members(entries: &mut [(&String, &Value)]) {
     if entries.iter().any(|(k, _)| k.bytes().any(|c| c >= 0xF0)) {
-        entries.sort_by(|x, y| utf16_order(x.0, y.0));
+        entries.sort_by(|x, y| x.0.encode_utf16().cmp(y.0.encode_utf16()));
     } else {
         entries.sort_by(|x, y| x.0.cmp(y.0));
     }

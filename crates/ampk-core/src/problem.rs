@@ -67,7 +67,7 @@ impl Problem {
                     return Problem { code, path, messages: m.clone() };
                 }
             }
-            if made.len() >= 4096 {
+            if made.len() >= TABLE_MAX {
                 made.clear();
             }
             let p = Self::of_dyn(code, path, msg);
@@ -103,6 +103,11 @@ impl Problem {
     }
 }
 
+/// How many messages a thread's tables (`intern`, `Problem::of_keyed`) hold before they are
+/// emptied.
+#[cfg(feature = "intern")]
+const TABLE_MAX: usize = 4096;
+
 /// The messages of a problem, shared with an equal earlier one of this thread: a batch of
 /// thousands of files repeats the same few hundred messages (one per input lacking evidence),
 /// so it keeps each once. The thread's table is emptied when it grows large.
@@ -118,7 +123,7 @@ fn intern(m: [String; LANG_COUNT]) -> Arc<[String; LANG_COUNT]> {
         if let Some(a) = seen.get(&m) {
             return a.clone();
         }
-        if seen.len() >= 4096 {
+        if seen.len() >= TABLE_MAX {
             seen.clear();
         }
         let a = Arc::new(m);
