@@ -19,6 +19,9 @@ const SLICE_MS: f64 = 20.0;
 /// How long the page may resolve a batch before the browser's turn: a step (a category's
 /// ranking, say) of a big batch takes up to a few dozen milliseconds.
 const STEP_SLICE_MS: f64 = 10.0;
+/// How often the progress is shown at most: each showing draws the page again, which in a big
+/// import cost the page's thread more than the files themselves; ten a second reads as smooth.
+const PROGRESS_MS: f64 = 100.0;
 
 /// Starts again from the stored session: its jury marks at once, its files assessed again with
 /// `rubric` (they are not stored again).
@@ -50,11 +53,14 @@ struct Batch {
     all: usize,
     done: usize,
     slice_start: f64,
+    /// When the progress was last shown.
+    shown_at: f64,
 }
 
 impl Batch {
     fn new(rubric: Rc<Rubric>, all: usize, on: Callback<RekapAction>) -> Batch {
-        Batch { rubric, on, all, done: 0, slice_start: browser::clock_ms() }
+        let now = browser::clock_ms();
+        Batch { rubric, on, all, done: 0, slice_start: now, shown_at: now }
     }
 
     /// Assesses one file, unless a reader did (`sent`, its report as `FileReport::to_json`
@@ -72,11 +78,16 @@ impl Batch {
         (report, (name, text))
     }
 
-    /// One more file done: past the slice, the progress is shown and the browser gets its turn.
+    /// One more file done: past the slice, the browser gets its turn, and the progress is shown
+    /// when it was not for a while (`PROGRESS_MS`).
     async fn tick(&mut self) {
         self.done += 1;
-        if browser::clock_ms() - self.slice_start > SLICE_MS {
-            self.on.emit(RekapAction::Progress { done: self.done, all: self.all });
+        let now = browser::clock_ms();
+        if now - self.slice_start > SLICE_MS {
+            if now - self.shown_at > PROGRESS_MS {
+                self.on.emit(RekapAction::Progress { done: self.done, all: self.all });
+                self.shown_at = now;
+            }
             self.pause().await;
         }
     }
