@@ -19,8 +19,9 @@ const SLICE_MS: f64 = 20.0;
 /// How long the page may resolve a batch before the browser's turn: a step (a category's
 /// ranking, say) of a big batch takes up to a few dozen milliseconds.
 const STEP_SLICE_MS: f64 = 10.0;
-/// How often the progress is shown at most: each showing draws the page again, which in a big
-/// import cost the page's thread more than the files themselves; ten a second reads as smooth.
+/// How often the progress is shown at most: each showing draws the page again (shown after
+/// every slice, that was 0.4 s of the page's thread in a 10,000-file import, a quarter of what
+/// taking the files cost it); ten a second reads as smooth.
 const PROGRESS_MS: f64 = 100.0;
 
 /// Starts again from the stored session: its jury marks at once, its files assessed again with
