@@ -16,7 +16,7 @@
 // file access it does on the page's behalf: each file's size, the blob handles and the reads)
 // and in the tab's (the page, the readers, the compilers and the tab's side of that file
 // access). Their sum over the machine's cores is a lower bound for `seconds`: when it is close,
-// the import is bound by the CPU, and the browser's process share is what no page code can avoid.
+// the import is bound by the CPU.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
