@@ -463,6 +463,31 @@ test('4c. files dropped on the import box are imported like chosen ones', async 
   await done(s);
 });
 
+test('4e. a file over the size limit (1 MiB) is refused unread, with its size, as by the CLI; the others are imported', async () => {
+  const dir = path.join(env.tmp, 'over-limit');
+  fs.mkdirSync(dir, { recursive: true });
+  const names = batchFiles().slice(0, 2);
+  for (const n of names) fs.copyFileSync(path.join(batchDir, n), path.join(dir, n));
+  // Valid JSON, one byte over the limit: only its size can refuse it.
+  const big = '00-besar.json';
+  const limit = 1 << 20;
+  fs.writeFileSync(path.join(dir, big), `{"pad":"${'x'.repeat(limit - 9)}"}`);
+  assert.equal(fs.statSync(path.join(dir, big)).size, limit + 1);
+  const s = await openRekap();
+  const all = [big, ...names];
+  await s.page.setInputFiles('[data-testid=import-files]', all.map((f) => path.join(dir, f)));
+  await waitImported(s.page, all.length);
+  const rows = await fileRows(s.page);
+  const cli = cliRank([], dir);
+  assert.deepEqual(rows.map((r) => [r.file, r.status, r.codes]).sort(),
+    cli.files.map((f) => [f.file, f.status, f.reasons.map((x) => x.code)]).sort(), 'statuses and reasons equal the CLI\'s');
+  const row = rows.find((r) => r.file === big);
+  assert.deepEqual([row.status, row.codes], ['rejected', ['too_large']]);
+  const reason = await s.page.$eval(`[data-testid="file-row"][data-file="${big}"]`, (r) => r.cells[3].textContent);
+  assert.match(reason.replace(/[.,\s]/g, ''), new RegExp(String(limit + 1)), `the reason names the file's size: ${reason}`);
+  await done(s);
+});
+
 test('4d. the coordinator area loads on demand from the header, follows the language switch, and comes back', async () => {
   const opened = await openPage(env.browser, env.server.url);
   const { page } = opened;
@@ -633,6 +658,30 @@ test('7. a 300-file batch: progress shows then goes, every file gets a status', 
   const stored = await until(() => rekapSession(page), (v) => v?.files.length === 300, 'the 300 files stored');
   const banner = await page.$('.warning-banner');
   t.diagnostic(`300 files imported in ${ms} ms; session ${JSON.stringify(stored).length} characters in IndexedDB${banner ? `; storage warning: ${await banner.textContent()}` : ''}`);
+  await done(s);
+});
+
+test('7d. a file changed after it was chosen is rejected as unreadable, with the browser\'s reason; the others are imported', async (t) => {
+  const dir = path.join(env.tmp, 'changed');
+  const names = writeBatch(dir, 2000, 'changed', 'Instansi Berubah', 'ubah');
+  const s = await openRekap();
+  const { page } = s;
+  await page.setInputFiles('[data-testid=import-files]', names.map((n) => path.join(dir, n)));
+  // The page first notes each file's size, in order, then has the readers read them: the first
+  // file changes after it was noted (a few milliseconds in) and before it is read (after the
+  // 2,000 files were noted, hundreds of milliseconds in). The browser then refuses to read it.
+  await new Promise((ok) => setTimeout(ok, 150));
+  fs.appendFileSync(path.join(dir, names[0]), ' ');
+  await waitCounted(page, names.length, 180_000);
+  // A file not read is listed after the others: shown once the table's last page is.
+  while (await page.$('[data-testid=show-more-files]')) await page.click('[data-testid=show-more-files]');
+  const first = await until(async () => (await fileRows(page)).find((r) => r.file === names[0]), (r) => r, 'the changed file\'s row');
+  assert.deepEqual([first.status, first.codes], ['rejected', ['unreadable']], 'the changed file');
+  const reason = await page.$eval(`[data-testid="file-row"][data-file="${names[0]}"]`, (r) => r.cells[3].textContent);
+  assert.match(reason, /tidak dapat dibaca: \S/, `the reason names the browser's: ${reason}`);
+  t.diagnostic(`the changed file's reason: ${reason}`);
+  const counts = await page.$eval('[data-testid=status-counts]', (e) => e.textContent);
+  assert.match(counts, /1999/, `the other 1,999 files are imported: ${counts}`);
   await done(s);
 });
 

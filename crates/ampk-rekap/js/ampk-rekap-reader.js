@@ -20,12 +20,15 @@
 // of three numbers per file, `index, length, report length`; `data`, an ArrayBuffer of each
 // file's bytes followed by its report (`FileReport::to_json` in UTF-8), in that order. A report
 // length of -1: no report (the page assesses the file itself). A length of -1: the file was
-// refused unread or could not be read, and the third number is its size. Every file is answered
+// refused unread, over the limit, and the third number is its size. A length of -2: the file
+// could not be read (it changed or went away since it was chosen), and the third number is the
+// length of the browser's reason, whose bytes (UTF-8) are in `data`. Every file is answered
 // exactly once.
 import init, { prepare, assess, number_messages } from './ampk-rekap-worker.js';
 
 // Files read together: the browser reads a blob of many files about as fast as a single file.
 const GROUP = 64;
+const encoder = new TextEncoder();
 let engine = Promise.resolve(false);
 const jobs = [];
 let running = false;
@@ -49,7 +52,7 @@ self.onmessage = (e) => {
 };
 
 // A group's files are read as one blob; should that fail (a file changed or went away), its
-// files are read one by one.
+// files are read one by one, and one that cannot be read is answered with the browser's reason.
 function readGroup(group) {
   const small = group.filter(([file, , , limit]) => file.size <= limit);
   return new Blob(small.map(([file]) => file)).arrayBuffer().then(
@@ -65,8 +68,8 @@ function readGroup(group) {
     async () => {
       const out = new Map();
       for (const [file, , index] of small) {
-        const bytes = await file.arrayBuffer().catch(() => null);
-        out.set(index, bytes && new Uint8Array(bytes));
+        const bytes = await file.arrayBuffer().catch((e) => String((e && e.message) || e));
+        out.set(index, typeof bytes === 'string' ? bytes : new Uint8Array(bytes));
       }
       return out;
     },
@@ -92,6 +95,13 @@ async function run() {
       const bytes = read.get(index);
       if (!bytes) {
         entries.set([index, -1, file.size], 3 * k);
+        return;
+      }
+      if (typeof bytes === 'string') {
+        const reason = encoder.encode(bytes);
+        entries.set([index, -2, reason.length], 3 * k);
+        parts.push(reason);
+        length += reason.length;
         return;
       }
       let report = null;

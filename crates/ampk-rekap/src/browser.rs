@@ -347,9 +347,17 @@ const HAND_OVER_MS: f64 = 10.0;
 const READ_CHUNK: usize = 32;
 
 /// What became of a file of an import: its bytes and, when a reader assessed it, its report
-/// (`FileReport::to_json`; empty: the page assesses the file itself), or its size when it was
-/// refused unread (over the limit, or unreadable).
-pub type Answer = Result<(Vec<u8>, String), u64>;
+/// (`FileReport::to_json`; empty: the page assesses the file itself), or why it was not read.
+pub type Answer = Result<(Vec<u8>, String), Refused>;
+
+/// Why a file of an import was not read.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Refused {
+    /// Over the size limit, unread: its size.
+    TooLarge(u64),
+    /// The browser could not read it (it changed or went away since it was chosen): its reason.
+    Unreadable(String),
+}
 
 /// The files of an import, read and assessed off the page's thread by a few readers (module
 /// workers running `js/ampk-rekap-reader.js` of this crate, copied beside the module by
@@ -407,7 +415,15 @@ impl ReaderBatch {
         self.next += 3;
         let index = usize::try_from(index).ok()?;
         let Ok(length) = usize::try_from(length) else {
-            return Some((index, Err(u64::try_from(report).unwrap_or(0))));
+            let refused = if length == -2 {
+                let n = usize::try_from(report).ok()?;
+                let reason = self.data.get(self.at..self.at + n)?;
+                self.at += n;
+                Refused::Unreadable(String::from_utf8_lossy(reason).into_owned())
+            } else {
+                Refused::TooLarge(u64::try_from(report).unwrap_or(0))
+            };
+            return Some((index, Err(refused)));
         };
         let bytes = self.data.get(self.at..self.at + length)?.to_vec();
         self.at += length;
@@ -576,7 +592,9 @@ impl FileReads {
                 let i = self.answered.iter().position(|a| !a)?;
                 self.answered[i] = true;
                 self.left -= 1;
-                return Some((i, read_file(&self.files[i], self.limit).await.map(|b| (b, String::new()))));
+                // `read_file` answers a file it cannot read with its size, as one over the limit.
+                let answer = read_file(&self.files[i], self.limit).await;
+                return Some((i, answer.map(|b| (b, String::new())).map_err(Refused::TooLarge)));
             }
             let shared = self.shared.clone();
             let promise = js_sys::Promise::new(&mut |resolve, _| shared.borrow_mut().wake = Some(resolve));

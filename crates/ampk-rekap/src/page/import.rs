@@ -185,8 +185,11 @@ async fn add(rubric: Rc<Rubric>, dropped: Vec<Dropped>, base: Option<Base>, on: 
     while let Some((i, answer)) = reads.next().await {
         match answer {
             Ok((bytes, sent)) => assessed[i] = Some(batch.assess(names[i].clone(), bytes, &sent).await),
-            Err(size) => {
-                refused[i] = Some(import::too_large(&names[i], size));
+            Err(why) => {
+                refused[i] = Some(match why {
+                    browser::Refused::TooLarge(size) => import::too_large(&names[i], size),
+                    browser::Refused::Unreadable(reason) => import::unreadable(&names[i], &reason),
+                });
                 batch.tick().await;
             }
         }
