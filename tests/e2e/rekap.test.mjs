@@ -1,7 +1,8 @@
 // Journeys of the coordinator's page (#/rekap), against the built dist/ served from a sub-path:
 // a mixed batch (every status and reason, rankings equal to `ampk rank`), inline jury marks, a
-// jury CSV, the CSV, JSON and XLSX exports (equal to the CLI's), a reload, hostile text, a
-// 300-file smoke batch, column sorting, the agency-type filter and deleting the imported data.
+// jury CSV, the CSV, JSON and XLSX exports (equal to the CLI's), a file over the size limit, a
+// reload, hostile text, a 300-file smoke batch, a file changed after it was chosen, column
+// sorting, the agency-type filter and deleting the imported data.
 // The batch is tests/e2e/fixtures/batch/ (made by fixtures/make-batch.mjs). Every test runs in
 // its own browser context (empty storage), asserts no console errors and that no dialog opens
 // except the confirmations a journey asks for. The XLSX export, built in its own worker module,
